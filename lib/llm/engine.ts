@@ -1,0 +1,42 @@
+import type { CommentContext, DraftResult, EngineId } from '../messaging/protocol';
+import type { ExampleRow, FactRow, ProfileRow } from '../memory/db';
+
+/** A past reply chosen by retrieval, with its relevance score (higher is closer). */
+export interface RetrievedExample {
+  example: ExampleRow;
+  score: number;
+}
+
+export interface DraftInput {
+  comment: CommentContext;
+  /** "shorter", "warmer", or the creator's own instruction. */
+  steer?: string;
+  profile: ProfileRow | undefined;
+  facts: FactRow[];
+  /** Closest past replies, best first. */
+  examples: RetrievedExample[];
+}
+
+export interface DraftOptions {
+  signal?: AbortSignal;
+  /** Called with each new piece of text as it is generated. */
+  onToken?: (text: string) => void;
+  /** Loading / progress messages, e.g. model loading. */
+  onStatus?: (message: string, progress?: number) => void;
+}
+
+/** One interface for every engine; every draft records which engine wrote it. */
+export interface DraftEngine {
+  readonly id: EngineId;
+  draft(input: DraftInput, options?: DraftOptions): Promise<DraftResult>;
+}
+
+/** Thrown when memory holds nothing a draft could be built from. */
+export class EmptyMemoryError extends Error {
+  constructor() {
+    super(
+      'Your memory has no example replies yet. Import a style profile in Understudy options to start drafting.',
+    );
+    this.name = 'EmptyMemoryError';
+  }
+}

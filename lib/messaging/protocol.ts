@@ -1,0 +1,116 @@
+/**
+ * Every message that crosses a context boundary, in one place. Each payload is a zod schema so
+ * the background can reject anything malformed before it touches memory or the engine.
+ *
+ * Content scripts only ever send what the page shows (a comment and its context) and receive
+ * drafts for that page; they never receive profile data, facts or other sites' drafts.
+ */
+import { z } from 'zod';
+
+export const SITE_IDS = [
+  'youtube',
+  'instagram',
+  'x',
+  'tiktok',
+  'facebook',
+  'linkedin',
+  'reddit',
+  'threads',
+  'bluesky',
+] as const;
+export const siteIdSchema = z.enum(SITE_IDS);
+export type SiteId = z.infer<typeof siteIdSchema>;
+
+/** Upper bounds keep a hostile page from pushing megabytes through the router. */
+const MAX_COMMENT_CHARS = 40_000;
+const MAX_DRAFT_CHARS = 20_000;
+
+/** A comment as the page shows it: untrusted text, never instructions. */
+export const commentContextSchema = z.object({
+  site: siteIdSchema,
+  /** Stable id: the site's comment id, or a hash of author + text + time when it has none. */
+  commentId: z.string().min(1).max(512),
+  author: z.string().max(512),
+  text: z.string().max(MAX_COMMENT_CHARS),
+  permalink: z.string().max(2048).optional(),
+  /** Video / post title, for context. */
+  threadTitle: z.string().max(2048).optional(),
+  /** The text of the comment this one replies to, when it is a reply. */
+  parentText: z.string().max(MAX_COMMENT_CHARS).optional(),
+  pageUrl: z.string().url().max(4096),
+});
+export type CommentContext = z.infer<typeof commentContextSchema>;
+
+export const ENGINE_IDS = ['memory', 'webllm'] as const;
+export const engineIdSchema = z.enum(ENGINE_IDS);
+export type EngineId = z.infer<typeof engineIdSchema>;
+
+export const steerSchema = z.string().max(500);
+
+/** One-shot requests (runtime.sendMessage) and their replies. */
+export const requestSchemas = {
+  /** Store a draft in the queue for review in the side panel. */
+  'draft.queue': z.object({
+    comment: commentContextSchema,
+    text: z.string().min(1).max(MAX_DRAFT_CHARS),
+    engineText: z.string().max(MAX_DRAFT_CHARS),
+    engine: engineIdSchema,
+    model: z.string().max(200).optional(),
+    exampleIds: z.array(z.number().int()).max(64),
+  }),
+  /** The creator inserted a draft into the site's composer. */
+  'draft.inserted': z.object({
+    comment: commentContextSchema,
+    text: z.string().min(1).max(MAX_DRAFT_CHARS),
+    engineText: z.string().max(MAX_DRAFT_CHARS),
+    engine: engineIdSchema,
+    model: z.string().max(200).optional(),
+    exampleIds: z.array(z.number().int()).max(64),
+  }),
+} as const;
+
+export type RequestType = keyof typeof requestSchemas;
+export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchemas)[T]>;
+
+export interface ResponseMap {
+  'draft.queue': { draftId: number };
+  'draft.inserted': { draftId: number };
+}
+
+export type Reply<T extends RequestType> =
+  | { ok: true; data: ResponseMap[T] }
+  | { ok: false; error: string };
+
+export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
+
+/**
+ * Streaming drafts go over a long-lived port named DRAFT_PORT: the content script posts one
+ * `start` (or `cancel`), the background answers with `status`, `token`s, then `done` or `error`.
+ */
+export const DRAFT_PORT = 'understudy.draft';
+
+export const draftPortInSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('start'),
+    requestId: z.string().min(1).max(64),
+    comment: commentContextSchema,
+    steer: steerSchema.optional(),
+  }),
+  z.object({ type: z.literal('cancel'), requestId: z.string().min(1).max(64) }),
+]);
+export type DraftPortIn = z.infer<typeof draftPortInSchema>;
+
+export interface DraftResult {
+  text: string;
+  engine: EngineId;
+  model?: string;
+  exampleIds: number[];
+  /** Why this engine wrote the draft, when it is not the creator's chosen one. */
+  notice?: string;
+}
+
+export type DraftPortOut =
+  | { type: 'status'; requestId: string; message: string; progress?: number }
+  | { type: 'token'; requestId: string; text: string }
+  | { type: 'done'; requestId: string; result: DraftResult }
+  | { type: 'error'; requestId: string; message: string };

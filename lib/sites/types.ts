@@ -1,0 +1,31 @@
+import type { CommentContext, SiteId } from '../messaging/protocol';
+
+/** A comment found on the page, with the node it lives in. */
+export interface FoundComment {
+  /** The element that represents this one comment (not its whole thread). */
+  element: HTMLElement;
+  comment: CommentContext;
+}
+
+/**
+ * Everything Understudy knows about one site: data plus small pure functions over the DOM.
+ * Selectors prefer stable anchors (custom tags, ids, data-testid, aria) and keep fallbacks for
+ * the page variants they name.
+ */
+export interface SiteAdapter {
+  site: SiteId;
+  /** Does this URL show comments or messages this adapter reads? */
+  matchesUrl(url: URL): boolean;
+  /** CSS selector matching every comment element (used to find and to watch for new ones). */
+  commentSelector: string;
+  /** Read one comment element; null when it lacks what a draft needs (e.g. deleted, empty). */
+  readComment(element: HTMLElement, pageUrl: string): CommentContext | null;
+  /** Where the Draft reply button goes, inside the comment element. */
+  buttonHost(element: HTMLElement): HTMLElement | null;
+  /** Open the site's reply box for this comment and return its editable element. */
+  openComposer(element: HTMLElement): Promise<HTMLElement | null>;
+  /** The site's own submit button for a composer, to verify insertion enabled it. */
+  submitButtonFor(composer: HTMLElement): HTMLElement | null;
+  /** DOM events (on window/document) the site fires after SPA navigation. */
+  navigationEvents: string[];
+}
