@@ -1,11 +1,5 @@
 import { defineConfig } from 'wxt';
-
-/**
- * Every site Understudy reads. Host permissions are exactly these and nothing else: the
- * extension never needs to reach any other origin (the model host is fetched from the
- * offscreen document, which is an extension page, under its own CSP).
- */
-export const SITE_MATCHES = ['https://www.youtube.com/*'];
+import { SITE_MATCHES } from './lib/sites/matches';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],

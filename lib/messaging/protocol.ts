@@ -95,6 +95,8 @@ export const draftPortInSchema = z.discriminatedUnion('type', [
     requestId: z.string().min(1).max(64),
     comment: commentContextSchema,
     steer: steerSchema.optional(),
+    /** Regenerate asks for another candidate: 0 is the first draft, 1 the next, … */
+    variant: z.number().int().min(0).max(1000).optional(),
   }),
   z.object({ type: z.literal('cancel'), requestId: z.string().min(1).max(64) }),
 ]);

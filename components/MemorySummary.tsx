@@ -1,0 +1,56 @@
+/** What memory holds, live, and a way to take it all with you. */
+import { useState } from 'react';
+import { getDb } from '@/lib/memory/db';
+import { memoryStats } from '@/lib/memory/stats';
+import { exportProfile, profileFileName } from '@/lib/profile/export';
+import { useLive } from './useLive';
+
+export function MemorySummary() {
+  const stats = useLive(memoryStats);
+  const [message, setMessage] = useState('');
+
+  async function download() {
+    try {
+      const profile = await exportProfile(getDb());
+      const blob = new Blob([JSON.stringify(profile, null, 2)], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = profileFileName(profile.name);
+      link.click();
+      URL.revokeObjectURL(url);
+      setMessage(`Exported ${link.download}.`);
+    } catch (error) {
+      setMessage(`Could not export: ${(error as Error).message}`);
+    }
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="memory-title">
+      <h2 id="memory-title">Memory</h2>
+      {stats && (
+        <>
+          <p>
+            {stats.hasProfile ? (
+              <>Profile: <strong>{stats.profileName}</strong></>
+            ) : (
+              'No style profile imported yet.'
+            )}
+          </p>
+          <div className="stats" aria-label="Memory contents">
+            <div className="stat"><b data-testid="example-count">{stats.examples}</b>example replies</div>
+            <div className="stat"><b>{stats.sentExamples}</b>learned from replies you sent</div>
+            <div className="stat"><b data-testid="fact-count">{stats.facts}</b>facts</div>
+            <div className="stat"><b>{stats.queuedDrafts}</b>queued drafts</div>
+          </div>
+        </>
+      )}
+      <div className="row">
+        <button type="button" onClick={() => void download()} disabled={!stats?.hasProfile}>
+          Export memory as a style profile
+        </button>
+        {message && <span className="muted" role="status">{message}</span>}
+      </div>
+    </section>
+  );
+}

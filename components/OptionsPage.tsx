@@ -1,0 +1,21 @@
+/** Options: the creator's profile import, what memory holds, and deleting it all. */
+import { DeleteEverything } from './DeleteEverything';
+import { ImportProfile } from './ImportProfile';
+import { MemorySummary } from './MemorySummary';
+
+export function OptionsPage() {
+  return (
+    <main className="page stack">
+      <header>
+        <h1>Understudy</h1>
+        <p className="muted">
+          Drafts replies in your voice, on this machine. Nothing you import leaves your browser,
+          and nothing is ever posted for you.
+        </p>
+      </header>
+      <ImportProfile />
+      <MemorySummary />
+      <DeleteEverything />
+    </main>
+  );
+}

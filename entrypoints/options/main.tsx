@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import { OptionsPage } from '@/components/OptionsPage';
+import '@/components/ui.css';
+
+createRoot(document.getElementById('root')!).render(<OptionsPage />);

@@ -1,0 +1,31 @@
+import type { DraftResult, SiteId } from '../messaging/protocol';
+
+const SITE_NAMES: Record<SiteId, string> = {
+  youtube: 'YouTube',
+  instagram: 'Instagram',
+  x: 'X',
+  tiktok: 'TikTok',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  reddit: 'Reddit',
+  threads: 'Threads',
+  bluesky: 'Bluesky',
+};
+
+export function siteName(site: SiteId): string {
+  return SITE_NAMES[site];
+}
+
+/** Says plainly which engine wrote a draft: a creator should always know. */
+export function engineLabel(result: Pick<DraftResult, 'engine' | 'model'>): string {
+  if (result.engine === 'memory') return 'From your past replies';
+  return result.model ? `Model: ${result.model}` : 'AI model';
+}
+
+export const STEER_OPTIONS = [
+  { value: '', label: 'As usual' },
+  { value: 'shorter', label: 'Shorter' },
+  { value: 'warmer', label: 'Warmer' },
+  { value: 'funnier', label: 'Funnier' },
+  { value: 'more formal', label: 'More formal' },
+] as const;
