@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UnderstudyDB } from './db';
+import {
+  discardDraft,
+  getDraft,
+  listQueued,
+  markInserted,
+  queueDraft,
+  updateDraftText,
+  type DraftInput,
+} from './drafts-repo';
+
+const dbs: UnderstudyDB[] = [];
+function freshDb(): UnderstudyDB {
+  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.delete()));
+});
+
+function input(commentId: string, text = 'Thanks!', site: DraftInput['comment']['site'] = 'youtube'): DraftInput {
+  return {
+    comment: {
+      site,
+      commentId,
+      author: '@fan',
+      text: 'Love this video',
+      pageUrl: 'https://www.youtube.com/watch?v=abc',
+      threadTitle: 'Sourdough 101',
+    },
+    text,
+    engineText: text,
+    engine: 'memory',
+    exampleIds: [1, 2],
+  };
+}
+
+describe('drafts repository', () => {
+  it('queues a draft with where it came from', async () => {
+    const db = freshDb();
+    const id = await queueDraft(db, input('c1'), 100);
+    expect(await getDraft(db, id)).toMatchObject({
+      site: 'youtube',
+      commentId: 'c1',
+      author: '@fan',
+      commentText: 'Love this video',
+      threadTitle: 'Sourdough 101',
+      text: 'Thanks!',
+      engine: 'memory',
+      exampleIds: [1, 2],
+      status: 'queued',
+      createdAt: 100,
+      updatedAt: 100,
+    });
+  });
+
+  it('queuing the same comment again updates its draft instead of adding a second one', async () => {
+    const db = freshDb();
+    const first = await queueDraft(db, input('c1', 'First try'), 100);
+    const second = await queueDraft(db, input('c1', 'Second try'), 200);
+    expect(second).toBe(first);
+    const queued = await listQueued(db);
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ text: 'Second try', createdAt: 100, updatedAt: 200 });
+  });
+
+  it('treats the same comment id on different sites as different comments', async () => {
+    const db = freshDb();
+    await queueDraft(db, input('c1', 'a', 'youtube'));
+    await queueDraft(db, input('c1', 'b', 'tiktok'));
+    expect(await listQueued(db)).toHaveLength(2);
+  });
+
+  it('lists the queue newest first', async () => {
+    const db = freshDb();
+    await queueDraft(db, input('old'), 100);
+    await queueDraft(db, input('new'), 300);
+    await queueDraft(db, input('middle'), 200);
+    expect((await listQueued(db)).map((d) => d.commentId)).toEqual(['new', 'middle', 'old']);
+  });
+
+  it('saves the creator’s edit and keeps what the engine wrote', async () => {
+    const db = freshDb();
+    const id = await queueDraft(db, input('c1', 'Engine words'), 100);
+    expect(await updateDraftText(db, id, 'My words', 150)).toBe(true);
+    expect(await getDraft(db, id)).toMatchObject({ text: 'My words', engineText: 'Engine words', updatedAt: 150 });
+    expect(await updateDraftText(db, 9999, 'nobody')).toBe(false);
+  });
+
+  it('a discarded draft leaves the queue, and drafting that comment again starts fresh', async () => {
+    const db = freshDb();
+    const id = await queueDraft(db, input('c1', 'Not this'));
+    expect(await discardDraft(db, id)).toBe(true);
+    expect(await listQueued(db)).toEqual([]);
+
+    const again = await queueDraft(db, input('c1', 'This one'));
+    expect(again).not.toBe(id);
+    expect((await getDraft(db, id))?.status).toBe('discarded');
+    expect((await listQueued(db)).map((d) => d.text)).toEqual(['This one']);
+  });
+
+  it('inserting a queued draft moves it out of the queue without a duplicate', async () => {
+    const db = freshDb();
+    const id = await queueDraft(db, input('c1', 'Queued text'), 100);
+    const inserted = await markInserted(db, input('c1', 'Edited and inserted'), 200);
+    expect(inserted).toBe(id);
+    expect(await listQueued(db)).toEqual([]);
+    expect(await getDraft(db, id)).toMatchObject({ status: 'inserted', text: 'Edited and inserted', createdAt: 100 });
+    expect(await db.drafts.count()).toBe(1);
+  });
+
+  it('records an insert for a comment that was never queued', async () => {
+    const db = freshDb();
+    const id = await markInserted(db, input('c9'));
+    expect((await getDraft(db, id))?.status).toBe('inserted');
+  });
+});

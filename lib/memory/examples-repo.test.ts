@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UnderstudyDB } from './db';
+import { addSentExample, countExamples, listExamples } from './examples-repo';
+
+const dbs: UnderstudyDB[] = [];
+function freshDb(): UnderstudyDB {
+  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.delete()));
+});
+
+describe('examples repository', () => {
+  it('remembers a sent reply with what it answered and where', async () => {
+    const db = freshDb();
+    const id = await addSentExample(db, {
+      incoming: '  How long do you proof?  ',
+      reply: ' About 4 hours. ',
+      platform: 'youtube',
+      createdAt: 42,
+    });
+    expect(id).toBeTypeOf('number');
+    expect(await listExamples(db)).toEqual([
+      { id, incoming: 'How long do you proof?', reply: 'About 4 hours.', platform: 'youtube', source: 'sent', createdAt: 42 },
+    ]);
+  });
+
+  it('does not remember a blank reply, or one too long to export', async () => {
+    const db = freshDb();
+    expect(await addSentExample(db, { reply: '   ' })).toBeUndefined();
+    expect(await addSentExample(db, { reply: 'x'.repeat(5001) })).toBeUndefined();
+    expect(await countExamples(db)).toBe(0);
+  });
+
+  it('counts and lists examples by source', async () => {
+    const db = freshDb();
+    await db.examples.bulkAdd([
+      { reply: 'imported one', source: 'import', createdAt: 1 },
+      { reply: 'imported two', source: 'import', createdAt: 2 },
+    ]);
+    await addSentExample(db, { reply: 'sent one' });
+    expect(await countExamples(db)).toBe(3);
+    expect(await countExamples(db, { source: 'sent' })).toBe(1);
+    expect((await listExamples(db, { source: 'import' })).map((e) => e.reply)).toEqual(['imported one', 'imported two']);
+  });
+});

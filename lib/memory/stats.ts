@@ -1,0 +1,27 @@
+/** What memory holds, in numbers the options page and side panel show. */
+import { PROFILE_KEY, type UnderstudyDB } from './db';
+
+export interface MemoryStats {
+  examples: number;
+  sentExamples: number;
+  facts: number;
+  queuedDrafts: number;
+  hasProfile: boolean;
+  profileName?: string;
+}
+
+export function memoryStats(db: UnderstudyDB): Promise<MemoryStats> {
+  // One read transaction, so the numbers describe the same moment even during an import.
+  return db.transaction('r', [db.profile, db.facts, db.examples, db.drafts], async () => {
+    const [examples, sentExamples, facts, queuedDrafts, profile] = await Promise.all([
+      db.examples.count(),
+      db.examples.where('source').equals('sent').count(),
+      db.facts.count(),
+      db.drafts.where('status').equals('queued').count(),
+      db.profile.get(PROFILE_KEY),
+    ]);
+    const stats: MemoryStats = { examples, sentExamples, facts, queuedDrafts, hasProfile: !!profile };
+    if (profile) stats.profileName = profile.name;
+    return stats;
+  });
+}

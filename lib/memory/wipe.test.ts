@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyProfile } from '../profile/apply';
+import { UnderstudyDB } from './db';
+import { queueDraft } from './drafts-repo';
+import { addSentExample } from './examples-repo';
+import { memoryStats } from './stats';
+import { wipeEverything } from './wipe';
+
+const dbs: UnderstudyDB[] = [];
+function freshDb(): UnderstudyDB {
+  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.delete()));
+});
+
+describe('wipeEverything', () => {
+  it('leaves nothing behind: no profile, facts, examples or drafts', async () => {
+    const db = freshDb();
+    await applyProfile(
+      db,
+      {
+        format: 'understudy.style-profile',
+        version: 1,
+        name: 'Ada',
+        handles: {},
+        voice: 'kind',
+        values: [],
+        objectives: [],
+        facts: [{ text: 'One.' }],
+        boundaries: [],
+        links: [],
+        offers: [],
+        examples: [{ reply: 'a' }],
+      },
+      'ada.json',
+    );
+    await addSentExample(db, { reply: 'sent' });
+    const comment = { site: 'youtube', commentId: 'c1', author: 'x', text: 'hi', pageUrl: 'https://www.youtube.com/' } as const;
+    await queueDraft(db, { comment, text: 'hey', engineText: 'hey', engine: 'memory', exampleIds: [] });
+
+    await wipeEverything(db);
+
+    for (const table of db.tables) expect(await table.count()).toBe(0);
+    expect(await memoryStats(db)).toMatchObject({ examples: 0, facts: 0, queuedDrafts: 0, hasProfile: false });
+  });
+});

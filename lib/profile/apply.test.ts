@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PROFILE_KEY, UnderstudyDB } from '../memory/db';
+import { addSentExample, listExamples } from '../memory/examples-repo';
+import { listFacts } from '../memory/facts-repo';
+import { getProfile } from '../memory/profile-repo';
+import { applyProfile } from './apply';
+import { parseProfileFile } from './import-json';
+import type { StyleProfile } from './schema';
+
+const dbs: UnderstudyDB[] = [];
+function freshDb(): UnderstudyDB {
+  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.delete()));
+});
+
+function profile(overrides: Partial<StyleProfile> = {}): StyleProfile {
+  return {
+    format: 'understudy.style-profile',
+    version: 1,
+    name: 'Ada',
+    handles: { youtube: '@ada' },
+    voice: 'Brief and kind.',
+    values: ['honesty'],
+    objectives: ['answer every question'],
+    greeting: 'Hi',
+    signoff: '— Ada',
+    facts: [{ text: 'Ada lives in Testville.', topic: 'home' }, { text: 'Ada has two cats.' }],
+    boundaries: ['politics'],
+    links: [{ label: 'Site', url: 'https://ada.example' }],
+    offers: [{ name: 'Course', price: '$10' }],
+    examples: [
+      { reply: 'Thank you!', incoming: 'Love this', platform: 'youtube', topic: 'thanks', date: '2024-03-01' },
+      { reply: 'Use 70% water.' },
+    ],
+    ...overrides,
+  };
+}
+
+describe('applyProfile', () => {
+  it('stores the profile, fact sheet and example replies from an import', async () => {
+    const db = freshDb();
+    const summary = await applyProfile(db, profile(), 'ada.json', 1_000);
+    expect(summary).toEqual({ examples: 2, facts: 2, sentKept: 0 });
+
+    const row = await getProfile(db);
+    expect(row).toMatchObject({
+      id: PROFILE_KEY,
+      name: 'Ada',
+      handles: { youtube: '@ada' },
+      greeting: 'Hi',
+      signoff: '— Ada',
+      source: 'ada.json',
+      importedAt: 1_000,
+      offers: [{ name: 'Course', price: '$10' }],
+    });
+    expect((await listFacts(db)).map((f) => f.text)).toEqual(['Ada lives in Testville.', 'Ada has two cats.']);
+    const examples = await listExamples(db);
+    expect(examples).toHaveLength(2);
+    expect(examples[0]).toMatchObject({
+      reply: 'Thank you!',
+      incoming: 'Love this',
+      platform: 'youtube',
+      topic: 'thanks',
+      source: 'import',
+      createdAt: Date.parse('2024-03-01'),
+    });
+    expect(examples[1]).toMatchObject({ reply: 'Use 70% water.', source: 'import', createdAt: 1_000 });
+  });
+
+  it('replaces the previous profile, facts and imported replies on re-import', async () => {
+    const db = freshDb();
+    await applyProfile(db, profile(), 'old.json');
+    await applyProfile(
+      db,
+      profile({ name: 'Ada L.', facts: [{ text: 'New fact.' }], examples: [{ reply: 'Fresh reply.' }], greeting: '' }),
+      'new.json',
+    );
+    const row = await getProfile(db);
+    expect(row?.name).toBe('Ada L.');
+    expect(row?.greeting).toBeUndefined();
+    expect((await listFacts(db)).map((f) => f.text)).toEqual(['New fact.']);
+    expect((await listExamples(db)).map((e) => e.reply)).toEqual(['Fresh reply.']);
+  });
+
+  it('keeps the replies the creator sent when a new profile is imported', async () => {
+    const db = freshDb();
+    await applyProfile(db, profile(), 'old.json');
+    await addSentExample(db, { incoming: 'How long to proof?', reply: 'About 4 hours at 24°C.', platform: 'youtube' });
+    const summary = await applyProfile(db, profile({ examples: [{ reply: 'Fresh reply.' }] }), 'new.json');
+    expect(summary.sentKept).toBe(1);
+    const replies = (await listExamples(db)).map((e) => `${e.source}: ${e.reply}`).sort();
+    expect(replies).toEqual(['import: Fresh reply.', 'sent: About 4 hours at 24°C.']);
+  });
+
+  it('does not duplicate a sent reply that comes back in through an exported file', async () => {
+    const db = freshDb();
+    await addSentExample(db, { incoming: 'Q?', reply: 'A.' });
+    const summary = await applyProfile(
+      db,
+      profile({ examples: [{ reply: 'A.', incoming: 'Q?' }, { reply: 'Other.' }] }),
+      'backup.json',
+    );
+    expect(summary.examples).toBe(1);
+    expect(await db.examples.count()).toBe(2);
+  });
+
+  it('changes nothing when a write fails partway through the import', async () => {
+    const db = freshDb();
+    await applyProfile(db, profile(), 'good.json', 1_000);
+    await addSentExample(db, { reply: 'Sent by me.' });
+    const before = {
+      profile: await db.profile.toArray(),
+      facts: await db.facts.toArray(),
+      examples: await db.examples.toArray(),
+    };
+
+    // The profile row and fact sheet are already written when the examples write fails, as a
+    // full disk would make it fail.
+    vi.spyOn(db.examples, 'bulkAdd').mockRejectedValue(new DOMException('Disk is full', 'QuotaExceededError'));
+    await expect(
+      applyProfile(db, profile({ name: 'Someone Else', facts: [], examples: [{ reply: 'x' }] }), 'bad.json'),
+    ).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    vi.restoreAllMocks();
+
+    expect(await db.profile.toArray()).toEqual(before.profile);
+    expect(await db.facts.toArray()).toEqual(before.facts);
+    expect(await db.examples.toArray()).toEqual(before.examples);
+  });
+
+  it('imports the sample creator profile end to end', async () => {
+    const db = freshDb();
+    const path = resolve(import.meta.dirname, '../../public/samples/sample-profile.json');
+    const parsed = parseProfileFile('sample-profile.json', readFileSync(path));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const summary = await applyProfile(db, parsed.profile, 'sample-profile.json');
+    expect(summary.examples).toBe(parsed.profile.examples.length);
+    expect((await getProfile(db))?.name).toBe('Maya Okafor');
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Puts a parsed style profile into memory, all or nothing. Profile, fact sheet and imported
+ * examples are replaced in one transaction; if any write fails (a full disk, a quota error) the
+ * transaction aborts and memory is exactly as it was before the import.
+ *
+ * Replies the creator sent through Understudy (source 'sent') are never replaced: they are the
+ * truest record of their voice, and an import must not erase them.
+ */
+import {
+  PROFILE_KEY,
+  type ExampleRow,
+  type FactRow,
+  type ProfileRow,
+  type UnderstudyDB,
+} from '../memory/db';
+import type { StyleProfile } from './schema';
+
+export interface ApplySummary {
+  /** Imported example replies now in memory. */
+  examples: number;
+  facts: number;
+  /** Sent replies kept from before the import. */
+  sentKept: number;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value ? value : undefined;
+}
+
+export function toProfileRow(profile: StyleProfile, source: string, importedAt: number): ProfileRow {
+  const row: ProfileRow = {
+    id: PROFILE_KEY,
+    name: profile.name,
+    handles: { ...profile.handles },
+    voice: profile.voice,
+    values: [...profile.values],
+    objectives: [...profile.objectives],
+    boundaries: [...profile.boundaries],
+    links: profile.links.map((l) => ({ label: l.label, url: l.url })),
+    offers: profile.offers.map((o) => {
+      const offer: ProfileRow['offers'][number] = { name: o.name };
+      if (o.details) offer.details = o.details;
+      if (o.url) offer.url = o.url;
+      if (o.price) offer.price = o.price;
+      return offer;
+    }),
+    importedAt,
+    source,
+  };
+  const greeting = nonEmpty(profile.greeting);
+  const signoff = nonEmpty(profile.signoff);
+  if (greeting) row.greeting = greeting;
+  if (signoff) row.signoff = signoff;
+  return row;
+}
+
+export function toFactRows(profile: StyleProfile): FactRow[] {
+  return profile.facts.map((f) => (f.topic ? { text: f.text, topic: f.topic } : { text: f.text }));
+}
+
+export function toExampleRows(profile: StyleProfile, importedAt: number): ExampleRow[] {
+  return profile.examples.map((e) => {
+    const row: ExampleRow = {
+      reply: e.reply,
+      source: 'import',
+      createdAt: e.date ? Date.parse(e.date) : importedAt,
+    };
+    if (e.incoming) row.incoming = e.incoming;
+    if (e.platform) row.platform = e.platform;
+    if (e.topic) row.topic = e.topic;
+    return row;
+  });
+}
+
+/** Same reply to the same comment: an exported sent reply coming back in, not a new example. */
+function exampleKey(e: Pick<ExampleRow, 'incoming' | 'reply'>): string {
+  return `${e.incoming ?? ''}\u0000${e.reply}`;
+}
+
+export async function applyProfile(
+  db: UnderstudyDB,
+  profile: StyleProfile,
+  source: string,
+  now = Date.now(),
+): Promise<ApplySummary> {
+  const profileRow = toProfileRow(profile, source, now);
+  const factRows = toFactRows(profile);
+  const exampleRows = toExampleRows(profile, now);
+
+  return db.transaction('rw', [db.profile, db.facts, db.examples], async () => {
+    await db.profile.put(profileRow);
+    await db.facts.clear();
+    await db.facts.bulkAdd(factRows);
+    await db.examples.where('source').equals('import').delete();
+    const sent = await db.examples.where('source').equals('sent').toArray();
+    const sentKeys = new Set(sent.map(exampleKey));
+    const fresh = exampleRows.filter((e) => !sentKeys.has(exampleKey(e)));
+    await db.examples.bulkAdd(fresh);
+    return { examples: fresh.length, facts: factRows.length, sentKept: sent.length };
+  });
+}
