@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommentContext, DraftResult } from '../messaging/protocol';
+import { PROFILE_KEY, UnderstudyDB, type ExampleRow, type ProfileRow } from '../memory/db';
+import { EmptyMemoryError, type DraftEngine, type DraftInput } from '../llm/engine';
+import { createMemoryEngine } from '../llm/memory-engine';
+import { createDraftingPipeline } from './pipeline';
+
+const NOW = Date.now();
+const DAY = 24 * 60 * 60 * 1000;
+
+const examples: Omit<ExampleRow, 'id'>[] = [
+  {
+    incoming: 'My sourdough starter has no bubbles after three days, help!',
+    reply: 'Hey Sam! Feed your starter twice a day and keep it somewhere warm, it can take a week.\n— Maya 🍞',
+    platform: 'youtube',
+    source: 'import',
+    createdAt: NOW - 40 * DAY,
+  },
+  {
+    incoming: 'What oven temperature for the loaf?',
+    reply: 'Hey Jo! 230C with the lid on for 20 minutes, then 20 more without.\n— Maya 🍞',
+    platform: 'youtube',
+    source: 'import',
+    createdAt: NOW - 20 * DAY,
+  },
+  {
+    incoming: '😍😍😍',
+    reply: 'Thank you so much!! 💛',
+    platform: 'youtube',
+    source: 'import',
+    createdAt: NOW - 10 * DAY,
+  },
+  {
+    incoming: 'Can I freeze banana bread?',
+    reply: 'Hey Priya! Yes, wrap it tight and it keeps a month.\n— Maya 🍞',
+    platform: 'instagram',
+    source: 'sent',
+    createdAt: NOW - 5 * DAY,
+  },
+];
+
+const profile: ProfileRow = {
+  id: PROFILE_KEY,
+  name: 'Maya',
+  handles: { youtube: '@mayabakes' },
+  voice: 'warm, practical',
+  values: [],
+  objectives: [],
+  boundaries: [],
+  links: [],
+  offers: [],
+  importedAt: NOW,
+  source: 'maya.json',
+};
+
+function comment(text: string, extra: Partial<CommentContext> = {}): CommentContext {
+  return {
+    site: 'youtube',
+    commentId: crypto.randomUUID(),
+    author: 'Ana Lopez',
+    text,
+    pageUrl: 'https://www.youtube.com/watch?v=abc',
+    ...extra,
+  };
+}
+
+describe('the drafting pipeline', () => {
+  let db: UnderstudyDB;
+  let ids: number[];
+
+  beforeEach(async () => {
+    db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
+    ids = (await db.examples.bulkAdd(examples, { allKeys: true })) as number[];
+    await db.profile.put(profile);
+    await db.facts.add({ text: 'I bake in a Dutch oven.' });
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  it('drafts a reply about a sourdough starter from the starter reply, greeting the new commenter by name', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const tokens: string[] = [];
+    const result = await pipeline.draft(comment('Day 2 and my starter is still flat, how often should I feed it?'), {
+      onToken: (t) => tokens.push(t),
+    });
+    expect(result.text).toBe(
+      'Hey Ana! Feed your starter twice a day and keep it somewhere warm, it can take a week.\n— Maya 🍞',
+    );
+    expect(result.engine).toBe('memory');
+    expect(result.exampleIds).toEqual([ids[0]]);
+    expect(result.notice).toMatch(/no AI model/);
+    expect(tokens.join('')).toBe(result.text);
+  });
+
+  it('adds the creator\'s sign-off to a past reply that lacked it', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const result = await pipeline.draft(comment('😍😍'));
+    expect(result.exampleIds).toEqual([ids[2]]);
+    expect(result.text).toBe('Hey Ana! Thank you so much!! 💛\n— Maya 🍞');
+  });
+
+  it('still drafts for an emoji-only comment, and says no past reply closely matches', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const result = await pipeline.draft(comment('🔥🔥🔥'));
+    expect(result.text.length).toBeGreaterThan(0);
+    expect(result.notice).toMatch(/closely matches/);
+  });
+
+  it('tells the creator to import a profile when memory has no replies', async () => {
+    await db.examples.clear();
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const drafting = pipeline.draft(comment('How often do I feed my starter?'));
+    await expect(drafting).rejects.toBeInstanceOf(EmptyMemoryError);
+    await expect(drafting).rejects.toThrow(
+      'Your memory has no example replies yet. Import a style profile in Understudy options to start drafting.',
+    );
+  });
+
+  it('does not put a hostile display name into the greeting as markup', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const result = await pipeline.draft(
+      comment('how often should I feed my starter?', { author: '<img src=x onerror=alert(1)>' }),
+    );
+    expect(result.text).not.toMatch(/[<>]/);
+    expect(result.text).not.toMatch(/onerror|img|alert/);
+    expect(result.text.startsWith('Hey! Feed your starter')).toBe(true);
+  });
+
+  it('uses a reply the creator just sent for the next draft', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    await pipeline.draft(comment('warm up'));
+    const id = await db.examples.add({
+      incoming: 'Do you sell your rye flour blend?',
+      reply: 'Hey Kim! Not yet, but I share the ratio in the video description.\n— Maya 🍞',
+      platform: 'youtube',
+      source: 'sent',
+      createdAt: NOW,
+    });
+    const result = await pipeline.draft(comment('Is your rye flour blend for sale?'));
+    expect(result.exampleIds).toEqual([id]);
+    expect(result.text).toContain('Hey Ana! Not yet');
+  });
+
+  it('offers a different past reply when the creator regenerates', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const c = comment('my starter is flat, what temperature should it be?');
+    const first = await pipeline.draft(c, { variant: 0 });
+    const second = await pipeline.draft(c, { variant: 1 });
+    expect(second.text).not.toBe(first.text);
+    expect(second.exampleIds).not.toEqual(first.exampleIds);
+  });
+
+  it('stops a draft the creator cancels', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const controller = new AbortController();
+    const tokens: string[] = [];
+    const drafting = pipeline.draft(comment('how often should I feed my starter?'), {
+      signal: controller.signal,
+      onToken: (t) => {
+        tokens.push(t);
+        controller.abort();
+      },
+    });
+    await expect(drafting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(tokens).toHaveLength(1);
+  });
+
+  it('gives the chosen engine the profile, facts, steer and closest replies, and reports why it was chosen', async () => {
+    let seen: DraftInput | undefined;
+    const fake: DraftEngine = {
+      id: 'webllm',
+      async draft(input): Promise<DraftResult> {
+        seen = input;
+        return { text: 'ok', engine: 'webllm', model: 'test-model', exampleIds: [] };
+      },
+    };
+    const pipeline = createDraftingPipeline({
+      db,
+      engines: { memory: createMemoryEngine(), webllm: fake },
+      chooseEngine: async () => ({ engine: fake, notice: 'Using the model you picked.' }),
+    });
+    const result = await pipeline.draft(comment('how often should I feed my starter?'), { steer: 'warmer' });
+    expect(seen?.profile?.name).toBe('Maya');
+    expect(seen?.facts.map((f) => f.text)).toEqual(['I bake in a Dutch oven.']);
+    expect(seen?.steer).toBe('warmer');
+    expect(seen?.examples[0]?.example.id).toBe(ids[0]);
+    expect(seen?.examples.length).toBeLessThanOrEqual(8);
+    expect(result).toMatchObject({ engine: 'webllm', notice: 'Using the model you picked.' });
+  });
+
+  it('says once why the memory engine wrote the draft when it stands in for the model', async () => {
+    const reason = 'WebGPU is not available here, so this draft reuses your past replies.';
+    const pipeline = createDraftingPipeline({
+      db,
+      engines: { memory: createMemoryEngine() },
+      chooseEngine: async () => ({ engine: createMemoryEngine(), notice: reason }),
+    });
+    const result = await pipeline.draft(comment('how often should I feed my starter?'));
+    expect(result.notice).toBe(reason);
+  });
+});

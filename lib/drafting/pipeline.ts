@@ -1,0 +1,97 @@
+/**
+ * One draft, end to end: load what the creator owns (profile, facts), find their closest past
+ * replies, and hand it all to the chosen engine. The result says which engine wrote it and
+ * which past replies it drew on.
+ */
+import type { CommentContext, DraftResult } from '../messaging/protocol';
+import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
+import { getIndexFor, type RetrievalIndex } from '../memory/retrieval';
+import { detectStyleHabits, type StyleHabits } from '../memory/style';
+import type { DraftEngine, DraftInput } from '../llm/engine';
+import type { MemoryDraftOptions } from '../llm/memory-engine';
+
+export interface DraftingDeps {
+  db: UnderstudyDB;
+  engines: { memory: DraftEngine; webllm?: DraftEngine };
+  /** Picks the engine per draft (e.g. WebLLM when ready); the notice says why, when it falls back. */
+  chooseEngine?: () => Promise<{ engine: DraftEngine; notice?: string }>;
+}
+
+export interface PipelineDraftOptions {
+  steer?: string;
+  /** 0 for the first draft of a comment, +1 per Regenerate. */
+  variant?: number;
+  signal?: AbortSignal;
+  onToken?: (text: string) => void;
+  onStatus?: (message: string, progress?: number) => void;
+}
+
+export interface DraftingPipeline {
+  draft(comment: CommentContext, opts?: PipelineDraftOptions): Promise<DraftResult>;
+}
+
+const RETRIEVE_K = 8;
+/** Habits are read from the most recent replies: voice drifts, and this bounds the cost. */
+const HABIT_SAMPLE = 1000;
+
+export function createDraftingPipeline(deps: DraftingDeps): DraftingPipeline {
+  const habitsCache = new WeakMap<RetrievalIndex, { revision: number; habits: StyleHabits }>();
+
+  function habitsOf(index: RetrievalIndex): StyleHabits {
+    const cached = habitsCache.get(index);
+    if (cached && cached.revision === index.revision) return cached.habits;
+    const replies = [...index.examples()]
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, HABIT_SAMPLE)
+      .map((e) => e.reply);
+    const habits = detectStyleHabits(replies);
+    habitsCache.set(index, { revision: index.revision, habits });
+    return habits;
+  }
+
+  return {
+    async draft(comment, opts = {}) {
+      const { db } = deps;
+      const [profile, facts, index] = await Promise.all([
+        db.profile.get(PROFILE_KEY),
+        db.facts.toArray(),
+        getIndexFor(db),
+      ]);
+      const examples = index.search(
+        {
+          text: comment.text,
+          platform: comment.site,
+          ...(comment.parentText ? { parentText: comment.parentText } : {}),
+        },
+        RETRIEVE_K,
+      );
+      const input: DraftInput = {
+        comment,
+        profile,
+        facts,
+        examples,
+        ...(opts.steer !== undefined ? { steer: opts.steer } : {}),
+      };
+      const choice = deps.chooseEngine ? await deps.chooseEngine() : { engine: deps.engines.memory };
+      // Extra fields are read by the memory engine and ignored by others.
+      const engineOptions: MemoryDraftOptions = {
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onToken ? { onToken: opts.onToken } : {}),
+        ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
+        ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
+        ...(choice.notice ? { reason: choice.notice } : {}),
+        habits: habitsOf(index),
+      };
+      const result = await choice.engine.draft(input, engineOptions);
+      const notice = mergeNotices(choice.notice, result.notice);
+      return notice ? { ...result, notice } : result;
+    },
+  };
+}
+
+/** The chooser's reason first, without repeating it when the engine already used it. */
+function mergeNotices(reason: string | undefined, engineNotice: string | undefined): string | undefined {
+  if (!reason) return engineNotice;
+  if (!engineNotice) return reason;
+  return engineNotice.includes(reason) ? engineNotice : `${reason} ${engineNotice}`;
+}
