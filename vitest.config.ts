@@ -8,5 +8,6 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['./vitest.setup.ts'],
     restoreMocks: true,
+    globals: true,
   },
 });

@@ -35,7 +35,9 @@ export function ImportProfile() {
       const summary = await applyProfile(getDb(), parsed.profile, file.name);
       setOutcome({
         kind: 'success',
-        message: `Imported ${file.name}: ${summary.examples} example replies and ${summary.facts} facts for ${parsed.profile.name}.`,
+        message:
+          `Imported ${file.name}: ${summary.examples} example replies and ${summary.facts} facts for ${parsed.profile.name}.` +
+          (summary.sentKept ? ` ${summary.sentKept} replies you sent with Understudy were kept.` : ''),
       });
     } catch (error) {
       setOutcome({ kind: 'error', message: describeWriteError(file.name, error) });

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { getDb } from '@/lib/memory/db';
 import { memoryStats } from '@/lib/memory/stats';
-import { exportProfile, profileFileName } from '@/lib/profile/export';
+import { exportProfile, profileFileName, serializeProfile } from '@/lib/profile/export';
 import { useLive } from './useLive';
 
 export function MemorySummary() {
@@ -12,7 +12,7 @@ export function MemorySummary() {
   async function download() {
     try {
       const profile = await exportProfile(getDb());
-      const blob = new Blob([JSON.stringify(profile, null, 2)], { type: 'application/json' });
+      const blob = new Blob([serializeProfile(profile)], { type: 'application/json' });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;

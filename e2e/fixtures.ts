@@ -1,0 +1,35 @@
+/** Playwright fixtures: a fresh Chromium profile with Understudy loaded, per test. */
+import { test as base, expect } from '@playwright/test';
+import { launchWithExtension, type Session } from './harness/launch';
+import { OptionsPage } from './pages/options-page';
+import { SidePanelPage } from './pages/side-panel-page';
+import { YouTubeWatchPage } from './pages/youtube-watch-page';
+
+export const SAMPLE_PROFILE = 'public/samples/sample-profile.json';
+
+interface Fixtures {
+  session: Session;
+  options: OptionsPage;
+  sidePanel: SidePanelPage;
+  youtube: YouTubeWatchPage;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  session: async ({}, use) => {
+    const session = await launchWithExtension();
+    await use(session);
+    await session.close();
+  },
+  options: async ({ session }, use) => {
+    await use(new OptionsPage(session));
+  },
+  sidePanel: async ({ session }, use) => {
+    await use(new SidePanelPage(session));
+  },
+  youtube: async ({ session }, use) => {
+    await use(new YouTubeWatchPage(session));
+  },
+});
+
+export { expect };

@@ -1,0 +1,54 @@
+/**
+ * Launches Chromium with the production build of Understudy loaded, serving fixture pages at
+ * the real site URLs and aborting (and recording) every other request, so the manifest's real
+ * match patterns are what is tested and any attempt to reach the network is caught.
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromiumArgs, findChromium } from './chromium';
+import { routeSites } from './routes';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const EXTENSION_PATH = path.join(ROOT, '.output', 'chrome-mv3');
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Requests that were aborted because they left the fixture sites. */
+  blocked: string[];
+  extensionUrl(page: string): string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<Session> {
+  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
+    throw new Error(`No extension build at ${EXTENSION_PATH}. Run \`npm run build\` first.`);
+  }
+  // Service workers' requests are routed too, so the extension's background is watched as well.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'understudy-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    args: chromiumArgs(EXTENSION_PATH),
+    viewport: { width: 1280, height: 900 },
+  });
+  const blocked = await routeSites(context);
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    blocked,
+    extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createRouter, type Handlers } from './router';
+import type { CommentContext } from './protocol';
+
+const identity = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
+const youtubeTab = { id: 'ext-id', url: 'https://www.youtube.com/watch?v=abc', tab: { id: 7 } };
+
+const comment: CommentContext = {
+  site: 'youtube',
+  commentId: 'Ugx1',
+  author: '@sam',
+  text: 'How do I keep my starter alive?',
+  pageUrl: 'https://www.youtube.com/watch?v=abc',
+};
+
+const draft = { comment, text: 'Feed it daily!', engineText: 'Feed it daily!', engine: 'memory' as const, exampleIds: [1] };
+
+function setup() {
+  const handlers: Handlers = {
+    'draft.queue': vi.fn(async () => ({ draftId: 41 })),
+    'draft.inserted': vi.fn(async () => ({ draftId: 42 })),
+  };
+  return { handlers, route: createRouter(handlers, identity) };
+}
+
+describe('background router', () => {
+  it('queues a draft sent by a content script on a supported site', async () => {
+    const { route, handlers } = setup();
+    const reply = await route({ type: 'draft.queue', payload: draft }, youtubeTab);
+    expect(reply).toEqual({ ok: true, data: { draftId: 41 } });
+    expect(handlers['draft.queue']).toHaveBeenCalledOnce();
+  });
+
+  it('rejects an unknown message type with an error reply', async () => {
+    const { route } = setup();
+    const reply = await route({ type: 'profile.steal', payload: {} }, youtubeTab);
+    expect(reply).toEqual({ ok: false, error: 'Unknown message type "profile.steal".' });
+  });
+
+  it('rejects a message that is not an envelope at all', async () => {
+    const { route } = setup();
+    expect(await route('hello', youtubeTab)).toMatchObject({ ok: false });
+    expect(await route(null, youtubeTab)).toMatchObject({ ok: false });
+  });
+
+  it('rejects messages from another extension', async () => {
+    const { route, handlers } = setup();
+    const reply = await route({ type: 'draft.queue', payload: draft }, { ...youtubeTab, id: 'other-ext' });
+    expect(reply.ok).toBe(false);
+    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+  });
+
+  it('rejects content scripts running on a site Understudy does not support', async () => {
+    const { route, handlers } = setup();
+    const reply = await route(
+      { type: 'draft.queue', payload: { ...draft, comment: { ...comment, pageUrl: 'https://evil.example/' } } },
+      { ...youtubeTab, url: 'https://evil.example/' },
+    );
+    expect(reply.ok).toBe(false);
+    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+  });
+
+  it('rejects a page that speaks about another origin’s comment', async () => {
+    const { route, handlers } = setup();
+    const reply = await route(
+      { type: 'draft.queue', payload: { ...draft, comment: { ...comment, pageUrl: 'https://m.youtube.com/watch?v=abc' } } },
+      youtubeTab,
+    );
+    expect(reply).toMatchObject({ ok: false });
+    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+  });
+
+  it('names the field that made a payload invalid', async () => {
+    const { route, handlers } = setup();
+    const reply = await route({ type: 'draft.queue', payload: { ...draft, text: 42 } }, youtubeTab);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(/^Invalid "draft.queue": text:/);
+    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+  });
+
+  it('turns a failing handler into an error reply instead of a crash', async () => {
+    const { route, handlers } = setup();
+    vi.mocked(handlers['draft.queue']).mockRejectedValueOnce(new Error('disk full'));
+    expect(await route({ type: 'draft.queue', payload: draft }, youtubeTab)).toEqual({ ok: false, error: 'disk full' });
+  });
+});
