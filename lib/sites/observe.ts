@@ -1,0 +1,146 @@
+/**
+ * Finding comments as the page grows. Pages hold thousands of comments and add them in bursts
+ * (lazy loading, "show replies", SPA navigation), so added nodes are collected and scanned once
+ * per animation frame, with no layout reads and one shared callback for every mutation.
+ */
+import type { FoundComment, SiteAdapter } from './types';
+
+/** Understudy's own UI hosts (buttons, editors) are named understudy-*: never site content. */
+const OWN_UI_PREFIX = 'understudy-';
+
+export interface CommentObserver {
+  /** Scan the whole root again (after SPA navigation); reports only what changed. */
+  rescan(): void;
+}
+
+/** Every comment under `root` that the adapter can read. Pure apart from reading the DOM. */
+export function scanComments(adapter: SiteAdapter, root: Document | Element, pageUrl: string): FoundComment[] {
+  const found: FoundComment[] = [];
+  if (root instanceof Element && root.matches(adapter.commentSelector)) read(adapter, root as HTMLElement, pageUrl, found);
+  for (const element of root.querySelectorAll<HTMLElement>(adapter.commentSelector)) {
+    read(adapter, element, pageUrl, found);
+  }
+  return found;
+}
+
+function read(adapter: SiteAdapter, element: HTMLElement, pageUrl: string, out: FoundComment[]): void {
+  const comment = adapter.readComment(element, pageUrl);
+  if (comment) out.push({ element, comment });
+}
+
+function schedule(view: Window | null, run: () => void): () => void {
+  if (view?.requestAnimationFrame) {
+    const id = view.requestAnimationFrame(run);
+    return () => view.cancelAnimationFrame(id);
+  }
+  const id = setTimeout(run, 16);
+  return () => clearTimeout(id);
+}
+
+/**
+ * Report every readable comment under `root` once: an initial scan now, then new ones as they
+ * are added, batched per frame. A node the site recycles for a different comment (virtualized
+ * lists, SPA navigation) is reported again with its new content. Stops when `signal` aborts.
+ */
+export function observeComments(
+  adapter: SiteAdapter,
+  root: Document | Element,
+  onFound: (found: FoundComment[]) => void,
+  signal: AbortSignal,
+): CommentObserver {
+  const doc = root instanceof Element ? root.ownerDocument : root;
+  const view = doc.defaultView;
+  const selector = adapter.commentSelector;
+  /** The comment id each element was last reported with. */
+  const reported = new WeakMap<Element, string>();
+  let pendingNodes: Node[] = [];
+  let pendingFull = false;
+  let cancelFrame: (() => void) | null = null;
+
+  const pageUrl = () => view?.location.href ?? doc.URL;
+
+  function consider(element: HTMLElement, url: string, out: FoundComment[], seen: Set<Element>): void {
+    if (seen.has(element)) return;
+    seen.add(element);
+    const last = reported.get(element);
+    const comment = adapter.readComment(element, url);
+    // Unreadable for now (e.g. text not rendered yet): leave it for a later batch.
+    if (!comment || comment.commentId === last) return;
+    reported.set(element, comment.commentId);
+    out.push({ element, comment });
+  }
+
+  function flush(): void {
+    cancelFrame = null;
+    if (signal.aborted) return;
+    const url = pageUrl();
+    const out: FoundComment[] = [];
+    const seen = new Set<Element>();
+    if (pendingFull) {
+      for (const element of root.querySelectorAll<HTMLElement>(selector)) consider(element, url, out, seen);
+      if (root instanceof Element && root.matches(selector)) consider(root as HTMLElement, url, out, seen);
+    } else {
+      const parents = new Set<Element>();
+      for (const node of pendingNodes) {
+        if (node.nodeType !== 1) {
+          if (node.parentElement) parents.add(node.parentElement);
+          continue;
+        }
+        const element = node as HTMLElement;
+        if (!element.isConnected || element.localName.startsWith(OWN_UI_PREFIX)) continue;
+        if (element.matches(selector)) consider(element, url, out, seen);
+        for (const inner of element.querySelectorAll<HTMLElement>(selector)) consider(inner, url, out, seen);
+        if (element.parentElement) parents.add(element.parentElement);
+      }
+      // Content filled into a comment that was added empty: the comment itself was not added
+      // in this batch, so find it from where the new content landed.
+      for (const parent of parents) {
+        const host = parent.closest<HTMLElement>(selector);
+        if (host) consider(host, url, out, seen);
+      }
+    }
+    pendingNodes = [];
+    pendingFull = false;
+    if (out.length) onFound(out);
+  }
+
+  function request(): void {
+    if (!cancelFrame && !signal.aborted) cancelFrame = schedule(view, flush);
+  }
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) pendingNodes.push(node);
+    }
+    if (pendingNodes.length) request();
+  });
+
+  function rescan(): void {
+    pendingFull = true;
+    request();
+  }
+
+  if (signal.aborted) return { rescan() {} };
+
+  observer.observe(root, { childList: true, subtree: true });
+  const targets: EventTarget[] = view ? [doc, view] : [doc];
+  for (const event of adapter.navigationEvents) {
+    for (const target of targets) target.addEventListener(event, rescan, { signal });
+  }
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      cancelFrame?.();
+      cancelFrame = null;
+      pendingNodes = [];
+    },
+    { once: true },
+  );
+
+  // Initial scan, synchronously: the page may already hold every comment it will show.
+  pendingFull = true;
+  flush();
+
+  return { rescan };
+}

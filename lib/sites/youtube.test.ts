@@ -1,0 +1,292 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  CHANNEL,
+  DEFAULT_VIDEO_ID,
+  HOSTILE,
+  HUGE_TEXT,
+  THREADS,
+  plainText,
+  threadAt,
+  videoTitle,
+} from '../../e2e/sites/youtube/fixture-data.js';
+import {
+  buildThread,
+  installCommentBehaviour,
+  mountWatchPage,
+  posted,
+} from '../../e2e/sites/youtube/fixture-dom.js';
+import { commentContextSchema } from '../messaging/protocol';
+import { insertText } from './insert';
+import { scanComments } from './observe';
+import { youtube } from './youtube';
+
+const VIDEO = DEFAULT_VIDEO_ID;
+const PAGE_URL = `https://www.youtube.com/watch?v=${VIDEO}`;
+const TITLE = videoTitle(VIDEO);
+
+/** The comment element of thread `index` (top-level) on the mounted page. */
+function topLevel(index: number): HTMLElement {
+  const el = document.querySelector<HTMLElement>(`[data-fixture-id="${threadAt(VIDEO, index).id}"]`);
+  if (!el) throw new Error(`thread ${index} is not on the page`);
+  return el;
+}
+
+function replyOf(index: number, reply = 0): HTMLElement {
+  const id = threadAt(VIDEO, index).replies[reply]?.id;
+  const el = id ? document.querySelector<HTMLElement>(`[data-fixture-id="${id}"]`) : null;
+  if (!el) throw new Error(`reply ${reply} of thread ${index} is not on the page`);
+  return el;
+}
+
+function read(el: HTMLElement) {
+  return youtube.readComment(el, PAGE_URL);
+}
+
+const totalReplies = THREADS.reduce((sum, t) => sum + (t.replies?.length ?? 0), 0);
+const emptyThreads = THREADS.filter((t) => plainText(t.text) === '').length;
+
+describe('youtube.matchesUrl', () => {
+  it.each([
+    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', true],
+    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxAbc&t=42s', true],
+    ['https://www.youtube.com/shorts/abcDEF12345', true],
+    ['https://www.youtube.com/', false],
+    ['https://www.youtube.com/watch', false],
+    ['https://www.youtube.com/@CrumbAndCrustKitchen', false],
+    ['https://www.youtube.com/results?search_query=sourdough', false],
+    ['https://m.youtube.com/watch?v=dQw4w9WgXcQ', false],
+    ['http://www.youtube.com/watch?v=dQw4w9WgXcQ', false],
+    ['https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ', false],
+  ])('%s → %s', (url, expected) => {
+    expect(youtube.matchesUrl(new URL(url))).toBe(expected);
+  });
+});
+
+describe('youtube adapter on the fixture watch page', () => {
+  beforeEach(() => {
+    mountWatchPage(document, { videoId: VIDEO, threads: THREADS.length });
+  });
+
+  it('finds every comment and every reply, in both markups, and skips the one with no text', () => {
+    const elements = document.querySelectorAll(youtube.commentSelector);
+    expect(elements.length).toBe(THREADS.length + totalReplies);
+    const found = scanComments(youtube, document, PAGE_URL);
+    expect(found.length).toBe(THREADS.length + totalReplies - emptyThreads);
+    const tags = new Set(found.map((f) => f.element.localName));
+    expect(tags).toEqual(new Set(['ytd-comment-view-model', 'ytd-comment-renderer']));
+    for (const { comment } of found) expect(commentContextSchema.safeParse(comment).success).toBe(true);
+  });
+
+  it('reads author, text, id, permalink and video title of a current-markup comment', () => {
+    const thread = threadAt(VIDEO, 1);
+    const el = topLevel(1);
+    expect(el.localName).toBe('ytd-comment-view-model');
+    expect(read(el)).toEqual({
+      site: 'youtube',
+      commentId: thread.id,
+      author: '@maria.bakes',
+      text: 'My first loaf with real ear!! Never thought I would get there without a stand mixer.',
+      permalink: `https://www.youtube.com/watch?v=${VIDEO}&lc=${thread.id}`,
+      threadTitle: TITLE,
+      pageUrl: PAGE_URL,
+    });
+  });
+
+  it('reads an older-markup comment, including the timestamp link inside its text', () => {
+    const thread = threadAt(VIDEO, 2);
+    const el = topLevel(2);
+    expect(el.localName).toBe('ytd-comment-renderer');
+    const comment = read(el);
+    expect(comment?.author).toBe('@danny_k');
+    expect(comment?.text).toBe('At 4:12 you say 75°F water — is that for the autolyse too or just the levain?');
+    expect(comment?.commentId).toBe(thread.id);
+    expect(comment?.permalink).toBe(`https://www.youtube.com/watch?v=${VIDEO}&lc=${thread.id}`);
+  });
+
+  it('gives a reply its own id and the text of the comment it answers', () => {
+    const reply = read(replyOf(4, 1));
+    expect(reply?.author).toBe('@LiamBakesBread');
+    expect(reply?.text).toBe('@grainnerd thanks, will try that this weekend');
+    expect(reply?.commentId).toBe(threadAt(VIDEO, 4).replies[1]?.id);
+    expect(reply?.commentId.startsWith(`${threadAt(VIDEO, 4).id}.`)).toBe(true);
+    expect(reply?.parentText).toBe(plainText(THREADS[4]!.text));
+    expect(read(topLevel(4))?.parentText).toBeUndefined();
+  });
+
+  it('returns hostile names and comments as exact text and never turns them into markup', () => {
+    expect(read(topLevel(7))?.author).toBe(HOSTILE.imgAuthor);
+    expect(read(topLevel(9))?.text).toBe(HOSTILE.imgText);
+    expect(read(topLevel(12))?.text).toBe(HOSTILE.scriptText);
+    expect(document.querySelectorAll('img, script').length).toBe(0);
+  });
+
+  it('keeps direction overrides and zero-width characters so the creator sees the trick', () => {
+    expect(read(topLevel(15))?.text).toBe(HOSTILE.rtlText);
+    expect(read(topLevel(15))?.text).toContain('\u202E');
+    expect(read(topLevel(18))?.text).toBe(HOSTILE.zeroWidthText);
+  });
+
+  it('reads a 20,000-character comment whole', () => {
+    const text = read(topLevel(22))?.text;
+    expect(text).toBe(HUGE_TEXT.trim());
+    expect(text!.length).toBeGreaterThan(19_990);
+  });
+
+  it('keeps line breaks and emoji but tidies padding around the author name', () => {
+    expect(read(topLevel(54))?.text).toBe(
+      'Tried with 50% spelt and it was amazing, very nutty.\nThe dough was stickier though, so I did one extra fold.',
+    );
+    expect(read(topLevel(5))?.text).toBe('🍞🔥🔥🔥 that oven spring!!! 😍😍😍 👏👏👏 🥖✨');
+    // The fixture pads author names with spaces and a newline, as YouTube's templates do.
+    expect(topLevel(5).querySelector('#author-text')?.textContent).not.toBe('@priya.cooks');
+    expect(read(topLevel(5))?.author).toBe('@priya.cooks');
+  });
+
+  it('skips a comment whose text is empty', () => {
+    expect(plainText(THREADS[28]!.text)).toBe('');
+    expect(read(topLevel(28))).toBeNull();
+  });
+
+  it('gives every comment a unique id that stays the same across reads', () => {
+    const first = scanComments(youtube, document, PAGE_URL).map((f) => f.comment.commentId);
+    const second = scanComments(youtube, document, PAGE_URL).map((f) => f.comment.commentId);
+    expect(second).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+  });
+
+  it('falls back to a stable hash id when a comment has no permalink', () => {
+    const el = topLevel(3);
+    el.querySelector('#published-time-text a')?.removeAttribute('href');
+    const a = read(el);
+    const b = read(el);
+    expect(a?.commentId).toMatch(/^h-[0-9a-f]+$/);
+    expect(a?.commentId).toBe(b?.commentId);
+    expect(a?.permalink).toBeUndefined();
+  });
+
+  it('truncates the parent text of a reply to 2,000 characters', () => {
+    const contents = document.querySelector('#contents')!;
+    const thread = { ...threadAt(VIDEO, 9000), text: HUGE_TEXT, variant: 'vm' as const };
+    thread.replies = [{ id: `${thread.id}.Areply`, author: '@a', text: 'ok!', time: 'now' }];
+    contents.append(buildThread(document, thread, VIDEO));
+    const reply = read(document.querySelector<HTMLElement>(`[data-fixture-id="${thread.id}.Areply"]`)!);
+    expect(reply?.parentText?.length).toBe(2_000);
+    expect(reply?.parentText?.endsWith('…')).toBe(true);
+    expect(HUGE_TEXT.startsWith(reply!.parentText!.slice(0, -1))).toBe(true);
+  });
+
+  it('puts the Draft reply button in the comment toolbar, in both markups', () => {
+    for (const index of [1, 2]) {
+      const host = youtube.buttonHost(topLevel(index));
+      expect(host?.id).toBe('toolbar');
+      expect(host?.querySelector('button[aria-label="Reply"]')).not.toBeNull();
+      expect(topLevel(index).contains(host)).toBe(true);
+    }
+    const reply = replyOf(0);
+    expect(reply.contains(youtube.buttonHost(reply))).toBe(true);
+  });
+
+  it('falls back to the comment itself when it has no toolbar', () => {
+    const el = topLevel(3);
+    el.querySelector('#action-buttons')?.remove();
+    expect(youtube.buttonHost(el)).toBe(el);
+  });
+
+  it('reads the video title from the page, and from the document title when the heading is missing', () => {
+    expect(read(topLevel(1))?.threadTitle).toBe(TITLE);
+    document.querySelector('ytd-watch-metadata')?.remove();
+    document.title = 'Shorts clip - YouTube';
+    expect(read(topLevel(1))?.threadTitle).toBe('Shorts clip');
+  });
+});
+
+describe('youtube reply box', () => {
+  let uninstall: () => void;
+  beforeEach(() => {
+    mountWatchPage(document, { videoId: VIDEO, threads: 10 });
+    uninstall = installCommentBehaviour(document);
+  });
+  afterEach(() => {
+    uninstall();
+    vi.useRealTimers();
+  });
+
+  it("opens this comment's reply box and returns its editor and disabled Reply button", async () => {
+    const el = topLevel(1);
+    const editor = await youtube.openComposer(el);
+    expect(editor?.id).toBe('contenteditable-root');
+    expect(editor?.getAttribute('contenteditable')).toBe('true');
+    expect(el.contains(editor!)).toBe(true);
+    const submit = youtube.submitButtonFor(editor!);
+    expect(submit?.localName).toBe('button');
+    expect(submit?.textContent).toBe('Reply');
+    expect((submit as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('reuses the reply box that is already open instead of opening a second one', async () => {
+    const el = topLevel(1);
+    const first = await youtube.openComposer(el);
+    const second = await youtube.openComposer(el);
+    expect(second).toBe(first);
+    expect(el.querySelectorAll('ytd-commentbox').length).toBe(1);
+  });
+
+  it("opens a reply's own box, not the one already open on its thread", async () => {
+    const top = topLevel(0);
+    const topEditor = await youtube.openComposer(top);
+    const reply = replyOf(0, 1);
+    const replyEditor = await youtube.openComposer(reply);
+    expect(replyEditor).not.toBe(topEditor);
+    expect(reply.contains(replyEditor!)).toBe(true);
+  });
+
+  it('keeps reading the comment correctly while its reply box is open', async () => {
+    const el = topLevel(1);
+    const before = read(el);
+    await youtube.openComposer(el);
+    expect(read(el)).toEqual(before);
+    expect(youtube.buttonHost(el)?.id).toBe('toolbar');
+  });
+
+  it('gives up after about two seconds when the reply box never appears', async () => {
+    vi.useFakeTimers();
+    uninstall(); // Reply clicks now do nothing, like a page that changed its markup.
+    const pending = youtube.openComposer(topLevel(1));
+    await vi.advanceTimersByTimeAsync(2_100);
+    await expect(pending).resolves.toBeNull();
+  });
+
+  it('leaves Reply disabled when a script only writes textContent', async () => {
+    const editor = (await youtube.openComposer(topLevel(1)))!;
+    editor.textContent = 'Thanks Maria!';
+    expect((youtube.submitButtonFor(editor) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('fills the box so Reply is enabled, and only the creator posting it adds the reply', async () => {
+    const el = topLevel(1);
+    const editor = (await youtube.openComposer(el))!;
+    const submit = youtube.submitButtonFor(editor)!;
+    const clicks = vi.fn();
+    submit.addEventListener('click', clicks);
+    const outcome = await insertText(editor, 'That ear!! So proud of you.', submit);
+    expect(outcome.ok).toBe(true);
+    expect((submit as HTMLButtonElement).disabled).toBe(false);
+    expect(clicks).not.toHaveBeenCalled();
+    const postedBefore = posted.length;
+
+    submit.click(); // the creator presses Reply
+    expect(posted.length).toBe(postedBefore + 1);
+    expect(el.querySelector('ytd-commentbox')).toBeNull();
+    const replies = scanComments(youtube, document, PAGE_URL).filter(
+      (f) => f.comment.author === CHANNEL.handle && f.comment.text === 'That ear!! So proud of you.',
+    );
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.comment.parentText).toBe(plainText(THREADS[1]!.text));
+  });
+
+  it('returns null when the comment has no Reply button', async () => {
+    const el = topLevel(1);
+    el.querySelector('#reply-button-end')?.remove();
+    await expect(youtube.openComposer(el)).resolves.toBeNull();
+  });
+});

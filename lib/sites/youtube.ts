@@ -1,0 +1,306 @@
+/**
+ * YouTube watch pages (and Shorts, whose comment panel uses the same thread markup).
+ * Selectors anchor on YouTube's custom tag names and ids, which have outlived many redesigns;
+ * both the current `ytd-comment-view-model` and the older `ytd-comment-renderer` are read.
+ * See docs/sites-reference.md ("YouTube watch page").
+ */
+import type { CommentContext } from '../messaging/protocol';
+import { stableCommentId } from './comment-id';
+import { clampText, normaliseText, readText } from './page-text';
+import type { SiteAdapter } from './types';
+
+/** Longest parent text sent with a reply: enough context, without shipping essays twice. */
+const MAX_PARENT_CHARS = 2_000;
+const MAX_COMMENT_CHARS = 40_000;
+const MAX_TITLE_CHARS = 2_048;
+const MAX_AUTHOR_CHARS = 512;
+const MAX_PERMALINK_CHARS = 2_048;
+/** How long openComposer waits for YouTube to render the reply box after clicking Reply. */
+const COMPOSER_TIMEOUT_MS = 2_000;
+
+export const YOUTUBE_ORIGIN = 'https://www.youtube.com';
+
+/*
+ * Inside one comment, ids are looked up with one query and told apart in script (see
+ * partsOf), and other lookups use selector lists. A lone `#id` query makes Blink check every element in the document with that
+ * id, and YouTube repeats ids like #content-text in every comment: on a 2,000-comment page,
+ * reading all comments took 1.2 s that way instead of well under 100 ms. Keep them lists.
+ */
+const SEL = {
+  /** A thread: one top-level comment and its replies. */
+  thread: 'ytd-comment-thread-renderer',
+  /**
+   * Every comment, top-level and reply. Current markup: ytd-comment-view-model (id="comment"
+   * on the top-level one, none on replies); older: ytd-comment-renderer. Scoped to threads so
+   * nothing outside the comments section (e.g. the comment box) ever matches.
+   */
+  comment:
+    'ytd-comment-thread-renderer ytd-comment-view-model, ytd-comment-thread-renderer ytd-comment-renderer',
+  /** The thread's own comment, a direct child of the thread in both variants. */
+  topLevel: ':scope > ytd-comment-view-model, :scope > ytd-comment-renderer, :scope > #comment',
+  /** Replies live in a ytd-comment-replies-renderer inside the thread. */
+  replies: 'ytd-comment-replies-renderer',
+  /**
+   * The parts of a comment are found by id, same ids in both variants (see partsOf):
+   * #content-text (yt-attributed-string, older yt-formatted-string), #author-text
+   * (#header-author > h3 > a), #published-time-text (its link is /watch?v=VID&lc=COMMENT_ID)
+   * and #toolbar (the like/dislike/Reply row). Open reply boxes are found to skip their parts.
+   */
+  parts: '#content-text, #author-text, #published-time-text, #toolbar, ytd-commentbox',
+  /** The channel owner's own comments may show a badge in place of a plain author link. */
+  authorBadge: 'ytd-author-comment-badge-renderer #name, ytd-author-comment-badge-renderer',
+  /** Toolbar fallbacks when #toolbar is missing, best first. */
+  actionRow: ['ytd-comment-engagement-bar', 'ytd-comment-action-buttons-renderer', '#action-buttons'],
+  /** The comment's Reply button, best first; the aria-label is localised, so it comes last. */
+  replyButton: ['#reply-button-end button', '#reply-button-end', 'button[aria-label="Reply"]'],
+  commentbox: 'ytd-commentbox',
+  /** The reply box's editor (a plain contenteditable, driven by input events). */
+  editor: ['ytd-commentbox #contenteditable-root[contenteditable]', 'ytd-commentbox #contenteditable-root'],
+  submit: ['#submit-button button', 'ytd-button-renderer#submit-button', '#submit-button'],
+  /** Watch page title; Shorts fall back to the document title. */
+  title: 'ytd-watch-metadata h1, #title h1',
+} as const;
+
+/**
+ * Pages whose comments we read.
+ *   https://www.youtube.com/watch?v=dQw4w9WgXcQ               → yes
+ *   https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxAbc      → yes (comment permalink)
+ *   https://www.youtube.com/shorts/abcDEF12345                 → yes (Shorts comments panel)
+ *   https://www.youtube.com/, /@channel, /results?search_query → no
+ *   https://m.youtube.com/watch?v=…, http://…, youtube.com/…   → no (other markup / not matched)
+ */
+function matchesUrl(url: URL): boolean {
+  if (url.origin !== YOUTUBE_ORIGIN) return false;
+  if (url.pathname === '/watch') return /^[\w-]+$/.test(url.searchParams.get('v') ?? '');
+  return /^\/shorts\/[\w-]+\/?$/.test(url.pathname);
+}
+
+function isComment(node: Element): boolean {
+  return node.localName === 'ytd-comment-view-model' || node.localName === 'ytd-comment-renderer';
+}
+
+function outsideBoxes(found: Element, el: Element): boolean {
+  // A reply box opened under this comment holds buttons and ids of its own; skip them unless
+  // the lookup itself starts inside a box.
+  return !found.closest(SEL.commentbox) || el.closest(SEL.commentbox) !== null;
+}
+
+/**
+ * The best match inside `el` for a priority list of selectors, outside any open reply box.
+ * One querySelectorAll over the whole list (see the note on SEL), then ranked by priority.
+ */
+function ownFirst(el: Element, selectors: readonly string[]): HTMLElement | null {
+  return bestOf(el, selectors, (found) => outsideBoxes(found, el));
+}
+
+function bestOf(
+  el: Element,
+  selectors: readonly string[],
+  accept: (found: Element) => boolean = () => true,
+): HTMLElement | null {
+  const matches = el.querySelectorAll<HTMLElement>(selectors.join(', '));
+  if (matches.length === 0) return null;
+  for (const selector of selectors) {
+    for (const found of matches) {
+      if (found.matches(selector) && accept(found)) return found;
+    }
+  }
+  return null;
+}
+
+function topLevelOf(thread: Element): HTMLElement | null {
+  const direct = thread.querySelector<HTMLElement>(SEL.topLevel);
+  if (direct) return direct;
+  for (const c of thread.querySelectorAll<HTMLElement>(SEL.comment)) {
+    if (!c.closest(SEL.replies)) return c;
+  }
+  return null;
+}
+
+interface Parts {
+  text?: HTMLElement;
+  author?: HTMLElement;
+  time?: HTMLElement;
+  toolbar?: HTMLElement;
+}
+
+/**
+ * The comment's own parts in one query, told apart by id. Anything inside an open reply box
+ * under the comment is skipped (it follows the box in document order). Indexed loop: iterating
+ * a NodeList with for…of costs twice as much, and this runs for every comment on the page.
+ */
+function partsOf(el: HTMLElement): Parts {
+  const parts: Parts = {};
+  const insideBox = el.closest(SEL.commentbox) !== null;
+  let box: Element | null = null;
+  const found = el.querySelectorAll<HTMLElement>(SEL.parts);
+  for (let i = 0; i < found.length; i++) {
+    const node = found[i]!;
+    if (node.localName === SEL.commentbox) {
+      if (!insideBox) box = node;
+      continue;
+    }
+    if (box?.contains(node)) continue;
+    const id = node.id;
+    if (id === 'content-text') parts.text ??= node;
+    else if (id === 'author-text') parts.author ??= node;
+    else if (id === 'published-time-text') parts.time ??= node;
+    else if (id === 'toolbar') parts.toolbar ??= node;
+  }
+  return parts;
+}
+
+function readAuthor(el: HTMLElement, link: HTMLElement | undefined): string {
+  let author = link ? normaliseText(readText(link)) : '';
+  if (!author) {
+    const badge = bestOf(el, SEL.authorBadge.split(', '), (found) => outsideBoxes(found, el));
+    author = badge ? normaliseText(readText(badge)) : '';
+  }
+  if (!author) {
+    // Last resort: the handle in the channel link (/@handle).
+    const handle = /\/(@[^/?#]+)/.exec(link?.getAttribute('href') ?? '')?.[1] ?? '';
+    try {
+      author = decodeURIComponent(handle);
+    } catch {
+      author = handle;
+    }
+  }
+  return clampText(author, MAX_AUTHOR_CHARS);
+}
+
+function bodyText(body: HTMLElement | undefined): string {
+  return body ? normaliseText(readText(body)) : '';
+}
+
+/** The timestamp link, absolute, and the comment id in its `lc` parameter. */
+function readPermalink(time: HTMLElement | undefined, pageUrl: string): { url?: string; lc?: string } {
+  const href = time?.querySelector('a[href]')?.getAttribute('href');
+  if (!href) return {};
+  let url: URL;
+  try {
+    url = new URL(href, pageUrl);
+  } catch {
+    return {};
+  }
+  const lc = url.searchParams.get('lc') ?? undefined;
+  return url.href.length <= MAX_PERMALINK_CHARS ? { url: url.href, lc } : { lc };
+}
+
+function readTitle(doc: Document): string | undefined {
+  const h1 = doc.querySelector(SEL.title);
+  let title = h1 ? normaliseText(readText(h1)) : '';
+  if (!title) title = normaliseText(doc.title.replace(/\s+-\s+YouTube\s*$/, ''));
+  return title ? clampText(title, MAX_TITLE_CHARS) : undefined;
+}
+
+function readComment(element: HTMLElement, pageUrl: string): CommentContext | null {
+  const parts = partsOf(element);
+  const text = bodyText(parts.text);
+  if (!text) return null;
+  const author = readAuthor(element, parts.author);
+  const permalink = readPermalink(parts.time, pageUrl);
+  // "2 days ago" drifts from one visit to the next, so it stays out of the fallback hash.
+  const commentId = stableCommentId({ siteId: permalink.lc, author, text });
+
+  const comment: CommentContext = {
+    site: 'youtube',
+    commentId,
+    author,
+    text: clampText(text, MAX_COMMENT_CHARS),
+    pageUrl,
+  };
+  if (permalink.url) comment.permalink = permalink.url;
+  const title = readTitle(element.ownerDocument);
+  if (title) comment.threadTitle = title;
+
+  if (element.closest(SEL.replies)) {
+    const thread = element.closest(SEL.thread);
+    const parent = thread ? topLevelOf(thread) : null;
+    const parentText = parent && parent !== element ? bodyText(partsOf(parent).text) : '';
+    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+  }
+  return comment;
+}
+
+function buttonHost(element: HTMLElement): HTMLElement | null {
+  return partsOf(element).toolbar ?? ownFirst(element, SEL.actionRow) ?? element;
+}
+
+/** The reply box that belongs to this comment, if one is open. */
+function findComposer(element: HTMLElement): HTMLElement | null {
+  // Current YouTube renders the box inside the comment's own #reply-dialog.
+  const inside = bestOf(element, SEL.editor);
+  if (inside) return inside;
+  // Some variants place it right after the comment.
+  const next = element.nextElementSibling;
+  const after = next ? bestOf(next, SEL.editor) : null;
+  if (after) return after;
+  // Elsewhere in the thread: only a box that is not inside another comment (that one is
+  // someone else's reply box).
+  const thread = element.closest(SEL.thread);
+  if (!thread) return null;
+  for (const editor of thread.querySelectorAll<HTMLElement>(SEL.editor.join(', '))) {
+    let owner: Element | null = editor.closest(SEL.commentbox)?.parentElement ?? null;
+    while (owner && owner !== thread && !isComment(owner)) owner = owner.parentElement;
+    if (!owner || owner === thread || owner === element) return editor;
+  }
+  return null;
+}
+
+function replyButtonOf(element: HTMLElement): HTMLElement | null {
+  const host = buttonHost(element) ?? element;
+  const found = ownFirst(host, SEL.replyButton) ?? ownFirst(element, SEL.replyButton);
+  if (!found) return null;
+  // The renderer wraps a real <button>; click that when present.
+  return found.querySelector('button') ?? found;
+}
+
+function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
+  return new Promise((done) => {
+    const first = check();
+    if (first) return done(first);
+    const observer = new MutationObserver(() => {
+      const found = check();
+      if (found) finish(found);
+    });
+    const timer = setTimeout(() => finish(null), timeoutMs);
+    function finish(value: T | null) {
+      observer.disconnect();
+      clearTimeout(timer);
+      done(value);
+    }
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable', 'hidden'] });
+  });
+}
+
+async function openComposer(element: HTMLElement): Promise<HTMLElement | null> {
+  const open = findComposer(element);
+  if (open) {
+    open.focus();
+    return open;
+  }
+  const button = replyButtonOf(element);
+  if (!button) return null;
+  button.click();
+  const root = element.closest(SEL.thread) ?? element.parentElement ?? element;
+  return waitFor(root, () => findComposer(element), COMPOSER_TIMEOUT_MS);
+}
+
+function submitButtonFor(composer: HTMLElement): HTMLElement | null {
+  const box = composer.closest(SEL.commentbox);
+  if (!box) return null;
+  const submit = bestOf(box, SEL.submit);
+  if (!submit) return null;
+  return submit.matches('button') ? submit : (submit.querySelector('button') ?? submit);
+}
+
+export const youtube: SiteAdapter = {
+  site: 'youtube',
+  matchesUrl,
+  commentSelector: SEL.comment,
+  readComment,
+  buttonHost,
+  openComposer,
+  submitButtonFor,
+  navigationEvents: ['yt-navigate-finish'],
+};
