@@ -109,6 +109,14 @@ export interface DraftResult {
   exampleIds: number[];
   /** Why this engine wrote the draft, when it is not the creator's chosen one. */
   notice?: string;
+  /** Speed of a model-written draft (WebLLM's usage stats), for the creator and benchmarks. */
+  metrics?: {
+    promptTokens: number;
+    completionTokens?: number;
+    timeToFirstTokenMs: number;
+    decodeTokensPerSecond: number;
+    prefillTokensPerSecond: number;
+  };
 }
 
 export type DraftPortOut =

@@ -1,0 +1,132 @@
+import { prebuiltAppConfig } from '@mlc-ai/web-llm';
+import {
+  buildAppConfig,
+  customModelSchema,
+  findCatalogModel,
+  isKnownSelection,
+  MODEL_CATALOG,
+  MODEL_FAMILIES,
+  recommendModel,
+} from './catalog';
+import type { GpuCapability } from './gpu';
+
+const GiB = 1024 ** 3;
+
+function gpu(overrides: Partial<GpuCapability> = {}): GpuCapability {
+  return {
+    available: true,
+    adapterName: 'NVIDIA GeForce RTX 3060',
+    isSoftware: false,
+    shaderF16: true,
+    maxBufferSize: 4 * GiB,
+    maxStorageBufferBindingSize: 2 * GiB,
+    deviceMemoryGB: 8,
+    ...overrides,
+  };
+}
+
+describe('model catalog', () => {
+  it('offers a short list of instruct model families, each in a 16-bit and a 32-bit shader build', () => {
+    expect(MODEL_FAMILIES.length).toBeGreaterThanOrEqual(4);
+    expect(MODEL_FAMILIES.length).toBeLessThanOrEqual(6);
+    for (const family of MODEL_FAMILIES) {
+      const builds = MODEL_CATALOG.filter((m) => m.family === family);
+      expect(builds.map((m) => m.quantization).sort()).toEqual(['q4f16_1', 'q4f32_1']);
+      expect(builds.find((m) => m.quantization === 'q4f16_1')?.needsShaderF16).toBe(true);
+      expect(builds.find((m) => m.quantization === 'q4f32_1')?.needsShaderF16).toBe(false);
+    }
+  });
+
+  it('matches WebLLM’s own prebuilt records exactly, so the real library will find every model', () => {
+    for (const model of MODEL_CATALOG) {
+      const prebuilt = prebuiltAppConfig.model_list.find((r) => r.model_id === model.id);
+      expect(prebuilt, model.id).toBeDefined();
+      expect(model.record.model).toBe(prebuilt?.model);
+      expect(model.record.model_lib).toBe(prebuilt?.model_lib);
+      expect(model.vramMB).toBe(prebuilt?.vram_required_MB);
+      expect(model.lowResource).toBe(prebuilt?.low_resource_required ?? false);
+      expect(model.record.overrides).toEqual(prebuilt?.overrides);
+      expect(model.contextWindowTokens).toBe(prebuilt?.overrides?.context_window_size);
+    }
+  });
+
+  it('gives every model a size, a GPU memory need and a speed class for the picker', () => {
+    for (const model of MODEL_CATALOG) {
+      expect(model.downloadMB).toBeGreaterThan(100);
+      expect(model.vramMB).toBeGreaterThan(model.downloadMB);
+      expect(['fast', 'balanced', 'quality']).toContain(model.speed);
+    }
+  });
+});
+
+describe('recommendModel', () => {
+  it('recommends the 16-bit build when the GPU supports shader-f16', () => {
+    expect(recommendModel(gpu())?.id).toBe('Qwen2.5-1.5B-Instruct-q4f16_1-MLC');
+  });
+
+  it('recommends the 32-bit build when the GPU lacks shader-f16', () => {
+    expect(recommendModel(gpu({ shaderF16: false }))?.id).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+  });
+
+  it('recommends nothing for a software GPU, which would take minutes per reply', () => {
+    expect(recommendModel(gpu({ isSoftware: true, adapterName: 'SwiftShader Device (Subzero)' }))).toBeNull();
+  });
+
+  it('recommends nothing when there is no usable adapter', () => {
+    expect(recommendModel({ available: false, reason: 'No GPU adapter', isSoftware: false, shaderF16: false })).toBeNull();
+  });
+
+  it('picks the smallest model on a GPU with small buffer limits', () => {
+    expect(recommendModel(gpu({ maxStorageBufferBindingSize: 512 * 1024 * 1024 }))?.id).toBe('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+  });
+
+  it('picks a smaller model when the machine reports little memory', () => {
+    expect(recommendModel(gpu({ deviceMemoryGB: 4, shaderF16: false }))?.id).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
+    expect(recommendModel(gpu({ deviceMemoryGB: 2 }))?.family).toBe('qwen2.5-0.5b');
+  });
+});
+
+describe('custom models', () => {
+  const valid = {
+    id: 'my-Llama-3.2-1B-q4f16',
+    modelUrl: 'https://huggingface.co/me/my-model',
+    modelLibUrl: 'https://example.com/libs/my-model-webgpu.wasm',
+  };
+
+  it('accepts https addresses and http://localhost for self-hosting', () => {
+    expect(customModelSchema.safeParse(valid).success).toBe(true);
+    expect(
+      customModelSchema.safeParse({ ...valid, modelUrl: 'http://localhost:8080/model', modelLibUrl: 'http://127.0.0.1:8080/lib.wasm' }).success,
+    ).toBe(true);
+  });
+
+  it('rejects plain http to other hosts, other schemes and non-wasm libraries with a readable reason', () => {
+    const http = customModelSchema.safeParse({ ...valid, modelUrl: 'http://models.example.com/m' });
+    expect(http.success).toBe(false);
+    expect(http.error?.issues[0]?.message).toMatch(/https:\/\/ address, or http:\/\/localhost/);
+    expect(customModelSchema.safeParse({ ...valid, modelUrl: 'file:///tmp/model' }).success).toBe(false);
+    expect(customModelSchema.safeParse({ ...valid, modelLibUrl: 'https://example.com/lib.js' }).success).toBe(false);
+  });
+
+  it('rejects an id that would shadow a built-in model', () => {
+    const result = customModelSchema.safeParse({ ...valid, id: 'Llama-3.2-1B-Instruct-q4f16_1-MLC' });
+    expect(result.success).toBe(false);
+  });
+
+  it('builds a WebLLM app config with the catalog records plus the custom record', () => {
+    const custom = customModelSchema.parse(valid);
+    const config = buildAppConfig({ modelId: custom.id, custom });
+    expect(config.model_list).toHaveLength(MODEL_CATALOG.length + 1);
+    expect(config.model_list.at(-1)).toEqual({ model: valid.modelUrl, model_id: valid.id, model_lib: valid.modelLibUrl });
+    expect(isKnownSelection({ modelId: custom.id, custom })).toBe(true);
+    expect(isKnownSelection({ modelId: 'nope' })).toBe(false);
+    expect(findCatalogModel('Phi-3.5-mini-instruct-q4f16_1-MLC')?.speed).toBe('quality');
+  });
+
+  it('does not let callers mutate the catalog through a built config', () => {
+    const config = buildAppConfig();
+    const first = config.model_list[0];
+    if (first?.overrides) first.overrides.context_window_size = 1;
+    expect(MODEL_CATALOG[0]?.record.overrides?.context_window_size).toBe(4096);
+  });
+});

@@ -1,0 +1,394 @@
+/**
+ * The engine host: the logic of the offscreen document. One shared WebLLM engine serves every
+ * tab, so requests wait in one FIFO queue and each is told its place in line as it changes.
+ * Drafts stream tokens back; anything can be cancelled by request id; the model is unloaded
+ * after an idle period to give the GPU memory back.
+ *
+ * Pure: the engine, cache helpers, storage estimate and GPU detection are injected, so tests
+ * drive it with a fake engine and fake timers.
+ */
+import type { AppConfig } from '@mlc-ai/web-llm';
+import {
+  engineHostInSchema,
+  type EngineHostIn,
+  type EngineHostOut,
+} from '../../messaging/engine-protocol';
+import {
+  buildAppConfig,
+  findCatalogModel,
+  isKnownSelection,
+  selectionLabel,
+  type ModelSelection,
+} from '../catalog';
+import type { DraftEngine } from '../engine';
+import type { GpuCapability } from '../gpu';
+import {
+  classifyLoadError,
+  createWebLLMEngine,
+  ensureModelLoaded,
+  isAbortError,
+  type MLCEngineLike,
+  type WebLLMEngineDeps,
+} from '../webllm-engine';
+
+export interface EngineHostDeps {
+  /** The shared engine, created on first use. */
+  getEngine: () => Promise<MLCEngineLike>;
+  /**
+   * Throws the engine away (terminating its worker); the next `getEngine` makes a new one.
+   * WebLLM cannot abort a download, so this is how a download is cancelled, and how the host
+   * recovers after the GPU device is lost.
+   */
+  resetEngine: () => Promise<void>;
+  hasModelInCache: (modelId: string, appConfig: AppConfig) => Promise<boolean>;
+  deleteModelAllInfoInCache: (modelId: string, appConfig: AppConfig) => Promise<void>;
+  estimateStorage: () => Promise<{ usage?: number; quota?: number }>;
+  detectGpu: () => Promise<GpuCapability>;
+  /** Defaults to the real WebLLM adapter. */
+  createDraftEngine?: (deps: WebLLMEngineDeps) => DraftEngine;
+  idleUnloadMinutes?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export type Send = (message: EngineHostOut) => void;
+
+/** One connection (a port from the background). */
+export interface HostSession {
+  /** Validates and acts on one incoming message. */
+  receive(raw: unknown): void;
+  /** The port closed: its queued and running drafts are cancelled; downloads carry on. */
+  close(): void;
+}
+
+export interface EngineHost {
+  connect(send: Send): HostSession;
+  /** Jobs waiting plus the running one. */
+  readonly pending: number;
+  setIdleUnloadMinutes(minutes: number): void;
+}
+
+type JobKind = 'draft' | 'download' | 'delete' | 'unload';
+
+interface Job {
+  requestId: string;
+  kind: JobKind;
+  session: SessionState | undefined;
+  controller: AbortController;
+  run: (job: Job) => Promise<void>;
+  lastPosition?: number;
+}
+
+interface SessionState {
+  send: Send;
+  open: boolean;
+}
+
+const DEVICE_FAILURES = new Set(['device-lost', 'gpu-error']);
+
+export function createEngineHost(deps: EngineHostDeps): EngineHost {
+  const createDraftEngine = deps.createDraftEngine ?? createWebLLMEngine;
+  const log = deps.log ?? (() => {});
+  let idleMs = (deps.idleUnloadMinutes ?? 5) * 60_000;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const waiting: Job[] = [];
+  let running: Job | undefined;
+  /** The engine the last job used: what idle unload and cache deletes act on. */
+  let engine: MLCEngineLike | undefined;
+
+  const getEngine = async () => {
+    engine = await deps.getEngine();
+    return engine;
+  };
+
+  const post = (job: Job, message: EngineHostOut) => {
+    if (job.session?.open) job.session.send(message);
+  };
+
+  const announcePositions = () => {
+    const ahead = running ? 1 : 0;
+    waiting.forEach((job, index) => {
+      const position = index + ahead;
+      if (job.lastPosition !== position) {
+        job.lastPosition = position;
+        post(job, { type: 'queue', requestId: job.requestId, position });
+      }
+    });
+  };
+
+  const clearIdleTimer = () => {
+    if (idleTimer !== undefined) clearTimeout(idleTimer);
+    idleTimer = undefined;
+  };
+
+  const armIdleTimer = () => {
+    clearIdleTimer();
+    if (!engine?.modelId?.length) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      if (running || waiting.length > 0) return;
+      enqueue({
+        requestId: `idle-unload-${Date.now()}`,
+        kind: 'unload',
+        session: undefined,
+        controller: new AbortController(),
+        run: unloadJob,
+      });
+    }, idleMs);
+  };
+
+  const pump = () => {
+    if (running) return;
+    const next = waiting.shift();
+    if (!next) {
+      armIdleTimer();
+      return;
+    }
+    running = next;
+    if (next.lastPosition !== 0) {
+      next.lastPosition = 0;
+      post(next, { type: 'queue', requestId: next.requestId, position: 0 });
+    }
+    announcePositions();
+    void next
+      .run(next)
+      .catch((error: unknown) => log(`Engine job ${next.requestId} failed`, error))
+      .finally(() => {
+        if (running === next) running = undefined;
+        pump();
+      });
+  };
+
+  function enqueue(job: Job) {
+    clearIdleTimer();
+    waiting.push(job);
+    pump();
+    announcePositions();
+  }
+
+  const findJob = (requestId: string, session: SessionState) => {
+    if (running?.requestId === requestId && running.session === session) return running;
+    return waiting.find((job) => job.requestId === requestId && job.session === session);
+  };
+
+  const cancel = (job: Job) => {
+    const index = waiting.indexOf(job);
+    if (index >= 0) {
+      waiting.splice(index, 1);
+      post(job, { type: 'cancelled', requestId: job.requestId });
+      announcePositions();
+      if (!running && waiting.length === 0) armIdleTimer();
+      return;
+    }
+    // Running: the job's own handler reports `cancelled` once it has stopped.
+    job.controller.abort();
+  };
+
+  const reportError = (job: Job, error: unknown) => {
+    if (job.controller.signal.aborted || isAbortError(error)) {
+      post(job, { type: 'cancelled', requestId: job.requestId });
+      return;
+    }
+    const classified = classifyLoadError(error);
+    log(`Engine request ${job.requestId} failed: ${classified.detail}`);
+    post(job, { type: 'error', requestId: job.requestId, message: classified.message, kind: classified.kind });
+    if (DEVICE_FAILURES.has(classified.kind)) {
+      engine = undefined;
+      void deps.resetEngine().catch((e: unknown) => log('Could not reset the engine', e));
+    }
+  };
+
+  /** Resolves when the job's signal aborts, so a stuck engine call cannot hold the queue. */
+  const untilAborted = (signal: AbortSignal) =>
+    new Promise<'aborted'>((resolve) => {
+      if (signal.aborted) resolve('aborted');
+      else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+
+  async function unloadJob(job: Job) {
+    try {
+      if (engine?.modelId?.length) await engine.unload();
+      post(job, { type: 'ok', requestId: job.requestId });
+    } catch (error) {
+      reportError(job, error);
+    }
+  }
+
+  const appConfigFor = (selection: ModelSelection) => buildAppConfig(selection);
+
+  const unknownModel = (job: Job) =>
+    post(job, {
+      type: 'error',
+      requestId: job.requestId,
+      kind: 'model-not-found',
+      message: classifyLoadError('ModelNotFoundError: Cannot find model record').message,
+    });
+
+  function draftJob(message: Extract<EngineHostIn, { type: 'draft.start' }>) {
+    return async (job: Job) => {
+      if (!isKnownSelection(message.model)) return unknownModel(job);
+      const draftEngine = createDraftEngine({
+        getEngine,
+        modelId: message.model.modelId,
+        modelLabel: selectionLabel(message.model),
+        appConfig: appConfigFor(message.model),
+        settings: message.generation,
+        contextWindowTokens: findCatalogModel(message.model.modelId)?.contextWindowTokens,
+      });
+      try {
+        const result = await draftEngine.draft({ ...message.input, profile: message.input.profile }, {
+          signal: job.controller.signal,
+          onToken: (text) => post(job, { type: 'token', requestId: job.requestId, text }),
+          onStatus: (text, progress) =>
+            post(job, {
+              type: 'status',
+              requestId: job.requestId,
+              message: text.slice(0, 2000),
+              ...(progress !== undefined ? { progress: Math.min(1, Math.max(0, progress)) } : {}),
+            }),
+        });
+        post(job, { type: 'done', requestId: job.requestId, result });
+      } catch (error) {
+        reportError(job, error);
+      }
+    };
+  }
+
+  function downloadJob(selection: ModelSelection) {
+    return async (job: Job) => {
+      if (!isKnownSelection(selection)) return unknownModel(job);
+      const signal = job.controller.signal;
+      try {
+        const current = await getEngine();
+        const load = ensureModelLoaded(current, selection.modelId, {
+          appConfig: appConfigFor(selection),
+          modelLabel: selectionLabel(selection),
+          onProgress: (_message, _progress, described) =>
+            post(job, {
+              type: 'progress',
+              requestId: job.requestId,
+              phase: described.phase,
+              progress: described.progress,
+              message: described.message.slice(0, 2000),
+              ...(described.loadedMB !== undefined ? { loadedMB: described.loadedMB } : {}),
+              ...(described.totalMB !== undefined ? { totalMB: described.totalMB } : {}),
+              ...(described.timeLeftSeconds !== undefined ? { timeLeftSeconds: described.timeLeftSeconds } : {}),
+            }),
+        });
+        load.catch(() => {});
+        const outcome = await Promise.race([load.then(() => 'loaded' as const), untilAborted(signal)]);
+        if (outcome === 'aborted') {
+          // The only way to stop WebLLM mid-download: drop the worker. Finished files stay cached.
+          engine = undefined;
+          await deps.resetEngine();
+          post(job, { type: 'cancelled', requestId: job.requestId });
+          return;
+        }
+        post(job, { type: 'ok', requestId: job.requestId });
+      } catch (error) {
+        reportError(job, error);
+      }
+    };
+  }
+
+  function deleteJob(selection: ModelSelection) {
+    return async (job: Job) => {
+      try {
+        if (engine?.modelId?.includes(selection.modelId)) await engine.unload();
+        await deps.deleteModelAllInfoInCache(selection.modelId, appConfigFor(selection));
+        post(job, { type: 'ok', requestId: job.requestId });
+      } catch (error) {
+        reportError(job, error);
+      }
+    };
+  }
+
+  const answer = async (session: SessionState, requestId: string, work: () => Promise<EngineHostOut>) => {
+    let reply: EngineHostOut;
+    try {
+      reply = await work();
+    } catch (error) {
+      reply = { type: 'error', requestId, message: classifyLoadError(error).message };
+    }
+    if (session.open) session.send(reply);
+  };
+
+  function handle(session: SessionState, message: EngineHostIn) {
+    const job = (kind: JobKind, requestId: string, run: (job: Job) => Promise<void>) =>
+      enqueue({ requestId, kind, session, controller: new AbortController(), run });
+
+    switch (message.type) {
+      case 'draft.start':
+        return job('draft', message.requestId, draftJob(message));
+      case 'model.download':
+        return job('download', message.requestId, downloadJob(message.model));
+      case 'cache.delete':
+        return job('delete', message.requestId, deleteJob(message.model));
+      case 'engine.unload':
+        return job('unload', message.requestId, unloadJob);
+      case 'draft.cancel':
+      case 'model.cancel': {
+        const found = findJob(message.requestId, session);
+        if (found) cancel(found);
+        return;
+      }
+      case 'cache.status':
+        return void answer(session, message.requestId, async () => ({
+          type: 'cache.status',
+          requestId: message.requestId,
+          cached: await deps.hasModelInCache(message.model.modelId, appConfigFor(message.model)),
+        }));
+      case 'storage.estimate':
+        return void answer(session, message.requestId, async () => {
+          const estimate = await deps.estimateStorage();
+          return {
+            type: 'storage.estimate',
+            requestId: message.requestId,
+            ...(typeof estimate.usage === 'number' ? { usage: estimate.usage } : {}),
+            ...(typeof estimate.quota === 'number' ? { quota: estimate.quota } : {}),
+          };
+        });
+      case 'capability':
+        return void answer(session, message.requestId, async () => ({
+          type: 'capability',
+          requestId: message.requestId,
+          capability: await deps.detectGpu(),
+        }));
+      case 'configure':
+        return setIdleUnloadMinutes(message.idleUnloadMinutes);
+    }
+  }
+
+  function setIdleUnloadMinutes(minutes: number) {
+    idleMs = minutes * 60_000;
+    if (idleTimer !== undefined) armIdleTimer();
+  }
+
+  return {
+    connect(send: Send): HostSession {
+      const session: SessionState = { send, open: true };
+      return {
+        receive(raw: unknown) {
+          if (!session.open) return;
+          const parsed = engineHostInSchema.safeParse(raw);
+          if (!parsed.success) {
+            const requestId = (raw as { requestId?: unknown } | null)?.requestId;
+            if (typeof requestId === 'string' && requestId.length > 0) {
+              send({ type: 'error', requestId: requestId.slice(0, 64), message: 'The engine could not read this request.' });
+            }
+            return;
+          }
+          handle(session, parsed.data);
+        },
+        close() {
+          session.open = false;
+          for (const job of [...waiting]) if (job.session === session && job.kind === 'draft') cancel(job);
+          if (running?.session === session && running.kind === 'draft') cancel(running);
+        },
+      };
+    },
+    get pending() {
+      return waiting.length + (running ? 1 : 0);
+    },
+    setIdleUnloadMinutes,
+  };
+}

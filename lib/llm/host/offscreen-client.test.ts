@@ -1,0 +1,187 @@
+import { makeInput } from '../draft-input.testutil';
+import { WebLLMError } from '../webllm-engine';
+import { createEngineHost } from './engine-host';
+import { FakeMLCEngine } from './fake-mlc-engine.testutil';
+import { createOffscreenClient, createOffscreenDraftEngine, OFFSCREEN_PATH, type OffscreenClientDeps, type PortLike } from './offscreen-client';
+
+const MODEL = { modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' };
+const GENERATION = { temperature: 0.7, maxTokens: 256 };
+
+async function settle(turns = 100) {
+  for (let i = 0; i < turns; i++) await Promise.resolve();
+}
+
+interface End {
+  port: PortLike;
+  deliver(message: unknown): void;
+  closed(): void;
+}
+
+/** Two connected port ends; messages are JSON round-tripped like chrome.runtime ports. */
+function portPair(): [End, End] {
+  const make = (): End & { other?: End } => {
+    const onMessage: ((m: unknown) => void)[] = [];
+    const onDisconnect: (() => void)[] = [];
+    let open = true;
+    const end: End & { other?: End } = {
+      port: {
+        postMessage(message) {
+          if (!open) throw new Error('Attempting to use a disconnected port object');
+          const copy = JSON.parse(JSON.stringify(message)) as unknown;
+          queueMicrotask(() => end.other?.deliver(copy));
+        },
+        onMessage: { addListener: (l) => onMessage.push(l) },
+        onDisconnect: { addListener: (l) => onDisconnect.push(l) },
+        disconnect() {
+          open = false;
+          end.other?.closed();
+        },
+      },
+      deliver: (m) => {
+        if (open) onMessage.forEach((l) => l(m));
+      },
+      closed: () => {
+        if (!open) return;
+        open = false;
+        onDisconnect.forEach((l) => l());
+      },
+    };
+    return end;
+  };
+  const a = make();
+  const b = make();
+  a.other = b;
+  b.other = a;
+  return [a, b];
+}
+
+function setup(engineOptions: ConstructorParameters<typeof FakeMLCEngine>[0] = {}, contexts: unknown[] = []) {
+  const fake = new FakeMLCEngine(engineOptions);
+  const host = createEngineHost({
+    getEngine: async () => fake,
+    resetEngine: async () => {},
+    hasModelInCache: async () => false,
+    deleteModelAllInfoInCache: async () => {},
+    estimateStorage: async () => ({ usage: 10, quota: 100 }),
+    detectGpu: async () => ({ available: true, isSoftware: false, shaderF16: false }),
+  });
+  const hostEnds: End[] = [];
+  let documentOpen = contexts.length > 0;
+  let nextId = 0;
+  const deps = {
+    connect: vi.fn(() => {
+      const [backgroundEnd, hostEnd] = portPair();
+      hostEnds.push(hostEnd);
+      const session = host.connect((m) => hostEnd.port.postMessage(m));
+      hostEnd.port.onMessage.addListener((m) => session.receive(m));
+      hostEnd.port.onDisconnect.addListener(() => session.close());
+      return backgroundEnd.port;
+    }),
+    getURL: (path: string) => `chrome-extension://id/${path}`,
+    getContexts: vi.fn(async () => (documentOpen ? [{ contextType: 'OFFSCREEN_DOCUMENT' }] : [])),
+    createDocument: vi.fn(async () => {
+      await settle(5);
+      documentOpen = true;
+    }),
+    newRequestId: () => `r${++nextId}`,
+  } satisfies OffscreenClientDeps;
+  const client = createOffscreenClient(deps);
+  const closeDocument = () => {
+    documentOpen = false;
+    hostEnds.forEach((end) => end.port.disconnect());
+  };
+  return { client, deps, fake, closeDocument };
+}
+
+describe('offscreen client', () => {
+  it('creates the offscreen document once, for workers, even when requests arrive together', async () => {
+    const { client, deps } = setup();
+    const [a, b] = await Promise.all([client.isCached(MODEL), client.isCached(MODEL)]);
+    expect([a, b]).toEqual([false, false]);
+    expect(deps.createDocument).toHaveBeenCalledTimes(1);
+    expect(deps.createDocument).toHaveBeenCalledWith(expect.objectContaining({ url: OFFSCREEN_PATH, reasons: ['WORKERS'] }));
+    expect(deps.getContexts).toHaveBeenCalledWith({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: ['chrome-extension://id/offscreen.html'] });
+    expect(deps.connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('reuses an offscreen document that already exists', async () => {
+    const { client, deps } = setup({}, [{}]);
+    await client.storageEstimate();
+    expect(deps.createDocument).not.toHaveBeenCalled();
+  });
+
+  it('carries on when another context created the document first', async () => {
+    const { client, deps } = setup();
+    deps.createDocument.mockRejectedValueOnce(new Error('Only a single offscreen document may be created.'));
+    await expect(client.capability()).resolves.toMatchObject({ available: true });
+  });
+
+  it('drafts through the offscreen engine: tokens stream back and the result arrives', async () => {
+    const { client } = setup({ pieces: ['Hi', ' there'] });
+    const engine = createOffscreenDraftEngine(client, async () => ({ model: MODEL, generation: GENERATION }));
+    const tokens: string[] = [];
+    const result = await engine.draft(makeInput(), { onToken: (t) => tokens.push(t) });
+    expect(engine.id).toBe('webllm');
+    expect(tokens).toEqual(['Hi', ' there']);
+    expect(result).toMatchObject({ text: 'Hi there', engine: 'webllm', model: MODEL.modelId, exampleIds: [11, 12] });
+    expect(result.metrics?.decodeTokensPerSecond).toBe(42);
+  });
+
+  it('tells a draft waiting behind another one that it is waiting', async () => {
+    const { client, fake } = setup();
+    const engine = createOffscreenDraftEngine(client, async () => ({ model: MODEL, generation: GENERATION }));
+    fake.pause();
+    const first = engine.draft(makeInput());
+    const statuses: string[] = [];
+    const second = engine.draft(makeInput(), { onStatus: (m) => statuses.push(m) });
+    await settle(300);
+    expect(statuses).toContain('Waiting for another draft to finish…');
+    fake.resume();
+    await Promise.all([first, second]);
+  });
+
+  it('cancelling a draft rejects it with an AbortError and stops the model', async () => {
+    const { client, fake } = setup();
+    const engine = createOffscreenDraftEngine(client, async () => ({ model: MODEL, generation: GENERATION }));
+    fake.pause();
+    const controller = new AbortController();
+    const draft = engine.draft(makeInput(), { signal: controller.signal });
+    await settle(300);
+    controller.abort();
+    await expect(draft).rejects.toMatchObject({ name: 'AbortError' });
+    await settle(300);
+    expect(fake.interruptCount).toBeGreaterThan(0);
+    fake.resume();
+  });
+
+  it('turns host errors into WebLLMError with the advice and kind', async () => {
+    const { client } = setup({ loadError: new Error('Out of memory') });
+    const engine = createOffscreenDraftEngine(client, async () => ({ model: MODEL, generation: GENERATION }));
+    const error = await engine.draft(makeInput()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebLLMError);
+    expect((error as WebLLMError).kind).toBe('out-of-memory');
+    expect((error as Error).message).toMatch(/smaller model/);
+  });
+
+  it('fails pending requests clearly when the document goes away, and reconnects for the next one', async () => {
+    const { client, fake, deps, closeDocument } = setup();
+    fake.pause();
+    const draft = client.draft({ model: MODEL, generation: GENERATION, input: { ...makeInput(), profile: undefined } });
+    await settle(300);
+    closeDocument();
+    await expect(draft).rejects.toThrow(/stopped unexpectedly/);
+    fake.resume();
+    await expect(client.isCached(MODEL)).resolves.toBe(false);
+    expect(deps.createDocument).toHaveBeenCalledTimes(2);
+    expect(deps.connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('downloads a model with progress and resolves when it is ready', async () => {
+    const { client } = setup({
+      loadReports: [{ progress: 0.5, timeElapsed: 10, text: 'Fetching param cache[1/2]: 150MB fetched. 50% completed, 10 secs elapsed.' }],
+    });
+    const progress: number[] = [];
+    await client.download(MODEL, { onProgress: (p) => progress.push(p.totalMB ?? 0) });
+    expect(progress).toEqual([300]);
+  });
+});

@@ -1,0 +1,86 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { GpuCapability } from './gpu';
+import {
+  CUSTOM_MODEL_CHOICE,
+  customModelItem,
+  DEFAULT_GENERATION,
+  enginePreferenceItem,
+  generationSettingsItem,
+  idleUnloadMinutesItem,
+  loadLlmSettings,
+  resolveModelSelection,
+  saveCustomModel,
+  selectedModelItem,
+} from './settings';
+
+const gpu: GpuCapability = { available: true, isSoftware: false, shaderF16: true, deviceMemoryGB: 8 };
+const custom = { id: 'mine', modelUrl: 'http://localhost:9000/mine', modelLibUrl: 'http://localhost:9000/mine.wasm' };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('LLM settings', () => {
+  it('starts with sensible defaults: temperature 0.7, 256 tokens, unload after 5 idle minutes, automatic engine', async () => {
+    const settings = await loadLlmSettings();
+    expect(settings).toEqual({
+      selectedModel: null,
+      customModel: null,
+      generation: { temperature: 0.7, maxTokens: 256 },
+      idleUnloadMinutes: 5,
+      enginePreference: 'auto',
+    });
+    expect(DEFAULT_GENERATION).toEqual({ temperature: 0.7, maxTokens: 256 });
+  });
+
+  it('remembers what the creator chose', async () => {
+    await selectedModelItem.setValue('Llama-3.2-1B-Instruct-q4f16_1-MLC');
+    await generationSettingsItem.setValue({ temperature: 0.2, maxTokens: 128 });
+    await idleUnloadMinutesItem.setValue(15);
+    await enginePreferenceItem.setValue('memory');
+    const settings = await loadLlmSettings();
+    expect(settings.selectedModel).toBe('Llama-3.2-1B-Instruct-q4f16_1-MLC');
+    expect(settings.generation).toEqual({ temperature: 0.2, maxTokens: 128 });
+    expect(settings.idleUnloadMinutes).toBe(15);
+    expect(settings.enginePreference).toBe('memory');
+  });
+
+  it('falls back to defaults when a stored value is no longer valid', async () => {
+    await generationSettingsItem.setValue({ temperature: 9, maxTokens: -1 });
+    await idleUnloadMinutesItem.setValue(0);
+    const settings = await loadLlmSettings();
+    expect(settings.generation).toEqual(DEFAULT_GENERATION);
+    expect(settings.idleUnloadMinutes).toBe(5);
+  });
+
+  it('validates a custom model before saving it', async () => {
+    await expect(saveCustomModel({ ...custom, modelUrl: 'http://evil.example/m' })).rejects.toThrow(/https/);
+    expect(await customModelItem.getValue()).toBeNull();
+    await saveCustomModel(custom);
+    expect((await loadLlmSettings()).customModel).toEqual(custom);
+  });
+});
+
+describe('resolveModelSelection', () => {
+  it('recommends a model for the GPU when the creator has not picked one', async () => {
+    expect(resolveModelSelection(await loadLlmSettings(), gpu)).toEqual({ modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' });
+  });
+
+  it('uses the creator’s pick, or their custom model', async () => {
+    const settings = await loadLlmSettings();
+    expect(resolveModelSelection({ ...settings, selectedModel: 'Phi-3.5-mini-instruct-q4f32_1-MLC' }, gpu)).toEqual({
+      modelId: 'Phi-3.5-mini-instruct-q4f32_1-MLC',
+    });
+    expect(resolveModelSelection({ ...settings, selectedModel: CUSTOM_MODEL_CHOICE, customModel: custom }, gpu)).toEqual({
+      modelId: 'mine',
+      custom,
+    });
+  });
+
+  it('selects no model when the creator prefers the memory engine or the GPU is unusable', async () => {
+    const settings = await loadLlmSettings();
+    expect(resolveModelSelection({ ...settings, enginePreference: 'memory' }, gpu)).toBeNull();
+    expect(resolveModelSelection(settings, { ...gpu, isSoftware: true })).toBeNull();
+    expect(resolveModelSelection({ ...settings, selectedModel: CUSTOM_MODEL_CHOICE }, gpu)).toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Model and engine settings, kept in extension storage (not IndexedDB: they are preferences,
+ * not creator data). Read in the background and passed to the offscreen engine host, which
+ * has no access to extension storage.
+ */
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { customModelSchema, findCatalogModel, recommendModel, type CustomModelEntry, type ModelSelection } from './catalog';
+import type { GpuCapability } from './gpu';
+import { generationSettingsSchema } from '../messaging/engine-protocol';
+
+/** Stored as the selected model when the creator chose their own model. */
+export const CUSTOM_MODEL_CHOICE = 'custom';
+
+export { generationSettingsSchema };
+export type GenerationSettingsValue = z.infer<typeof generationSettingsSchema>;
+export const DEFAULT_GENERATION: GenerationSettingsValue = { temperature: 0.7, maxTokens: 256 };
+
+export const ENGINE_PREFERENCES = ['auto', 'memory'] as const;
+/** 'auto': WebLLM when the GPU and model allow, the memory engine otherwise. */
+export type EnginePreference = (typeof ENGINE_PREFERENCES)[number];
+
+export const DEFAULT_IDLE_UNLOAD_MINUTES = 5;
+export const idleUnloadMinutesSchema = z.number().int().min(1).max(240);
+
+/** A catalog model id, CUSTOM_MODEL_CHOICE, or null for "recommend one for my GPU". */
+export const selectedModelItem = storage.defineItem<string | null>('local:llm.selectedModel', { fallback: null });
+export const customModelItem = storage.defineItem<CustomModelEntry | null>('local:llm.customModel', { fallback: null });
+export const generationSettingsItem = storage.defineItem<GenerationSettingsValue>('local:llm.generation', {
+  fallback: DEFAULT_GENERATION,
+});
+export const idleUnloadMinutesItem = storage.defineItem<number>('local:llm.idleUnloadMinutes', {
+  fallback: DEFAULT_IDLE_UNLOAD_MINUTES,
+});
+export const enginePreferenceItem = storage.defineItem<EnginePreference>('local:llm.enginePreference', {
+  fallback: 'auto',
+});
+
+export interface LlmSettings {
+  selectedModel: string | null;
+  customModel: CustomModelEntry | null;
+  generation: GenerationSettingsValue;
+  idleUnloadMinutes: number;
+  enginePreference: EnginePreference;
+}
+
+/** Reads every setting; a value that no longer validates falls back to its default. */
+export async function loadLlmSettings(): Promise<LlmSettings> {
+  const [selectedModel, customModel, generation, idle, preference] = await Promise.all([
+    selectedModelItem.getValue(),
+    customModelItem.getValue(),
+    generationSettingsItem.getValue(),
+    idleUnloadMinutesItem.getValue(),
+    enginePreferenceItem.getValue(),
+  ]);
+  const custom = customModel ? customModelSchema.safeParse(customModel) : undefined;
+  const gen = generationSettingsSchema.safeParse(generation);
+  const idleParsed = idleUnloadMinutesSchema.safeParse(idle);
+  return {
+    selectedModel: typeof selectedModel === 'string' ? selectedModel : null,
+    customModel: custom?.success ? custom.data : null,
+    generation: gen.success ? gen.data : DEFAULT_GENERATION,
+    idleUnloadMinutes: idleParsed.success ? idleParsed.data : DEFAULT_IDLE_UNLOAD_MINUTES,
+    enginePreference: (ENGINE_PREFERENCES as readonly string[]).includes(preference) ? preference : 'auto',
+  };
+}
+
+/** Validates and stores the creator's own model. Throws zod's error with readable messages. */
+export async function saveCustomModel(entry: unknown): Promise<CustomModelEntry> {
+  const parsed = customModelSchema.parse(entry);
+  await customModelItem.setValue(parsed);
+  return parsed;
+}
+
+/**
+ * Which model to load: the creator's choice when it is valid, else the recommendation for this
+ * GPU; null when nothing should be loaded (memory engine chosen, or no usable GPU).
+ */
+export function resolveModelSelection(settings: LlmSettings, capability?: GpuCapability): ModelSelection | null {
+  if (settings.enginePreference === 'memory') return null;
+  if (settings.selectedModel === CUSTOM_MODEL_CHOICE) {
+    return settings.customModel ? { modelId: settings.customModel.id, custom: settings.customModel } : null;
+  }
+  if (settings.selectedModel && findCatalogModel(settings.selectedModel)) return { modelId: settings.selectedModel };
+  const recommended = capability ? recommendModel(capability) : null;
+  return recommended ? { modelId: recommended.id } : null;
+}

@@ -1,0 +1,358 @@
+/**
+ * The WebLLM drafting engine: builds the prompt, loads the model when needed (reporting
+ * progress), streams the reply token by token, and stops when the creator cancels.
+ *
+ * Only types come from `@mlc-ai/web-llm` here, so this module stays cheap to import; the real
+ * engine is handed in through `getEngine` (a WebWorkerMLCEngine in the offscreen document,
+ * a fake with the same shape in tests).
+ */
+import type {
+  AppConfig,
+  ChatCompletionChunk,
+  ChatCompletionRequestStreaming,
+  InitProgressReport,
+  MLCEngineInterface,
+} from '@mlc-ai/web-llm';
+import type { LOAD_ERROR_KINDS } from '../messaging/engine-protocol';
+import type { DraftResult } from '../messaging/protocol';
+import type { DraftEngine, DraftInput, DraftOptions } from './engine';
+import { describeProgress } from './host/load-progress';
+import { buildPrompt, type StyleLength } from './prompt';
+
+/** The part of MLCEngineInterface Understudy uses. */
+export type MLCEngineLike = Pick<
+  MLCEngineInterface,
+  'interruptGenerate' | 'reload' | 'unload' | 'setInitProgressCallback' | 'setAppConfig'
+> & {
+  chat: {
+    completions: {
+      create(request: ChatCompletionRequestStreaming): Promise<AsyncIterable<ChatCompletionChunk>>;
+    };
+  };
+  /**
+   * The loaded model ids: WebWorkerMLCEngine sets this after `reload()` and clears it on
+   * `unload()`. Used to skip a reload when the model is already on the GPU.
+   */
+  readonly modelId?: string[] | undefined;
+};
+
+export interface GenerationSettings {
+  temperature: number;
+  maxTokens: number;
+}
+
+export type DraftMetrics = NonNullable<DraftResult['metrics']>;
+
+export interface WebLLMEngineDeps {
+  getEngine: () => Promise<MLCEngineLike>;
+  modelId: string;
+  /** Human name for status messages, e.g. "Qwen2.5 1.5B". */
+  modelLabel?: string;
+  /** Needed for custom models; catalog models are also in WebLLM's prebuilt config. */
+  appConfig?: AppConfig;
+  settings: GenerationSettings | (() => GenerationSettings | Promise<GenerationSettings>);
+  countTokens?: (text: string) => number;
+  /** The model's context window; 4096 for every catalog model. */
+  contextWindowTokens?: number;
+  now?: () => number;
+}
+
+export type WebLLMInput = DraftInput & { stylePlatformLength?: StyleLength };
+
+export type LoadErrorKind = (typeof LOAD_ERROR_KINDS)[number];
+
+export interface ClassifiedLoadError {
+  kind: LoadErrorKind;
+  /** What happened and what to do next, for the creator. */
+  message: string;
+  /** The original error text, for logs. */
+  detail: string;
+}
+
+/** A model load or generation failure, with a message the creator can act on. */
+export class WebLLMError extends Error {
+  readonly kind: LoadErrorKind;
+  readonly detail: string;
+  constructor(classified: ClassifiedLoadError) {
+    super(classified.message);
+    this.name = 'WebLLMError';
+    this.kind = classified.kind;
+    this.detail = classified.detail;
+  }
+}
+
+const MESSAGES: Record<LoadErrorKind, string> = {
+  'no-webgpu':
+    'This browser cannot run a model: WebGPU is not available. Update Chrome (113 or newer) and make sure hardware acceleration is on, or switch Understudy to the memory engine in options.',
+  'missing-f16':
+    'This model build needs 16-bit GPU shaders (shader-f16), which your GPU or browser does not offer. Pick the 32-bit build of the model in Understudy options.',
+  'device-lost':
+    'The GPU stopped while running the model, usually because it ran out of memory. Pick a smaller model in Understudy options; if it keeps happening, update your browser and GPU driver, or use the memory engine.',
+  'out-of-memory':
+    'Your GPU ran out of memory for this model. Pick a smaller model in Understudy options, or close other tabs and apps that use the GPU and try again.',
+  'storage-full':
+    'There is not enough disk space to store the model. Free some space, or pick a smaller model in Understudy options.',
+  'context-window':
+    'This comment and its context are too long for the model. Try a shorter comment, or use the memory engine.',
+  'model-not-found':
+    'Understudy does not know this model. Choose one from the list in Understudy options, or check your custom model’s id and addresses.',
+  download:
+    'The model files could not be downloaded, or the saved copy is damaged. Check your connection, then delete the model from cache in Understudy options and download it again.',
+  'gpu-error':
+    'Your GPU could not run the model’s shaders. Update your browser and GPU driver, or use the memory engine in Understudy options.',
+  unknown: 'The model could not run. Try again; if it keeps failing, use the memory engine in Understudy options.',
+};
+
+/** Ordered: the first matching rule wins (DeviceLostError mentions "out of memory" too). */
+const RULES: [LoadErrorKind, RegExp][] = [
+  ['no-webgpu', /webgpunotavailable|webgpunotfound|webgpu is not supported|cannot find webgpu|unable to find a compatible gpu|navigator\.gpu|webgpu.*(not available|unavailable)/],
+  ['missing-f16', /shaderf16|shader-f16/],
+  ['device-lost', /devicelost|device (was |is )?lost/],
+  ['out-of-memory', /out of memory|outofmemory|\boom\b|failed to allocate|allocation failed|insufficient memory/],
+  ['storage-full', /quotaexceeded|quota|no space left|disk is full|storage is full/],
+  ['context-window', /contextwindowsizeexceeded|exceed context window/],
+  ['model-not-found', /modelnotfound|cannot find model record|specifiedmodelnotfound|missingmodelwasm|missing `model_lib`/],
+  ['download', /failed to fetch|networkerror|network response was not ok|cannot fetch|failed to load shard|integrity|artifactmanifest|unexpected token|not valid json|json\.parse|tokenizer|load failed|err_internet|err_network|http (4|5)\d\d|status (4|5)\d\d/],
+  ['gpu-error', /shader|wgsl|gpupipelineerror|pipeline|gpuvalidationerror|cannot initialize runtime/],
+];
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (typeof error === 'string') return error;
+  if (error && typeof error === 'object' && 'message' in error) {
+    const { name, message } = error as { name?: unknown; message?: unknown };
+    return `${typeof name === 'string' ? `${name}: ` : ''}${String(message)}`;
+  }
+  return String(error);
+}
+
+/**
+ * Maps any WebLLM failure to a creator-facing message with a next step. Errors that cross the
+ * worker boundary arrive as strings ("DeviceLostError: The WebGPU device was lost…"), so this
+ * matches on name and text rather than on classes.
+ */
+export function classifyLoadError(error: unknown): ClassifiedLoadError {
+  if (error instanceof WebLLMError) return { kind: error.kind, message: error.message, detail: error.detail };
+  const detail = errorText(error);
+  const haystack = detail.toLowerCase();
+  const kind = RULES.find(([, pattern]) => pattern.test(haystack))?.[0] ?? 'unknown';
+  return { kind, message: MESSAGES[kind], detail };
+}
+
+export function isAbortError(error: unknown): boolean {
+  return (error instanceof DOMException || error instanceof Error) && error.name === 'AbortError';
+}
+
+function abortError(): DOMException {
+  return new DOMException('Drafting was cancelled.', 'AbortError');
+}
+
+function abortPromise(signal: AbortSignal | undefined): { promise: Promise<never>; dispose: () => void } {
+  if (!signal) return { promise: new Promise<never>(() => {}), dispose: () => {} };
+  let onAbort = () => {};
+  const promise = new Promise<never>((_, reject) => {
+    onAbort = () => reject(abortError());
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  promise.catch(() => {});
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
+interface LoadState {
+  modelId: string;
+  promise: Promise<void>;
+  listeners: Set<(report: InitProgressReport) => void>;
+}
+/** One load at a time per engine: a second draft waits for the load the first one started. */
+const loads = new WeakMap<MLCEngineLike, LoadState>();
+
+export interface LoadOptions {
+  appConfig?: AppConfig;
+  modelLabel?: string;
+  onProgress?: (message: string, progress: number, report: ReturnType<typeof describeProgress>) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Makes sure `modelId` is on the GPU, downloading it if needed. Cancelling stops waiting, not
+ * the load itself (WebLLM cannot abort a reload), so the model is ready for the next draft.
+ */
+export async function ensureModelLoaded(engine: MLCEngineLike, modelId: string, options: LoadOptions = {}): Promise<void> {
+  if (options.signal?.aborted) throw abortError();
+  if (engine.modelId?.length === 1 && engine.modelId[0] === modelId && !loads.has(engine)) return;
+
+  let state = loads.get(engine);
+  if (state && state.modelId !== modelId) {
+    // Another model is loading: wait for it, then load ours.
+    await state.promise.catch(() => {});
+    return ensureModelLoaded(engine, modelId, options);
+  }
+
+  const onProgress = options.onProgress;
+  const listener = onProgress
+    ? (report: InitProgressReport) => {
+        const described = describeProgress(report, options.modelLabel);
+        onProgress(described.message, described.progress, described);
+      }
+    : undefined;
+
+  if (!state) {
+    const listeners = new Set<(report: InitProgressReport) => void>();
+    // Listen before reload starts: its first report can arrive synchronously.
+    if (listener) listeners.add(listener);
+    engine.setInitProgressCallback((report) => {
+      for (const l of listeners) l(report);
+    });
+    if (options.appConfig) engine.setAppConfig(options.appConfig);
+    const current: LoadState = { modelId, promise: Promise.resolve(), listeners };
+    loads.set(engine, current);
+    current.promise = engine
+      .reload(modelId)
+      .catch((error: unknown) => {
+        throw new WebLLMError(classifyLoadError(error));
+      })
+      .finally(() => {
+        if (loads.get(engine) === current) loads.delete(engine);
+      });
+    // Whoever cancelled may no longer be listening for the outcome.
+    current.promise.catch(() => {});
+    state = current;
+  } else if (listener) {
+    state.listeners.add(listener);
+  }
+
+  const abort = abortPromise(options.signal);
+  try {
+    await Promise.race([state.promise, abort.promise]);
+  } finally {
+    abort.dispose();
+    if (listener) state.listeners.delete(listener);
+  }
+}
+
+const SAFETY_MARGIN_TOKENS = 64;
+
+function usageMetrics(chunk: ChatCompletionChunk): DraftMetrics | undefined {
+  const usage = chunk.usage;
+  if (!usage) return undefined;
+  const extra = usage.extra;
+  return {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: usage.completion_tokens,
+    timeToFirstTokenMs: Math.round((extra?.time_to_first_token_s ?? 0) * 1000),
+    decodeTokensPerSecond: extra?.decode_tokens_per_s ?? 0,
+    prefillTokensPerSecond: extra?.prefill_tokens_per_s ?? 0,
+  };
+}
+
+export function createWebLLMEngine(deps: WebLLMEngineDeps): DraftEngine {
+  const now = deps.now ?? (() => performance.now());
+  const label = deps.modelLabel ?? deps.modelId;
+
+  return {
+    id: 'webllm',
+    async draft(input: WebLLMInput, options: DraftOptions = {}): Promise<DraftResult> {
+      const { signal, onToken, onStatus } = options;
+      if (signal?.aborted) throw abortError();
+
+      let engine: MLCEngineLike;
+      try {
+        engine = await deps.getEngine();
+      } catch (error) {
+        throw new WebLLMError(classifyLoadError(error));
+      }
+      const needsLoad = !(engine.modelId?.length === 1 && engine.modelId[0] === deps.modelId);
+      if (needsLoad) onStatus?.(`Loading ${label}…`, 0);
+      await ensureModelLoaded(engine, deps.modelId, {
+        appConfig: deps.appConfig,
+        modelLabel: label,
+        signal,
+        onProgress: (message, progress) => onStatus?.(message, progress),
+      });
+      if (signal?.aborted) throw abortError();
+
+      const settings = typeof deps.settings === 'function' ? await deps.settings() : deps.settings;
+      const contextWindow = deps.contextWindowTokens ?? 4096;
+      const prompt = buildPrompt(input, {
+        maxPromptTokens: Math.max(256, contextWindow - settings.maxTokens - SAFETY_MARGIN_TOKENS),
+        countTokens: deps.countTokens,
+      });
+
+      let aborted = false;
+      const abort = abortPromise(signal);
+      const onAbort = () => {
+        aborted = true;
+        engine.interruptGenerate();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      const generate = async (): Promise<DraftResult> => {
+        const startedAt = now();
+        let firstTokenAt: number | undefined;
+        let contentChunks = 0;
+        let text = '';
+        let metrics: DraftMetrics | undefined;
+        let finishReason: string | null | undefined;
+        const stream = await engine.chat.completions.create({
+          messages: prompt.messages,
+          stream: true,
+          stream_options: { include_usage: true },
+          temperature: settings.temperature,
+          max_tokens: settings.maxTokens,
+        });
+        // After a cancel the stream is still read to its end: WebLLM releases the model's lock
+        // only when the generation finishes, and the next draft would wait on it forever.
+        for await (const chunk of stream) {
+          if (aborted) {
+            engine.interruptGenerate();
+            continue;
+          }
+          const choice = chunk.choices[0];
+          const piece = choice?.delta.content;
+          if (piece) {
+            firstTokenAt ??= now();
+            contentChunks++;
+            text += piece;
+            onToken?.(piece);
+          }
+          if (choice?.finish_reason) finishReason = choice.finish_reason;
+          metrics = usageMetrics(chunk) ?? metrics;
+        }
+        if (aborted || finishReason === 'abort') throw abortError();
+        const finishedAt = now();
+        metrics ??= {
+          promptTokens: prompt.promptTokens,
+          completionTokens: contentChunks,
+          timeToFirstTokenMs: Math.round((firstTokenAt ?? finishedAt) - startedAt),
+          decodeTokensPerSecond:
+            firstTokenAt !== undefined && finishedAt > firstTokenAt ? (contentChunks - 1) / ((finishedAt - firstTokenAt) / 1000) : 0,
+          prefillTokensPerSecond:
+            firstTokenAt !== undefined && firstTokenAt > startedAt ? prompt.promptTokens / ((firstTokenAt - startedAt) / 1000) : 0,
+        };
+        const draft = text.trim();
+        if (!draft) {
+          throw new WebLLMError({
+            kind: 'unknown',
+            message: 'The model returned an empty reply. Press Regenerate to try again.',
+            detail: `finish_reason=${finishReason ?? 'none'}`,
+          });
+        }
+        return { text: draft, engine: 'webllm', model: deps.modelId, exampleIds: prompt.usedExampleIds, metrics };
+      };
+
+      const run = generate().catch((error: unknown) => {
+        if (isAbortError(error) || aborted) throw abortError();
+        throw new WebLLMError(classifyLoadError(error));
+      });
+      try {
+        return await Promise.race([run, abort.promise]);
+      } finally {
+        abort.dispose();
+        signal?.removeEventListener('abort', onAbort);
+        // A cancelled run keeps draining in the background; its outcome no longer matters.
+        run.catch(() => {});
+      }
+    },
+  };
+}

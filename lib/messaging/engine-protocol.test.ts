@@ -1,0 +1,50 @@
+import { makeInput } from '../llm/draft-input.testutil';
+import { toWireInput } from '../llm/host/offscreen-client';
+import { engineHostInSchema, engineHostOutSchema } from './engine-protocol';
+
+const draftStart = (input: unknown) => ({
+  type: 'draft.start',
+  requestId: 'r1',
+  model: { modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' },
+  generation: { temperature: 0.7, maxTokens: 256 },
+  input,
+});
+
+describe('engine protocol', () => {
+  it('accepts a draft request carrying the comment, profile, facts and retrieved examples', () => {
+    expect(engineHostInSchema.safeParse(draftStart(toWireInput(makeInput()))).success).toBe(true);
+  });
+
+  it('rejects a draft whose comment page URL is not a URL, or with out-of-range settings', () => {
+    const input = toWireInput(makeInput());
+    expect(engineHostInSchema.safeParse(draftStart({ ...input, comment: { ...input.comment, pageUrl: 'nope' } })).success).toBe(false);
+    expect(engineHostInSchema.safeParse({ ...draftStart(input), generation: { temperature: 5, maxTokens: 256 } }).success).toBe(false);
+  });
+
+  it('rejects a custom model served over plain http from another machine', () => {
+    const message = {
+      type: 'model.download',
+      requestId: 'd1',
+      model: { modelId: 'm', custom: { id: 'm', modelUrl: 'http://example.com/m', modelLibUrl: 'https://example.com/m.wasm' } },
+    };
+    expect(engineHostInSchema.safeParse(message).success).toBe(false);
+  });
+
+  it('accepts every kind of host reply and rejects unknown ones', () => {
+    const replies = [
+      { type: 'queue', requestId: 'r', position: 2 },
+      { type: 'status', requestId: 'r', message: 'Loading…', progress: 0.5 },
+      { type: 'token', requestId: 'r', text: 'Hi' },
+      { type: 'done', requestId: 'r', result: { text: 'Hi', engine: 'webllm', exampleIds: [1] } },
+      { type: 'cancelled', requestId: 'r' },
+      { type: 'error', requestId: 'r', message: 'x', kind: 'download' },
+      { type: 'progress', requestId: 'r', phase: 'download', progress: 0.1, message: 'm', loadedMB: 1 },
+      { type: 'cache.status', requestId: 'r', cached: true },
+      { type: 'storage.estimate', requestId: 'r', usage: 1, quota: 2 },
+      { type: 'capability', requestId: 'r', capability: { available: false, isSoftware: false, shaderF16: false } },
+      { type: 'ok', requestId: 'r' },
+    ];
+    for (const reply of replies) expect(engineHostOutSchema.safeParse(reply).success, reply.type).toBe(true);
+    expect(engineHostOutSchema.safeParse({ type: 'eval', requestId: 'r' }).success).toBe(false);
+  });
+});
