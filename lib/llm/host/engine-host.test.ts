@@ -327,3 +327,24 @@ describe('engine host pass-throughs for the options page', () => {
     expect(a.of('q1')[0]).toMatchObject({ type: 'error' });
   });
 });
+
+describe('engine host without a GPU', () => {
+  it('refuses to load a model when WebGPU has no adapter, instead of downloading it first', async () => {
+    const { tab, deps, current } = setup({
+      detectGpu: vi.fn(async () => ({
+        available: false,
+        reason: 'No GPU adapter: the browser found no graphics card it can use for WebGPU.',
+        isSoftware: false,
+        shaderF16: false,
+      })),
+    });
+    const a = tab();
+    a.draft('a1');
+    a.session.receive({ type: 'model.download', requestId: 'd1', model: MODEL });
+    await settle(100);
+    expect(a.of('a1').at(-1)).toMatchObject({ type: 'error', kind: 'no-webgpu', message: expect.stringMatching(/^No GPU adapter.*memory engine/) });
+    expect(a.of('d1').at(-1)).toMatchObject({ type: 'error', kind: 'no-webgpu' });
+    expect(current().calls).toEqual([]);
+    expect(deps.detectGpu).toHaveBeenCalledTimes(1);
+  });
+});

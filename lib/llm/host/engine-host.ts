@@ -100,6 +100,24 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
     return engine;
   };
 
+  /**
+   * Asked once: WebLLM fetches model files before it looks for a GPU, so without this check a
+   * machine with no WebGPU would download a gigabyte only to fail.
+   */
+  let capability: Promise<GpuCapability> | undefined;
+  const gpuProblem = async (): Promise<string | undefined> => {
+    capability ??= deps.detectGpu().catch((): GpuCapability => ({ available: true, isSoftware: false, shaderF16: false }));
+    const cap = await capability;
+    return cap.available ? undefined : cap.reason ?? 'No usable GPU.';
+  };
+  const refuseWithoutGpu = async (job: Job): Promise<boolean> => {
+    const problem = await gpuProblem();
+    if (!problem) return false;
+    const message = `${problem} A model cannot run on this machine: switch Understudy to the memory engine in options, or update Chrome and check that hardware acceleration is on.`;
+    post(job, { type: 'error', requestId: job.requestId, kind: 'no-webgpu', message: message.slice(0, 2000) });
+    return true;
+  };
+
   const post = (job: Job, message: EngineHostOut) => {
     if (job.session?.open) job.session.send(message);
   };
@@ -226,6 +244,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   function draftJob(message: Extract<EngineHostIn, { type: 'draft.start' }>) {
     return async (job: Job) => {
       if (!isKnownSelection(message.model)) return unknownModel(job);
+      if (await refuseWithoutGpu(job)) return;
       const draftEngine = createDraftEngine({
         getEngine,
         modelId: message.model.modelId,
@@ -256,6 +275,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   function downloadJob(selection: ModelSelection) {
     return async (job: Job) => {
       if (!isKnownSelection(selection)) return unknownModel(job);
+      if (await refuseWithoutGpu(job)) return;
       const signal = job.controller.signal;
       try {
         const current = await getEngine();
@@ -348,11 +368,10 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
           };
         });
       case 'capability':
-        return void answer(session, message.requestId, async () => ({
-          type: 'capability',
-          requestId: message.requestId,
-          capability: await deps.detectGpu(),
-        }));
+        return void answer(session, message.requestId, async () => {
+          capability = deps.detectGpu();
+          return { type: 'capability', requestId: message.requestId, capability: await capability };
+        });
       case 'configure':
         return setIdleUnloadMinutes(message.idleUnloadMinutes);
     }
