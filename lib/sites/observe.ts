@@ -17,9 +17,8 @@ export interface CommentObserver {
 export function scanComments(adapter: SiteAdapter, root: Document | Element, pageUrl: string): FoundComment[] {
   const found: FoundComment[] = [];
   if (root instanceof Element && root.matches(adapter.commentSelector)) read(adapter, root as HTMLElement, pageUrl, found);
-  for (const element of root.querySelectorAll<HTMLElement>(adapter.commentSelector)) {
-    read(adapter, element, pageUrl, found);
-  }
+  const all = root.querySelectorAll<HTMLElement>(adapter.commentSelector);
+  for (let i = 0; i < all.length; i++) read(adapter, all[i]!, pageUrl, found);
   return found;
 }
 
@@ -28,12 +27,14 @@ function read(adapter: SiteAdapter, element: HTMLElement, pageUrl: string, out: 
   if (comment) out.push({ element, comment });
 }
 
-function schedule(view: Window | null, run: () => void): () => void {
-  if (view?.requestAnimationFrame) {
+function schedule(doc: Document, run: () => void): () => void {
+  const view = doc.defaultView;
+  // Frames do not run in background tabs; a timer keeps the queue from piling up there.
+  if (view?.requestAnimationFrame && doc.visibilityState !== 'hidden') {
     const id = view.requestAnimationFrame(run);
     return () => view.cancelAnimationFrame(id);
   }
-  const id = setTimeout(run, 16);
+  const id = setTimeout(run, 100);
   return () => clearTimeout(id);
 }
 
@@ -77,7 +78,8 @@ export function observeComments(
     const out: FoundComment[] = [];
     const seen = new Set<Element>();
     if (pendingFull) {
-      for (const element of root.querySelectorAll<HTMLElement>(selector)) consider(element, url, out, seen);
+      const all = root.querySelectorAll<HTMLElement>(selector);
+      for (let i = 0; i < all.length; i++) consider(all[i]!, url, out, seen);
       if (root instanceof Element && root.matches(selector)) consider(root as HTMLElement, url, out, seen);
     } else {
       const parents = new Set<Element>();
@@ -89,7 +91,8 @@ export function observeComments(
         const element = node as HTMLElement;
         if (!element.isConnected || element.localName.startsWith(OWN_UI_PREFIX)) continue;
         if (element.matches(selector)) consider(element, url, out, seen);
-        for (const inner of element.querySelectorAll<HTMLElement>(selector)) consider(inner, url, out, seen);
+        const inner = element.querySelectorAll<HTMLElement>(selector);
+        for (let i = 0; i < inner.length; i++) consider(inner[i]!, url, out, seen);
         if (element.parentElement) parents.add(element.parentElement);
       }
       // Content filled into a comment that was added empty: the comment itself was not added
@@ -105,7 +108,7 @@ export function observeComments(
   }
 
   function request(): void {
-    if (!cancelFrame && !signal.aborted) cancelFrame = schedule(view, flush);
+    if (!cancelFrame && !signal.aborted) cancelFrame = schedule(doc, flush);
   }
 
   const observer = new MutationObserver((records) => {

@@ -48,7 +48,7 @@ const SEL = {
    */
   parts: '#content-text, #author-text, #published-time-text, #toolbar, ytd-commentbox',
   /** The channel owner's own comments may show a badge in place of a plain author link. */
-  authorBadge: 'ytd-author-comment-badge-renderer #name, ytd-author-comment-badge-renderer',
+  authorBadge: ['ytd-author-comment-badge-renderer #name', 'ytd-author-comment-badge-renderer'],
   /** Toolbar fallbacks when #toolbar is missing, best first. */
   actionRow: ['ytd-comment-engagement-bar', 'ytd-comment-action-buttons-renderer', '#action-buttons'],
   /** The comment's Reply button, best first; the aria-label is localised, so it comes last. */
@@ -153,7 +153,7 @@ function partsOf(el: HTMLElement): Parts {
 function readAuthor(el: HTMLElement, link: HTMLElement | undefined): string {
   let author = link ? normaliseText(readText(link)) : '';
   if (!author) {
-    const badge = bestOf(el, SEL.authorBadge.split(', '), (found) => outsideBoxes(found, el));
+    const badge = ownFirst(el, SEL.authorBadge);
     author = badge ? normaliseText(readText(badge)) : '';
   }
   if (!author) {

@@ -29,7 +29,8 @@ export interface ThreadSeed {
 export const CHANNEL: { name: string; handle: string };
 export const DEFAULT_VIDEO_ID: string;
 export const VIDEOS: Record<string, string>;
-export function videoTitle(videoId: string): string;
+export function videoTitle(videoId: string, options?: { navigated?: boolean }): string;
+export function threadOffset(videoId: string, options?: { navigated?: boolean }): number;
 export const HOSTILE: {
   imgAuthor: string;
   imgText: string;
@@ -42,5 +43,5 @@ export const THREADS: ThreadSeed[];
 export function hash32(input: string): number;
 export function threadId(videoId: string, index: number): string;
 export function replyId(parentId: string, replyIndex: number): string;
-export function threadAt(videoId: string, index: number): FixtureThread;
+export function threadAt(videoId: string, index: number, offset?: number): FixtureThread;
 export function plainText(text: CommentText): string;

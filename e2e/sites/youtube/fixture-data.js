@@ -22,12 +22,25 @@ export const VIDEOS = {
   u4eNbGt0aVe: 'Shaping a Batard: 5 Mistakes I Made for Years',
 };
 
-/** Title for any video id: known ids get theirs, unknown ones a stable pick from the list. */
-export function videoTitle(videoId) {
+/**
+ * Title for a video id. The page a test opens always shows the sourdough video, whatever its
+ * `v` (so any URL works); after SPA navigation an unknown id gets another video's title.
+ */
+export function videoTitle(videoId, { navigated = false } = {}) {
   const known = VIDEOS[videoId];
   if (known) return known;
-  const titles = Object.values(VIDEOS);
-  return titles[hash32(videoId) % titles.length];
+  if (!navigated) return VIDEOS[DEFAULT_VIDEO_ID];
+  const others = Object.entries(VIDEOS).filter(([id]) => id !== DEFAULT_VIDEO_ID);
+  return others[hash32(videoId) % others.length][1];
+}
+
+/**
+ * Where in THREADS a page's comments start: 0 on the page a test opens; after navigation,
+ * another point in the list (per video id), so the new page's comments differ.
+ */
+export function threadOffset(videoId, { navigated = false } = {}) {
+  if (!navigated || videoId === DEFAULT_VIDEO_ID) return 0;
+  return 1 + (hash32(videoId) % (THREADS.length - 1));
 }
 
 /** Hostile strings, exported so tests can compare what the adapter reads against them. */
@@ -528,12 +541,12 @@ export function replyId(parentId, replyIndex) {
 }
 
 /**
- * The thread shown at position `index` on a video's page. Past the end of the list the data
- * cycles (with fresh ids), so `?threads=2000` gives 2,000 distinct threads. Only the first
- * cycle carries the pinned comment. Other videos start at a different point in the list.
+ * The thread shown at position `index` on a video's page, reading THREADS from `offset` (see
+ * threadOffset). Past the end of the list the data cycles with fresh ids, so `?threads=2000`
+ * gives 2,000 distinct threads. Only the first thread of a page can be pinned. Ids depend on
+ * the video id and position only.
  */
-export function threadAt(videoId, index) {
-  const offset = videoId === DEFAULT_VIDEO_ID ? 0 : hash32(videoId) % THREADS.length;
+export function threadAt(videoId, index, offset = 0) {
   const base = THREADS[(index + offset) % THREADS.length];
   const id = threadId(videoId, index);
   return {

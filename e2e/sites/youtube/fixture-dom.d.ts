@@ -13,7 +13,13 @@ export function buildComment(
   options: { videoId: string; isReply?: boolean; variant?: 'vm' | 'legacy' },
 ): HTMLElement;
 export function buildThread(doc: Document, thread: FixtureThread, videoId: string): HTMLElement;
-export function buildThreads(doc: Document, videoId: string, from: number, count: number): HTMLElement[];
+export function buildThreads(
+  doc: Document,
+  videoId: string,
+  from: number,
+  count: number,
+  offset?: number,
+): HTMLElement[];
 export function editorText(el: Element): string;
 export function openReplyBox(comment: Element): HTMLElement | null;
 export function installCommentBehaviour(root: Document | Element): () => void;
@@ -23,3 +29,4 @@ export function mountWatchPage(
   doc: Document,
   options: { videoId: string; threads?: number; title?: string },
 ): HTMLElement;
+export function icon(doc: Document, name: 'like' | 'pin', options?: { flip?: boolean }): SVGSVGElement;

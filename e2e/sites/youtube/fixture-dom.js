@@ -22,6 +22,27 @@ export function h(doc, tag, attrs = {}, children = []) {
   return el;
 }
 
+const ICONS = {
+  like: 'M2 10h3v10H2z M7 10l4-8c1.5 0 2.5 1 2.5 2.5L13 9h6c1 0 2 1 1.8 2l-1.6 7.5c-.2 1-1 1.5-2 1.5H7z',
+  pin: 'M9 2h6l-1 6 3 3v2h-4v7l-1 2-1-2v-7H7v-2l3-3z',
+};
+
+/** A small inline SVG icon (no fonts or images to fetch; emoji fonts are missing on CI). */
+export function icon(doc, name, { flip = false } = {}) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '16');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('fill', 'currentColor');
+  if (flip) svg.setAttribute('transform', 'rotate(180)');
+  const path = doc.createElementNS(ns, 'path');
+  path.setAttribute('d', ICONS[name]);
+  svg.append(path);
+  return svg;
+}
+
 function avatar(doc, author) {
   const letter = Array.from(author.replace(/^@/, ''))[0] ?? '?';
   const hue = [...author].reduce((a, c) => (a * 31 + c.charCodeAt(0)) % 360, 7);
@@ -50,11 +71,13 @@ function contentText(doc, text, videoId, variant) {
 function likeButtons(doc, likes) {
   return [
     h(doc, 'ytd-toggle-button-renderer', { id: 'like-button' }, [
-      h(doc, 'button', { 'aria-label': `Like this comment along with ${likes} other people`, 'aria-pressed': 'false' }, ['👍']),
+      h(doc, 'button', { 'aria-label': `Like this comment along with ${likes} other people`, 'aria-pressed': 'false' }, [
+        icon(doc, 'like'),
+      ]),
     ]),
     h(doc, 'span', { id: 'vote-count-middle', 'aria-label': `${likes} likes` }, [likes === '0' ? '' : likes]),
     h(doc, 'ytd-toggle-button-renderer', { id: 'dislike-button' }, [
-      h(doc, 'button', { 'aria-label': 'Dislike this comment', 'aria-pressed': 'false' }, ['👎']),
+      h(doc, 'button', { 'aria-label': 'Dislike this comment', 'aria-pressed': 'false' }, [icon(doc, 'like', { flip: true })]),
     ]),
   ];
 }
@@ -81,7 +104,7 @@ export function buildComment(doc, c, { videoId, isReply = false, variant = 'vm' 
   const header = h(doc, 'div', { id: 'header' }, [
     c.pinned
       ? h(doc, 'div', { id: 'pinned-comment-badge' }, [
-          h(doc, 'ytd-pinned-comment-badge-renderer', {}, [`📌 Pinned by ${CHANNEL.handle}`]),
+          h(doc, 'ytd-pinned-comment-badge-renderer', {}, [icon(doc, 'pin'), ` Pinned by ${CHANNEL.handle}`]),
         ])
       : null,
     h(doc, 'div', { id: 'header-author' }, [
@@ -157,9 +180,9 @@ export function buildThread(doc, thread, videoId) {
 }
 
 /** Threads [from, from + count) of a video, as elements (not yet attached). */
-export function buildThreads(doc, videoId, from, count) {
+export function buildThreads(doc, videoId, from, count, offset = 0) {
   const out = [];
-  for (let i = from; i < from + count; i++) out.push(buildThread(doc, threadAt(videoId, i), videoId));
+  for (let i = from; i < from + count; i++) out.push(buildThread(doc, threadAt(videoId, i, offset), videoId));
   return out;
 }
 

@@ -2,7 +2,7 @@
  * Boots the YouTube watch-page fixture: title, comments (?threads=N to choose how many render
  * first), lazy loading on scroll, SPA navigation and the test hooks on window.__fixture.
  */
-import { DEFAULT_VIDEO_ID, THREADS, videoTitle } from './fixture-data.js';
+import { DEFAULT_VIDEO_ID, THREADS, threadOffset, videoTitle } from './fixture-data.js';
 import { buildThreads, installCommentBehaviour, posted } from './fixture-dom.js';
 
 const BATCH = 20;
@@ -17,6 +17,7 @@ const initialThreads = threadsParam !== null && /^\d+$/.test(threadsParam) ? Num
 
 const state = {
   videoId: params.get('v') || DEFAULT_VIDEO_ID,
+  navigated: false,
   next: 0,
   lazyBatches: 0,
 };
@@ -28,7 +29,7 @@ const sentinel = document.createElement('ytd-continuation-item-renderer');
 sentinel.append(Object.assign(document.createElement('div'), { className: 'fx-spinner', textContent: 'Loading…' }));
 
 function renderTitle() {
-  const title = videoTitle(state.videoId);
+  const title = videoTitle(state.videoId, { navigated: state.navigated });
   titleEl.textContent = title;
   document.title = `${title} - YouTube`;
 }
@@ -42,7 +43,8 @@ function threadCount() {
 }
 
 function appendThreads(n) {
-  const threads = buildThreads(document, state.videoId, state.next, n);
+  const offset = threadOffset(state.videoId, { navigated: state.navigated });
+  const threads = buildThreads(document, state.videoId, state.next, n, offset);
   state.next += n;
   const frag = document.createDocumentFragment();
   frag.append(...threads);
@@ -94,6 +96,7 @@ const io = new IntersectionObserver((entries) => {
 function navigate(videoId, initial = initialThreads ?? THREADS.length) {
   document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
   state.videoId = videoId;
+  state.navigated = true;
   const url = new URL(location.href);
   url.searchParams.set('v', videoId);
   url.searchParams.delete('lc');
