@@ -47,11 +47,14 @@ async function serve(route: Route, url: URL) {
 }
 
 export const FIXTURE_HOSTS = new Set(['www.youtube.com']);
+const LOCAL_PROTOCOLS = new Set(['chrome-extension:', 'data:', 'blob:']);
 
 export async function routeSites(context: BrowserContext): Promise<string[]> {
   const blocked: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    // The extension's own pages and scripts load from its package, not the network.
+    if (LOCAL_PROTOCOLS.has(url.protocol)) return route.continue();
     if (url.protocol === 'https:' && FIXTURE_HOSTS.has(url.hostname)) return serve(route, url);
     blocked.push(route.request().url());
     return route.abort('blockedbyclient');

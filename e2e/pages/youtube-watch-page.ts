@@ -15,7 +15,10 @@ export class YouTubeWatchPage {
   }
 
   get comments(): Locator {
-    return this.page.locator('ytd-comment-view-model#comment, ytd-comment-renderer#comment');
+    // Top-level comments and replies, in both of YouTube's markups.
+    return this.page.locator(
+      'ytd-comment-thread-renderer ytd-comment-view-model, ytd-comment-thread-renderer ytd-comment-renderer',
+    );
   }
   get draftButtons(): Locator {
     return this.page.getByRole('button', { name: 'Draft reply' });
@@ -34,6 +37,9 @@ export class YouTubeWatchPage {
     const editor = this.editorAfter(comment);
     await editor.getByRole('textbox', { name: 'Draft' }).waitFor();
     return editor;
+  }
+  engineLabel(editor: Locator): Locator {
+    return editor.locator('.engine');
   }
   draftBox(editor: Locator): Locator {
     return editor.getByRole('textbox', { name: 'Draft' });

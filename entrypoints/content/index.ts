@@ -1,4 +1,4 @@
-import { adapterFor } from '@/lib/sites/registry';
+import { adapterForOrigin } from '@/lib/sites/registry';
 import { startPage } from '@/lib/inline/controller';
 import { SITE_MATCHES } from '@/lib/sites/matches';
 
@@ -6,7 +6,9 @@ export default defineContentScript({
   matches: SITE_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    const adapter = adapterFor(location.href);
+    // Start on any page of a supported site: a creator who lands on the home page and then
+    // opens a video in-app never reloads, so the adapter decides per scan what to read.
+    const adapter = adapterForOrigin(location.href);
     if (!adapter) return;
     const page = startPage(adapter, ctx.signal);
     // SPA navigation on sites without their own event (WXT watches history for us).

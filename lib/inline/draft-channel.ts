@@ -3,7 +3,8 @@
  * reopened if the background restarted. Each draft request gets its own id and handlers.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { DRAFT_PORT, type CommentContext, type DraftPortOut, type DraftResult } from '../messaging/protocol';
+import { DRAFT_PORT } from '../messaging/ports';
+import type { CommentContext, DraftPortOut, DraftResult } from '../messaging/protocol';
 
 export interface DraftHandlers {
   onStatus(message: string, progress?: number): void;

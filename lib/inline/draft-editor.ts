@@ -157,7 +157,9 @@ export function openDraftEditor(
         showError(`Couldn't find ${siteName(comment.site)}'s reply box for this comment. Use Copy and paste it.`);
         return;
       }
-      const outcome = await insertText(composer, text, deps.adapter.submitButtonFor(composer));
+      const outcome = await insertText(composer, text, deps.adapter.submitButtonFor(composer), {
+        boxLabel: `${siteName(comment.site)}'s reply box`,
+      });
       if (!outcome.ok) {
         showError(outcome.reason);
         return;

@@ -83,11 +83,7 @@ export type Reply<T extends RequestType> =
 
 export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
 
-/**
- * Streaming drafts go over a long-lived port named DRAFT_PORT: the content script posts one
- * `start` (or `cancel`), the background answers with `status`, `token`s, then `done` or `error`.
- */
-export const DRAFT_PORT = 'understudy.draft';
+export { DRAFT_PORT } from './ports';
 
 export const draftPortInSchema = z.discriminatedUnion('type', [
   z.object({

@@ -1,0 +1,92 @@
+/**
+ * `npm run demo`: a guided tour of Understudy on the bundled YouTube fixture. With a display it
+ * opens a real browser window and leaves it open to click around; without one it runs headless
+ * and writes screenshots and summary.md to demo-output/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchWithExtension, ROOT } from '../harness/launch';
+import { OptionsPage } from '../pages/options-page';
+import { SidePanelPage } from '../pages/side-panel-page';
+import { YouTubeWatchPage } from '../pages/youtube-watch-page';
+
+const OUT = path.join(ROOT, 'demo-output');
+const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
+
+const INSERT_COMMENT = 'keeping a starter alive while travelling';
+const QUEUE_COMMENT = 'My loaf spread sideways in the oven';
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const log: string[] = [];
+  const step = (line: string) => {
+    log.push(`- ${line}`);
+    console.log(`demo: ${line}`);
+  };
+
+  const session = await launchWithExtension({ headless });
+  try {
+    const options = await new OptionsPage(session).open();
+    await options.importFile('public/samples/sample-profile.json');
+    const imported = (await options.success.textContent())?.trim();
+    step(`Options: ${imported}`);
+    await options.page.screenshot({ path: path.join(OUT, '01-options.png'), fullPage: true });
+
+    const youtube = await new YouTubeWatchPage(session).open();
+    const buttons = await youtube.draftButtons.count();
+    step(`YouTube watch page: ${buttons} comments and replies got a "Draft reply" button.`);
+    await youtube.page.screenshot({ path: path.join(OUT, '02-comments.png') });
+
+    const editor = await youtube.openDraft(INSERT_COMMENT);
+    await editor.getByRole('status').filter({ hasText: 'Draft ready' }).waitFor();
+    const draft = await youtube.draftBox(editor).inputValue();
+    const engine = (await editor.locator('.engine').textContent())?.trim();
+    step(`Draft reply on “…${INSERT_COMMENT}…” (${engine}):\n\n  > ${draft.replace(/\n/g, '\n  > ')}\n`);
+    await editor.scrollIntoViewIfNeeded();
+    await youtube.page.screenshot({ path: path.join(OUT, '03-draft.png') });
+
+    await editor.getByRole('button', { name: 'Insert' }).click();
+    await editor.getByRole('status').filter({ hasText: 'Inserted' }).waitFor();
+    const thread = youtube.comment(INSERT_COMMENT).locator('xpath=ancestor::ytd-comment-thread-renderer[1]');
+    const submit = thread.locator('ytd-commentbox #submit-button button');
+    const enabled = await submit.isEnabled();
+    step(`Insert filled YouTube's reply box; its Reply button is ${enabled ? 'enabled' : 'still disabled'}. Understudy did not press it.`);
+    await thread.locator('ytd-commentbox').scrollIntoViewIfNeeded();
+    await youtube.page.screenshot({ path: path.join(OUT, '04-inserted.png') });
+
+    const second = await youtube.openDraft(QUEUE_COMMENT);
+    await second.getByRole('status').filter({ hasText: 'Draft ready' }).waitFor();
+    await second.getByRole('button', { name: 'Queue' }).click();
+    await second.getByRole('status').filter({ hasText: 'Queued' }).waitFor();
+    step(`Queued a draft for “${QUEUE_COMMENT}…”.`);
+
+    const panel = await new SidePanelPage(session).open();
+    await panel.cards.first().waitFor();
+    step(`Side panel lists ${await panel.cards.count()} queued draft(s).`);
+    await panel.page.screenshot({ path: path.join(OUT, '05-side-panel.png') });
+
+    step(
+      session.blocked.length === 0
+        ? 'Network: no request left the machine (every non-fixture request is blocked and recorded).'
+        : `Network: ${session.blocked.length} request(s) were blocked: ${session.blocked.join(', ')}`,
+    );
+    writeFileSync(
+      path.join(OUT, 'summary.md'),
+      `# Understudy demo\n\n${log.join('\n')}\n\nScreenshots: 01-options.png, 02-comments.png, 03-draft.png, 04-inserted.png, 05-side-panel.png\n`,
+    );
+    console.log(`demo: screenshots and summary.md written to ${OUT}`);
+
+    if (!headless) {
+      console.log('demo: the browser stays open for you to try it. Close it to finish.');
+      await youtube.page.bringToFront();
+      await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
+    }
+  } finally {
+    await session.close().catch(() => {});
+  }
+}
+
+main().catch((error) => {
+  console.error(`demo failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
