@@ -1,0 +1,87 @@
+/**
+ * Which engine writes the next draft, and why. WebLLM when the creator allows it, the GPU is
+ * real and the model is downloaded; otherwise the memory engine, with a notice that says why
+ * and what to do. A model that fails to load falls back the same way: a draft, never a hang.
+ */
+import type { DraftResult } from '../messaging/protocol';
+import type { DraftEngine, DraftInput, DraftOptions } from '../llm/engine';
+import type { GpuCapability } from '../llm/gpu';
+import type { ModelSelection } from '../llm/catalog';
+import type { LlmSettings } from '../llm/settings';
+import { resolveModelSelection } from '../llm/settings';
+import { isAbortError } from '../llm/webllm-engine';
+
+export interface EngineChoiceDeps {
+  memory: DraftEngine;
+  webllm: DraftEngine;
+  loadSettings(): Promise<LlmSettings>;
+  capability(): Promise<GpuCapability>;
+  isCached(selection: ModelSelection): Promise<boolean>;
+}
+
+export interface EngineChoice {
+  engine: DraftEngine;
+  notice?: string;
+}
+
+const OPTIONS_HINT = 'Options → Model';
+
+/** The reason a model can't write this draft, or null when it can. */
+export function whyNotModel(
+  settings: LlmSettings,
+  capability: GpuCapability,
+  selection: ModelSelection | null,
+  cached: boolean,
+): string | null {
+  if (settings.enginePreference === 'memory') return null;
+  if (!capability.available) {
+    return `No WebGPU here (${capability.reason ?? 'no GPU adapter'}), so this draft comes from your past replies. ${OPTIONS_HINT} explains what your browser needs.`;
+  }
+  if (capability.isSoftware) {
+    return `Only a software GPU is available, too slow for an AI model, so this draft comes from your past replies. ${OPTIONS_HINT} has details.`;
+  }
+  if (!selection) return `No AI model is chosen, so this draft comes from your past replies. Pick one in ${OPTIONS_HINT}.`;
+  if (!cached) {
+    return `The AI model (${selection.modelId}) is not downloaded yet, so this draft comes from your past replies. Download it in ${OPTIONS_HINT}.`;
+  }
+  return null;
+}
+
+/** Wraps WebLLM so a load or generation failure still yields a draft, with the reason shown. */
+export function withMemoryFallback(webllm: DraftEngine, memory: DraftEngine): DraftEngine {
+  return {
+    id: webllm.id,
+    async draft(input: DraftInput, options: DraftOptions = {}): Promise<DraftResult> {
+      try {
+        return await webllm.draft(input, options);
+      } catch (error) {
+        if (isAbortError(error) || options.signal?.aborted) throw error;
+        const reason = `The AI model could not write this draft: ${(error as Error).message}`;
+        options.onStatus?.('The model failed; drafting from your past replies instead…');
+        const result = await memory.draft(input, { ...options, reason } as DraftOptions);
+        return { ...result, notice: result.notice?.includes(reason) ? result.notice : `${reason} ${result.notice ?? ''}`.trim() };
+      }
+    },
+  };
+}
+
+export function createEngineChooser(deps: EngineChoiceDeps) {
+  let capability: Promise<GpuCapability> | undefined;
+  const fallback = withMemoryFallback(deps.webllm, deps.memory);
+
+  return async function chooseEngine(): Promise<EngineChoice> {
+    const settings = await deps.loadSettings();
+    if (settings.enginePreference === 'memory') return { engine: deps.memory };
+    // The GPU does not change while the browser runs; ask once (it starts the engine host).
+    capability ??= deps.capability().catch((error: Error) => {
+      capability = undefined;
+      return { available: false, reason: error.message, isSoftware: false, shaderF16: false };
+    });
+    const cap = await capability;
+    const selection = cap.available && !cap.isSoftware ? resolveModelSelection(settings, cap) : null;
+    const cached = selection ? await deps.isCached(selection).catch(() => false) : false;
+    const reason = whyNotModel(settings, cap, selection, cached);
+    return reason ? { engine: deps.memory, notice: reason } : { engine: fallback };
+  };
+}
+
