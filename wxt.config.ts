@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'Understudy',
     description:
       'Drafts replies to your audience in your own voice, on your machine. You press send.',
-    permissions: ['storage', 'unlimitedStorage', 'sidePanel'],
+    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'offscreen'],
     host_permissions: SITE_MATCHES,
     action: { default_title: 'Open Understudy drafts' },
     content_security_policy: {

@@ -204,6 +204,12 @@ export interface ModelSelection {
   custom?: CustomModelEntry;
 }
 
+/** A model choice as it crosses a context boundary. */
+export const modelSelectionSchema = z.object({
+  modelId: z.string().min(1).max(200),
+  custom: customModelSchema.optional(),
+});
+
 export function customModelRecord(entry: CustomModelEntry): ModelRecord {
   return { model: entry.modelUrl, model_id: entry.id, model_lib: entry.modelLibUrl };
 }

@@ -9,7 +9,7 @@
  *   cache.status, storage.estimate, capability, ok.
  */
 import { z } from 'zod';
-import { customModelSchema } from '../llm/catalog';
+import { modelSelectionSchema } from '../llm/catalog';
 import { commentContextSchema, engineIdSchema, siteIdSchema, steerSchema } from './protocol';
 
 export const ENGINE_PORT = 'understudy.engine';
@@ -18,10 +18,7 @@ const requestId = z.string().min(1).max(64);
 const shortText = z.string().max(2000);
 const profileText = z.string().max(20_000);
 
-export const modelSelectionSchema = z.object({
-  modelId: z.string().min(1).max(200),
-  custom: customModelSchema.optional(),
-});
+export { modelSelectionSchema };
 
 export const generationSettingsSchema = z.object({
   temperature: z.number().min(0).max(2),

@@ -6,6 +6,8 @@
  * drafts for that page; they never receive profile data, facts or other sites' drafts.
  */
 import { z } from 'zod';
+import { modelSelectionSchema } from '../llm/catalog';
+import type { ModelStatus } from '../llm/model-manager';
 
 export const SITE_IDS = [
   'youtube',
@@ -67,6 +69,12 @@ export const requestSchemas = {
     model: z.string().max(200).optional(),
     exampleIds: z.array(z.number().int()).max(64),
   }),
+  /** Options page: GPU capability, which models are downloaded, storage used. */
+  'model.status': z.object({}),
+  /** Options page: start (or join) a model download; progress arrives via extension storage. */
+  'model.download': z.object({ selection: modelSelectionSchema }),
+  'model.cancel': z.object({}),
+  'model.delete': z.object({ selection: modelSelectionSchema }),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -75,6 +83,10 @@ export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchem
 export interface ResponseMap {
   'draft.queue': { draftId: number };
   'draft.inserted': { draftId: number };
+  'model.status': ModelStatus;
+  'model.download': { started: true };
+  'model.cancel': { cancelled: true };
+  'model.delete': { deleted: true };
 }
 
 export type Reply<T extends RequestType> =

@@ -19,6 +19,10 @@ function setup() {
   const handlers: Handlers = {
     'draft.queue': vi.fn(async () => ({ draftId: 41 })),
     'draft.inserted': vi.fn(async () => ({ draftId: 42 })),
+    'model.status': vi.fn(),
+    'model.download': vi.fn(async () => ({ started: true as const })),
+    'model.cancel': vi.fn(async () => ({ cancelled: true as const })),
+    'model.delete': vi.fn(async () => ({ deleted: true as const })),
   };
   return { handlers, route: createRouter(handlers, identity) };
 }
@@ -75,6 +79,26 @@ describe('background router', () => {
     const reply = await route({ type: 'draft.queue', payload: { ...draft, text: 42 } }, youtubeTab);
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(/^Invalid "draft.queue": text:/);
+    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+  });
+
+  it('lets only extension pages manage models, never a web page', async () => {
+    const { route, handlers } = setup();
+    const selection = { selection: { modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' } };
+    const fromPage = await route({ type: 'model.download', payload: selection }, youtubeTab);
+    expect(fromPage.ok).toBe(false);
+    const fromOptions = await route(
+      { type: 'model.download', payload: selection },
+      { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' },
+    );
+    expect(fromOptions).toEqual({ ok: true, data: { started: true } });
+    expect(handlers['model.download']).toHaveBeenCalledOnce();
+  });
+
+  it('keeps extension pages from posing as a content script', async () => {
+    const { route, handlers } = setup();
+    const reply = await route({ type: 'draft.queue', payload: draft }, { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' });
+    expect(reply.ok).toBe(false);
     expect(handlers['draft.queue']).not.toHaveBeenCalled();
   });
 

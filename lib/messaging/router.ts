@@ -22,6 +22,10 @@ export type Handlers = {
 export const allowedSenders: Record<RequestType, readonly SenderKind[]> = {
   'draft.queue': ['content'],
   'draft.inserted': ['content'],
+  'model.status': ['extension'],
+  'model.download': ['extension'],
+  'model.cancel': ['extension'],
+  'model.delete': ['extension'],
 };
 
 export interface RouterOptions {

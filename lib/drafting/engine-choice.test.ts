@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createEngineChooser, withMemoryFallback } from './engine-choice';
+import type { DraftEngine } from '../llm/engine';
+import type { GpuCapability } from '../llm/gpu';
+import type { LlmSettings } from '../llm/settings';
+
+const realGpu: GpuCapability = { available: true, isSoftware: false, shaderF16: true, adapterName: 'Test GPU', maxBufferSize: 2 ** 31 };
+const settings = (over: Partial<LlmSettings> = {}): LlmSettings => ({
+  selectedModel: null,
+  customModel: null,
+  generation: { temperature: 0.7, maxTokens: 256 },
+  idleUnloadMinutes: 5,
+  enginePreference: 'auto',
+  ...over,
+});
+const engine = (id: 'memory' | 'webllm', draft: DraftEngine['draft'] = async () => ({ text: id, engine: id, exampleIds: [] })): DraftEngine => ({ id, draft });
+
+function chooser(over: { cap?: GpuCapability; cached?: boolean; settings?: LlmSettings } = {}) {
+  const memory = engine('memory');
+  const webllm = engine('webllm');
+  const capability = vi.fn(async () => over.cap ?? realGpu);
+  const choose = createEngineChooser({
+    memory,
+    webllm,
+    loadSettings: async () => over.settings ?? settings(),
+    capability,
+    isCached: async () => over.cached ?? true,
+  });
+  return { choose, memory, capability };
+}
+
+describe('choosing the engine for a draft', () => {
+  it('uses the model when the GPU is real and the model is downloaded', async () => {
+    const { choose } = chooser();
+    const choice = await choose();
+    expect(choice.engine.id).toBe('webllm');
+    expect(choice.notice).toBeUndefined();
+  });
+
+  it('falls back to past replies without WebGPU, and says why and where to look', async () => {
+    const { choose } = chooser({ cap: { available: false, reason: 'WebGPU is not available in this browser', isSoftware: false, shaderF16: false } });
+    const choice = await choose();
+    expect(choice.engine.id).toBe('memory');
+    expect(choice.notice).toMatch(/No WebGPU here \(WebGPU is not available in this browser\).*Options → Model/);
+  });
+
+  it('does not recommend a software GPU', async () => {
+    const { choose } = chooser({ cap: { ...realGpu, isSoftware: true, adapterName: 'SwiftShader' } });
+    expect((await choose()).notice).toMatch(/software GPU/);
+  });
+
+  it('asks the creator to download the model when it is not cached yet', async () => {
+    const { choose } = chooser({ cached: false });
+    const choice = await choose();
+    expect(choice.engine.id).toBe('memory');
+    expect(choice.notice).toMatch(/not downloaded yet.*Download it in Options → Model/);
+  });
+
+  it('uses past replies silently when the creator chose the memory engine', async () => {
+    const { choose, capability } = chooser({ settings: settings({ enginePreference: 'memory' }) });
+    expect(await choose()).toEqual({ engine: expect.objectContaining({ id: 'memory' }) });
+    expect(capability).not.toHaveBeenCalled();
+  });
+
+  it('checks the GPU once per background lifetime', async () => {
+    const { choose, capability } = chooser();
+    await choose();
+    await choose();
+    expect(capability).toHaveBeenCalledOnce();
+  });
+});
+
+describe('a model that fails while drafting', () => {
+  it('still yields a draft from past replies, with the failure named', async () => {
+    const failing = engine('webllm', async () => {
+      throw new Error('Out of GPU memory. Pick a smaller model in Options → Model.');
+    });
+    const memory = engine('memory', async () => ({ text: 'from memory', engine: 'memory', exampleIds: [1], notice: 'Written from your past replies.' }));
+    const result = await withMemoryFallback(failing, memory).draft({} as never, {});
+    expect(result.engine).toBe('memory');
+    expect(result.text).toBe('from memory');
+    expect(result.notice).toMatch(/^The AI model could not write this draft: Out of GPU memory/);
+  });
+
+  it('does not fall back when the creator stopped the draft', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const failing = engine('webllm', async () => {
+      throw new DOMException('stopped', 'AbortError');
+    });
+    const memory = engine('memory');
+    const spy = vi.spyOn(memory, 'draft');
+    await expect(withMemoryFallback(failing, memory).draft({} as never, { signal: controller.signal })).rejects.toThrow('stopped');
+    expect(spy).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * The state of a model download, kept in extension storage so every page (options, side panel)
+ * sees it live and a download cut short by a browser restart can pick up where it stopped
+ * (WebLLM keeps the shards it already fetched in its cache).
+ */
+import { storage } from 'wxt/utils/storage';
+import type { ModelSelection } from './catalog';
+
+export type DownloadPhase = 'downloading' | 'done' | 'error' | 'cancelled';
+
+export interface DownloadState {
+  selection: ModelSelection;
+  phase: DownloadPhase;
+  /** 0–1 */
+  progress: number;
+  message: string;
+  loadedMB?: number;
+  totalMB?: number;
+  timeLeftSeconds?: number;
+  error?: string;
+  updatedAt: number;
+}
+
+export const downloadStateItem = storage.defineItem<DownloadState | null>('local:llm.download', {
+  fallback: null,
+});
+
+/** A download that was running when the browser stopped: resume it on the next start. */
+export function shouldResume(state: DownloadState | null): state is DownloadState {
+  return state?.phase === 'downloading';
+}
