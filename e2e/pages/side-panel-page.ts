@@ -21,4 +21,15 @@ export class SidePanelPage {
   draftBox(author: string): Locator {
     return this.card(author).getByRole('textbox');
   }
+  /** The quoted comment a card answers. */
+  quote(author: string): Locator {
+    return this.card(author).locator('.quote');
+  }
+  get emptyQueue(): Locator {
+    return this.page.getByText('No queued drafts.');
+  }
+  /** The banner shown while memory holds no example replies. */
+  get emptyMemoryBanner(): Locator {
+    return this.page.getByRole('note').filter({ hasText: 'memory is empty' });
+  }
 }

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Session } from '../harness/launch';
+import type { FixtureWindow, PostedReply } from '../sites/youtube/fixture-api';
 
 export const WATCH_URL = 'https://www.youtube.com/watch?v=sourdough101';
 
@@ -43,5 +44,46 @@ export class YouTubeWatchPage {
   }
   draftBox(editor: Locator): Locator {
     return editor.getByRole('textbox', { name: 'Draft' });
+  }
+
+  /** The first comment written by `author` (top-level or reply). */
+  commentBy(author: string): Locator {
+    return this.comments.filter({ has: this.page.locator('#author-text', { hasText: author }) }).first();
+  }
+  /** Opens the draft editor on a given comment element and waits for its textbox. */
+  async openDraftOn(comment: Locator): Promise<Locator> {
+    await comment.getByRole('button', { name: 'Draft reply' }).click();
+    const editor = this.editorAfter(comment);
+    await editor.getByRole('textbox', { name: 'Draft' }).waitFor();
+    return editor;
+  }
+  /** The message Understudy shows in the page corner (e.g. after a comment vanished). */
+  get toast(): Locator {
+    return this.page.locator('understudy-toast').getByRole('alert');
+  }
+  /** The fixture's id for a comment element (what __fixture.removeThread takes). */
+  async fixtureId(comment: Locator): Promise<string> {
+    const id = await comment.getAttribute('data-fixture-id');
+    if (!id) throw new Error('comment has no data-fixture-id');
+    return id;
+  }
+  async removeThread(commentId: string): Promise<boolean> {
+    return this.page.evaluate((id) => (window as unknown as FixtureWindow).__fixture.removeThread(id), commentId);
+  }
+  async postedReplies(): Promise<PostedReply[]> {
+    return this.page.evaluate(() => (window as unknown as FixtureWindow).__fixture.postedReplies());
+  }
+  /**
+   * Elements of the given tags inside any understudy-* host's shadow root (open roots are
+   * visible from the page's own world too), and how many hosts were searched.
+   */
+  async elementsInOurShadowRoots(selector: string): Promise<{ hosts: number; matches: string[] }> {
+    return this.page.evaluate((sel) => {
+      const hosts = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('understudy-'));
+      const matches = hosts.flatMap((host) =>
+        [...(host.shadowRoot?.querySelectorAll(sel) ?? [])].map((el) => `${host.localName}: ${el.outerHTML}`),
+      );
+      return { hosts: hosts.length, matches };
+    }, selector);
   }
 }
