@@ -4,7 +4,7 @@
  */
 import type { SiteAdapter } from '../sites/types';
 import { observeComments } from '../sites/observe';
-import { addDraftButtons } from './draft-buttons';
+import { createDraftButtons } from './draft-buttons';
 import { createDraftChannel } from './draft-channel';
 import { openDraftEditor, type DraftEditor } from './draft-editor';
 import { showToast } from './toast';
@@ -39,12 +39,8 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     editor.host.shadowRoot?.querySelector('textarea')?.focus();
   }
 
-  const observer = observeComments(
-    adapter,
-    document,
-    (found) => addDraftButtons(found, adapter, open),
-    signal,
-  );
+  const addButtons = createDraftButtons(adapter, open, signal);
+  const observer = observeComments(adapter, document, addButtons, signal);
 
   signal.addEventListener('abort', () => {
     for (const editor of [...editors.values()]) editor.close();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_VIDEO_ID, plainText, threadAt } from '../../e2e/sites/youtube/fixture-data.js';
 import { buildThread, buildThreads, mountWatchPage } from '../../e2e/sites/youtube/fixture-dom.js';
-import type { FoundComment } from './types';
+import type { SeenComment } from './types';
 import { observeComments, scanComments } from './observe';
 import { youtube } from './youtube';
 
@@ -45,12 +45,12 @@ describe('scanComments', () => {
 
 describe('observeComments', () => {
   let controller: AbortController;
-  let batches: FoundComment[][];
+  let batches: SeenComment[][];
   let contents: HTMLElement;
 
   const start = () =>
     observeComments(youtube, document, (found) => batches.push(found), controller.signal);
-  const reportedIds = () => batches.flat().map((f) => f.comment.commentId);
+  const reportedIds = () => batches.flat().map((f) => f.key);
 
   beforeEach(() => {
     controller = new AbortController();
@@ -88,7 +88,7 @@ describe('observeComments', () => {
     text.append(...saved);
     await nextFrame();
     expect(batches).toHaveLength(2);
-    expect(batches[1]?.map((f) => f.comment.commentId)).toEqual([threadAt(VIDEO, 40).id]);
+    expect(batches[1]?.map((f) => f.key)).toEqual([threadAt(VIDEO, 40).id]);
   });
 
   it("ignores Understudy's own buttons appearing in comments", async () => {
@@ -110,7 +110,7 @@ describe('observeComments', () => {
     document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true }));
     await nextFrame();
     expect(batches).toHaveLength(2);
-    expect(batches[1]?.map((f) => f.comment.commentId)).toEqual([other.id]);
+    expect(batches[1]?.map((f) => f.key)).toEqual([other.id]);
     expect(batches[1]?.[0]?.element).toBe(reused);
   });
 
@@ -122,7 +122,7 @@ describe('observeComments', () => {
     observer.rescan(); // coalesced into one scan
     await nextFrame();
     expect(batches).toHaveLength(2);
-    expect(batches[1]?.map((f) => f.comment.commentId)).toEqual(['Fresh1']);
+    expect(batches[1]?.map((f) => f.key)).toEqual(['Fresh1']);
   });
 
   it('stops reporting once aborted', async () => {

@@ -3,10 +3,13 @@
  * (lazy loading, "show replies", SPA navigation), so added nodes are collected and scanned once
  * per animation frame, with no layout reads and one shared callback for every mutation.
  */
-import type { FoundComment, SiteAdapter } from './types';
+import type { FoundComment, SeenComment, SiteAdapter } from './types';
 
 /** Understudy's own UI hosts (buttons, editors) are named understudy-*: never site content. */
 const OWN_UI_PREFIX = 'understudy-';
+
+/** Name of the performance measure recorded for every scanned batch. */
+export const BATCH_MEASURE = 'understudy:comment-batch';
 
 export interface CommentObserver {
   /** Scan the whole root again (after SPA navigation); reports only what changed. */
@@ -46,7 +49,7 @@ function schedule(doc: Document, run: () => void): () => void {
 export function observeComments(
   adapter: SiteAdapter,
   root: Document | Element,
-  onFound: (found: FoundComment[]) => void,
+  onFound: (found: SeenComment[]) => void,
   signal: AbortSignal,
 ): CommentObserver {
   const doc = root instanceof Element ? root.ownerDocument : root;
@@ -58,29 +61,27 @@ export function observeComments(
   let pendingFull = false;
   let cancelFrame: (() => void) | null = null;
 
-  const pageUrl = () => view?.location.href ?? doc.URL;
-
-  function consider(element: HTMLElement, url: string, out: FoundComment[], seen: Set<Element>): void {
+  function consider(element: HTMLElement, out: SeenComment[], seen: Set<Element>): void {
     if (seen.has(element)) return;
     seen.add(element);
-    const last = reported.get(element);
-    const comment = adapter.readComment(element, url);
-    // Unreadable for now (e.g. text not rendered yet): leave it for a later batch.
-    if (!comment || comment.commentId === last) return;
-    reported.set(element, comment.commentId);
-    out.push({ element, comment });
+    const key = adapter.commentKey(element);
+    // Nothing to reply to yet (e.g. text not rendered): leave it for a later batch.
+    if (!key || key === reported.get(element)) return;
+    reported.set(element, key);
+    out.push({ element, key });
   }
 
   function flush(): void {
     cancelFrame = null;
     if (signal.aborted) return;
-    const url = pageUrl();
-    const out: FoundComment[] = [];
+    const started = performance.now();
+    const full = pendingFull;
+    const out: SeenComment[] = [];
     const seen = new Set<Element>();
     if (pendingFull) {
       const all = root.querySelectorAll<HTMLElement>(selector);
-      for (let i = 0; i < all.length; i++) consider(all[i]!, url, out, seen);
-      if (root instanceof Element && root.matches(selector)) consider(root as HTMLElement, url, out, seen);
+      for (let i = 0; i < all.length; i++) consider(all[i]!, out, seen);
+      if (root instanceof Element && root.matches(selector)) consider(root as HTMLElement, out, seen);
     } else {
       const parents = new Set<Element>();
       for (const node of pendingNodes) {
@@ -90,21 +91,24 @@ export function observeComments(
         }
         const element = node as HTMLElement;
         if (!element.isConnected || element.localName.startsWith(OWN_UI_PREFIX)) continue;
-        if (element.matches(selector)) consider(element, url, out, seen);
+        if (element.matches(selector)) consider(element, out, seen);
         const inner = element.querySelectorAll<HTMLElement>(selector);
-        for (let i = 0; i < inner.length; i++) consider(inner[i]!, url, out, seen);
+        for (let i = 0; i < inner.length; i++) consider(inner[i]!, out, seen);
         if (element.parentElement) parents.add(element.parentElement);
       }
       // Content filled into a comment that was added empty: the comment itself was not added
       // in this batch, so find it from where the new content landed.
       for (const parent of parents) {
         const host = parent.closest<HTMLElement>(selector);
-        if (host) consider(host, url, out, seen);
+        if (host) consider(host, out, seen);
       }
     }
     pendingNodes = [];
     pendingFull = false;
     if (out.length) onFound(out);
+    // One User Timing entry per batch (scan + the caller's work on it): visible in DevTools'
+    // performance panel and read by `npm run bench`.
+    performance.measure(BATCH_MEASURE, { start: started, detail: { comments: out.length, full } });
   }
 
   function request(): void {

@@ -8,6 +8,16 @@ export interface FoundComment {
 }
 
 /**
+ * A comment the page observer saw: only its element and a cheap identity. The full read
+ * (text, author, thread context) waits until the creator clicks Draft reply, so pages with
+ * thousands of comments stay fast and a draft always uses what the page shows at that moment.
+ */
+export interface SeenComment {
+  element: HTMLElement;
+  key: string;
+}
+
+/**
  * Everything Understudy knows about one site: data plus small pure functions over the DOM.
  * Selectors prefer stable anchors (custom tags, ids, data-testid, aria) and keep fallbacks for
  * the page variants they name.
@@ -18,6 +28,11 @@ export interface SiteAdapter {
   matchesUrl(url: URL): boolean;
   /** CSS selector matching every comment element (used to find and to watch for new ones). */
   commentSelector: string;
+  /**
+   * A cheap identity for what this element shows now (the site's comment id where it has one),
+   * or null when there is nothing to reply to yet (no text). Runs for every comment on the page.
+   */
+  commentKey(element: HTMLElement): string | null;
   /** Read one comment element; null when it lacks what a draft needs (e.g. deleted, empty). */
   readComment(element: HTMLElement, pageUrl: string): CommentContext | null;
   /** Where the Draft reply button goes, inside the comment element. */

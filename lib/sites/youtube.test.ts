@@ -67,6 +67,16 @@ describe('youtube adapter on the fixture watch page', () => {
     mountWatchPage(document, { videoId: VIDEO, threads: THREADS.length });
   });
 
+  it('keys each comment by its YouTube id cheaply, and gives no key to a comment with no text', () => {
+    const elements = [...document.querySelectorAll<HTMLElement>(youtube.commentSelector)];
+    const keys = elements.map((el) => youtube.commentKey(el));
+    expect(keys.filter((k) => k === null)).toHaveLength(emptyThreads);
+    expect(youtube.commentKey(topLevel(1))).toBe(threadAt(VIDEO, 1).id);
+    expect(youtube.commentKey(topLevel(1))).toBe(read(topLevel(1))?.commentId);
+    const present = keys.filter((k): k is string => k !== null);
+    expect(new Set(present).size).toBe(present.length);
+  });
+
   it('finds every comment and every reply, in both markups, and skips the one with no text', () => {
     const elements = document.querySelectorAll(youtube.commentSelector);
     expect(elements.length).toBe(THREADS.length + totalReplies);

@@ -5,7 +5,7 @@
  * See docs/sites-reference.md ("YouTube watch page").
  */
 import type { CommentContext } from '../messaging/protocol';
-import { stableCommentId } from './comment-id';
+import { hashString, stableCommentId } from './comment-id';
 import { clampText, normaliseText, readText } from './page-text';
 import type { SiteAdapter } from './types';
 
@@ -222,7 +222,46 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   return comment;
 }
 
+/** Characters of text hashed into a key when the comment has no id: enough to tell apart. */
+const KEY_TEXT_CHARS = 512;
+
+/*
+ * The per-comment lookups below run for every comment on the page. Each is a selector list
+ * that stops at the first match: a lone `#id` (or `[id=…]`) query makes Blink walk every
+ * element in the document carrying that id, and YouTube repeats these ids in every comment
+ * (measured on 2,610 comments: ~400 ms for a lone `#content-text`, ~5 ms as a list). The
+ * tag-qualified entries name today's markup; the bare id keeps any other tag working. A reply
+ * box opened under a comment comes after the comment's own parts in document order.
+ */
+/** The parts a scan needs, in one list query (first text, first permalink, first toolbar). */
+const SCAN_PARTS = 'yt-attributed-string#content-text, yt-formatted-string#content-text, #content-text, #published-time-text a[href], div#toolbar, #toolbar';
+const AUTHOR = 'a#author-text, #author-text';
+
+/** The toolbar each scanned comment showed, so buttonHost needs no second query. */
+const scannedToolbar = new WeakMap<Element, HTMLElement>();
+
+function commentKey(element: HTMLElement): string | null {
+  let text: string | null = null;
+  let href = '';
+  let toolbar: HTMLElement | undefined;
+  const found = element.querySelectorAll<HTMLElement>(SCAN_PARTS);
+  for (let i = 0; i < found.length; i++) {
+    const node = found[i]!;
+    if (node.localName === 'a') href ||= node.getAttribute('href') ?? '';
+    else if (node.id === 'content-text') text ??= node.textContent;
+    else if (node.id === 'toolbar') toolbar ??= node;
+  }
+  if (toolbar && !toolbar.closest(SEL.commentbox)) scannedToolbar.set(element, toolbar);
+  if (!text || !text.trim()) return null;
+  const lc = /[?&]lc=([^&#]+)/.exec(href)?.[1];
+  if (lc) return lc;
+  const author = element.querySelector(AUTHOR)?.textContent ?? '';
+  return `h-${hashString(`${author}\n${text.slice(0, KEY_TEXT_CHARS)}`)}`;
+}
+
 function buttonHost(element: HTMLElement): HTMLElement | null {
+  const toolbar = scannedToolbar.get(element);
+  if (toolbar?.isConnected && element.contains(toolbar)) return toolbar;
   return partsOf(element).toolbar ?? ownFirst(element, SEL.actionRow) ?? element;
 }
 
@@ -298,6 +337,7 @@ export const youtube: SiteAdapter = {
   site: 'youtube',
   matchesUrl,
   commentSelector: SEL.comment,
+  commentKey,
   readComment,
   buttonHost,
   openComposer,
