@@ -226,42 +226,37 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
 const KEY_TEXT_CHARS = 512;
 
 /*
- * The per-comment lookups below run for every comment on the page. Each is a selector list
- * that stops at the first match: a lone `#id` (or `[id=…]`) query makes Blink walk every
- * element in the document carrying that id, and YouTube repeats these ids in every comment
- * (measured on 2,610 comments: ~400 ms for a lone `#content-text`, ~5 ms as a list). The
- * tag-qualified entries name today's markup; the bare id keeps any other tag working. A reply
- * box opened under a comment comes after the comment's own parts in document order.
+ * The per-comment lookups below run for every comment on the page, so each is measured
+ * (2,610 comments, headless Chromium): a selector whose last part carries an id, alone
+ * (`#toolbar`, even `div#toolbar`), takes Blink's id fast path, which walks every element in
+ * the document with that id; YouTube repeats these ids in every comment, so it costs
+ * 300–650 ms. A list of two or more selectors, or an id only in an ancestor part, costs 5–15 ms.
+ * A reply box opened under a comment comes after the comment's own parts in document order,
+ * so first matches are the comment's own.
  */
-/** The parts a scan needs, in one list query (first text, first permalink, first toolbar). */
-const SCAN_PARTS = 'yt-attributed-string#content-text, yt-formatted-string#content-text, #content-text, #published-time-text a[href], div#toolbar, #toolbar';
-const AUTHOR = 'a#author-text, #author-text';
-
-/** The toolbar each scanned comment showed, so buttonHost needs no second query. */
-const scannedToolbar = new WeakMap<Element, HTMLElement>();
+const QUICK = {
+  text: 'yt-attributed-string#content-text, yt-formatted-string#content-text',
+  /** Any other element carrying the id: slower, only when YouTube changes the text's tag. */
+  textFallback: '[id="content-text"], #content-text',
+  permalink: '#published-time-text a[href]',
+  author: 'a#author-text, #author-text',
+  toolbar: 'div#toolbar, #toolbar',
+} as const;
 
 function commentKey(element: HTMLElement): string | null {
-  let text: string | null = null;
-  let href = '';
-  let toolbar: HTMLElement | undefined;
-  const found = element.querySelectorAll<HTMLElement>(SCAN_PARTS);
-  for (let i = 0; i < found.length; i++) {
-    const node = found[i]!;
-    if (node.localName === 'a') href ||= node.getAttribute('href') ?? '';
-    else if (node.id === 'content-text') text ??= node.textContent;
-    else if (node.id === 'toolbar') toolbar ??= node;
-  }
-  if (toolbar && !toolbar.closest(SEL.commentbox)) scannedToolbar.set(element, toolbar);
+  const body = element.querySelector(QUICK.text) ?? element.querySelector(QUICK.textFallback);
+  const text = body?.textContent;
   if (!text || !text.trim()) return null;
+  const href = element.querySelector(QUICK.permalink)?.getAttribute('href') ?? '';
   const lc = /[?&]lc=([^&#]+)/.exec(href)?.[1];
   if (lc) return lc;
-  const author = element.querySelector(AUTHOR)?.textContent ?? '';
+  const author = element.querySelector(QUICK.author)?.textContent ?? '';
   return `h-${hashString(`${author}\n${text.slice(0, KEY_TEXT_CHARS)}`)}`;
 }
 
 function buttonHost(element: HTMLElement): HTMLElement | null {
-  const toolbar = scannedToolbar.get(element);
-  if (toolbar?.isConnected && element.contains(toolbar)) return toolbar;
+  const toolbar = element.querySelector<HTMLElement>(QUICK.toolbar);
+  if (toolbar && !toolbar.closest(SEL.commentbox)) return toolbar;
   return partsOf(element).toolbar ?? ownFirst(element, SEL.actionRow) ?? element;
 }
 

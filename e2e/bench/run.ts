@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: measures the budgets the issues name and prints a table (and writes
+ * bench-output/results.json). Medians over repeated runs; close other heavy programs first.
+ *
+ *   BENCH_RUNS      page loads for the content-script scan (default 7)
+ *   BENCH_EXAMPLES  examples in the memory benchmark (default 100000)
+ *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { EXTENSION_PATH, ROOT } from '../harness/launch';
+import { runContentBench } from './content-bench';
+import { runInBrowser } from './browser-bench';
+import type { Stat } from './stats';
+
+const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory').split(','));
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const examples = Number(process.env.BENCH_EXAMPLES ?? 100_000);
+
+function bundleSizes(): Record<string, Stat> {
+  const file = path.join(EXTENSION_PATH, 'content-scripts', 'content.js');
+  const bytes = statSync(file).size;
+  const gzip = gzipSync(readFileSync(file)).length;
+  return {
+    'content script bundle (minified)': { median: bytes / 1024, p95: bytes / 1024, unit: 'KB', budget: 200, runs: 1 },
+    'content script bundle (gzip)': { median: gzip / 1024, p95: gzip / 1024, unit: 'KB', runs: 1 },
+  };
+}
+
+function format(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+}
+
+async function main() {
+  const results: Record<string, Stat> = {};
+  if (only.has('bundle')) Object.assign(results, bundleSizes());
+  if (only.has('content')) Object.assign(results, await runContentBench({ runs, batches: 5 }));
+  if (only.has('prompt')) Object.assign(results, await runInBrowser('e2e/bench/prompt-bench.ts', { examples: 10_000, repeats: 200 }));
+  if (only.has('memory')) {
+    const entry = 'e2e/bench/memory-bench.ts';
+    if (existsSync(path.join(ROOT, entry))) Object.assign(results, await runInBrowser(entry, { examples, repeats: 5 }));
+  }
+
+  const rows = Object.entries(results).map(([name, s]) => {
+    const within = s.budget === undefined ? '' : s.median <= s.budget ? 'yes' : 'NO';
+    return [name, format(s.median), format(s.p95), s.unit, s.budget === undefined ? '' : `≤ ${s.budget}`, within, String(s.runs ?? '')];
+  });
+  const header = ['benchmark', 'median', 'p95', 'unit', 'budget', 'within', 'runs'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+
+  const out = path.join(ROOT, 'bench-output');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'results.json'), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+  console.log(`\nJSON: ${path.relative(ROOT, path.join(out, 'results.json'))}`);
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.stack : error}`);
+  process.exit(1);
+});
