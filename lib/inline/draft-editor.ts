@@ -11,7 +11,7 @@ import { request } from '../messaging/client';
 import type { DraftChannel } from './draft-channel';
 import { createShadowHost, el } from './shadow-host';
 import { editorCss } from './styles';
-import { engineLabel, STEER_OPTIONS, siteName } from './labels';
+import { engineLabel, metricsLabel, STEER_OPTIONS, siteName } from './labels';
 
 export interface EditorDeps {
   adapter: SiteAdapter;
@@ -38,8 +38,9 @@ export function openDraftEditor(
   const section = el('section', { 'aria-label': `Understudy draft reply to ${comment.author}` });
   const header = el('header');
   const engine = el('span', { class: 'engine' }, 'Drafting…');
+  const metrics = el('span', { class: 'metrics', hidden: '' });
   const close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close draft' }, '×');
-  header.append(el('strong', {}, 'Understudy'), engine, el('span', { class: 'spacer' }), close);
+  header.append(el('strong', {}, 'Understudy'), engine, metrics, el('span', { class: 'spacer' }), close);
   const notice = el('p', { class: 'notice', hidden: '' });
   const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const progress = el('progress', { max: '1', hidden: '' });
@@ -86,6 +87,14 @@ export function openDraftEditor(
     queue.disabled = busy;
   }
 
+  function showMetrics(done: DraftResult) {
+    metrics.textContent = metricsLabel(done);
+    metrics.hidden = !done.metrics;
+    // Machine-readable too, for `npm run bench:model`.
+    if (done.metrics) metrics.dataset.metrics = JSON.stringify(done.metrics);
+    else delete metrics.dataset.metrics;
+  }
+
   function generate() {
     current?.cancel();
     clearError();
@@ -114,6 +123,7 @@ export function openDraftEditor(
           current = undefined;
           if (!edited) textarea.value = done.text;
           engine.textContent = engineLabel(done);
+          showMetrics(done);
           notice.textContent = done.notice ?? '';
           notice.hidden = !done.notice;
           progress.hidden = true;

@@ -29,3 +29,11 @@ export const STEER_OPTIONS = [
   { value: 'funnier', label: 'Funnier' },
   { value: 'more formal', label: 'More formal' },
 ] as const;
+
+/** "0.8 s to first token · 31 tokens/s", for drafts a model wrote; empty otherwise. */
+export function metricsLabel(result: Pick<DraftResult, 'metrics'>): string {
+  const m = result.metrics;
+  if (!m) return '';
+  const ttft = m.timeToFirstTokenMs >= 1000 ? `${(m.timeToFirstTokenMs / 1000).toFixed(1)} s` : `${Math.round(m.timeToFirstTokenMs)} ms`;
+  return `${ttft} to first token · ${Math.round(m.decodeTokensPerSecond)} tokens/s`;
+}

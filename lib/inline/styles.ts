@@ -26,6 +26,7 @@ section {
 header { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; }
 header strong { color: #4338ca; }
 .engine { font-size: 12px; color: #4b5563; background: #f3f4f6; border-radius: 10px; padding: 2px 8px; }
+.metrics { font-size: 11px; color: #6b7280; }
 .spacer { flex: 1; }
 .close { border: none; background: none; font-size: 18px; cursor: pointer; color: #6b7280; }
 .notice { margin: 4px 0; font-size: 12px; color: #92400e; background: #fffbeb; border-radius: 8px; padding: 4px 8px; }
