@@ -41,7 +41,9 @@ describe('choosing the engine for a draft', () => {
     const { choose } = chooser({ cap: { available: false, reason: 'WebGPU is not available in this browser', isSoftware: false, shaderF16: false } });
     const choice = await choose();
     expect(choice.engine.id).toBe('memory');
-    expect(choice.notice).toMatch(/No WebGPU here \(WebGPU is not available in this browser\).*Options → Model/);
+    expect(choice.notice).toBe(
+      'No WebGPU here (WebGPU is not available in this browser), so this draft comes from your past replies. Options → Model explains what your browser needs.',
+    );
   });
 
   it('does not recommend a software GPU', async () => {

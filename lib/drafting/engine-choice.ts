@@ -35,7 +35,8 @@ export function whyNotModel(
 ): string | null {
   if (settings.enginePreference === 'memory') return null;
   if (!capability.available) {
-    return `No WebGPU here (${capability.reason ?? 'no GPU adapter'}), so this draft comes from your past replies. ${OPTIONS_HINT} explains what your browser needs.`;
+    const why = (capability.reason ?? 'the browser offers no GPU adapter').replace(/[.\s]+$/, '');
+    return `No WebGPU here (${why}), so this draft comes from your past replies. ${OPTIONS_HINT} explains what your browser needs.`;
   }
   if (capability.isSoftware) {
     return `Only a software GPU is available, too slow for an AI model, so this draft comes from your past replies. ${OPTIONS_HINT} has details.`;
