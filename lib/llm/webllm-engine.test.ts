@@ -204,6 +204,7 @@ describe('classifyLoadError', () => {
     ['shader compile error', { name: 'GPUPipelineError', message: 'Invalid ShaderModule: WGSL compilation failed' }, 'gpu-error', /update your browser and GPU driver, or use the memory engine/i],
     ['fetch failure', new TypeError('Failed to fetch'), 'download', /delete the model from cache/],
     ['corrupt cached config', new SyntaxError('Unexpected token < in JSON at position 0'), 'download', /download it again/],
+    ['file missing on the model host', new TypeError("Failed to execute 'add' on 'Cache': Request failed"), 'download', /download it again/],
     ['integrity failure', new Error('Integrity verification failed for https://huggingface.co/x'), 'download', /delete the model from cache/],
     ['no WebGPU', new Error('WebGPUNotAvailableError: WebGPU is not supported in your current environment'), 'no-webgpu', /WebGPU is not available/],
     ['no adapter', new Error("Unable to find a compatible GPU. This issue might be because your computer doesn't have a GPU"), 'no-webgpu', /memory engine/],

@@ -112,7 +112,8 @@ const RULES: [LoadErrorKind, RegExp][] = [
   ['storage-full', /quotaexceeded|quota|no space left|disk is full|storage is full/],
   ['context-window', /contextwindowsizeexceeded|exceed context window/],
   ['model-not-found', /modelnotfound|cannot find model record|specifiedmodelnotfound|missingmodelwasm|missing `model_lib`/],
-  ['download', /failed to fetch|networkerror|network response was not ok|cannot fetch|failed to load shard|integrity|artifactmanifest|unexpected token|not valid json|json\.parse|tokenizer|load failed|err_internet|err_network|http (4|5)\d\d|status (4|5)\d\d/],
+  // "Failed to execute 'add' on 'Cache': Request failed" is how a 404 or 5xx from the model host surfaces.
+  ['download', /failed to fetch|on 'cache'|request failed|networkerror|network response was not ok|cannot fetch|failed to load shard|integrity|artifactmanifest|unexpected token|not valid json|json\.parse|tokenizer|load failed|err_internet|err_network|http (4|5)\d\d|status (4|5)\d\d/],
   ['gpu-error', /shader|wgsl|gpupipelineerror|pipeline|gpuvalidationerror|cannot initialize runtime/],
 ];
 
