@@ -2,6 +2,7 @@
 import { DeleteEverything } from './DeleteEverything';
 import { ImportProfile } from './ImportProfile';
 import { MemorySummary } from './MemorySummary';
+import { ModelSettings } from './ModelSettings';
 
 export function OptionsPage() {
   return (
@@ -15,6 +16,7 @@ export function OptionsPage() {
       </header>
       <ImportProfile />
       <MemorySummary />
+      <ModelSettings />
       <DeleteEverything />
     </main>
   );

@@ -23,7 +23,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<Session> {
+export interface LaunchOptions {
+  headless?: boolean;
+  /** More Chromium flags, e.g. `--enable-unsafe-webgpu` for a software WebGPU adapter. */
+  extraArgs?: string[];
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Session> {
   if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
     throw new Error(`No extension build at ${EXTENSION_PATH}. Run \`npm run build\` first.`);
   }
@@ -33,7 +39,7 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
-    args: chromiumArgs(EXTENSION_PATH),
+    args: [...chromiumArgs(EXTENSION_PATH), ...(options.extraArgs ?? [])],
     viewport: { width: 1280, height: 900 },
   });
   const blocked = await routeSites(context);

@@ -42,4 +42,23 @@ export class OptionsPage {
     await this.page.getByRole('button', { name: 'Delete everything…' }).click();
     await this.page.getByRole('button', { name: 'Yes, delete everything' }).click();
   }
+
+  // --- Options → Model ---
+
+  get modelSection(): Locator {
+    return this.page.getByRole('region', { name: 'Model', exact: true });
+  }
+  get gpuSummary(): Locator {
+    return this.modelSection.getByTestId('gpu-summary');
+  }
+  /** A model's row in the list, by its display name, e.g. "Qwen2.5 0.5B (32-bit shaders)". */
+  modelRow(name: string): Locator {
+    return this.modelSection.getByRole('group', { name, exact: true });
+  }
+  engineChoice(label: 'Use an AI model when possible' | 'Always use my past replies (no model)'): Locator {
+    return this.modelSection.getByRole('radio', { name: label });
+  }
+  modelField(label: string): Locator {
+    return this.modelSection.getByLabel(label, { exact: true });
+  }
 }

@@ -1,0 +1,176 @@
+/**
+ * The curated models for this GPU, one radio each (plus "recommended" and the creator's own
+ * model), with cache status, Download / Delete from cache, and live download progress.
+ */
+import { useId } from 'react';
+import { MODEL_CATALOG, findCatalogModel, type CustomModelEntry, type ModelSelection } from '@/lib/llm/catalog';
+import type { DownloadState } from '@/lib/llm/download-state';
+import type { ModelStatus } from '@/lib/llm/model-manager';
+import { CUSTOM_MODEL_CHOICE } from '@/lib/llm/settings';
+import { ModelDownloadProgress } from './ModelDownloadProgress';
+import { cannotRun, formatMB, modelsToShow, speedLabel } from './ModelFormat';
+
+export interface ModelListProps {
+  status: ModelStatus;
+  /** A catalog id, CUSTOM_MODEL_CHOICE, or null for "recommended". */
+  selected: string | null;
+  onSelect: (choice: string | null) => void;
+  customModel: CustomModelEntry | null;
+  download: DownloadState | null;
+  onDownload: (selection: ModelSelection) => void;
+  onCancel: () => void;
+  onDelete: (selection: ModelSelection) => void;
+  /** Model ids with a delete in flight. */
+  deleting: ReadonlySet<string>;
+}
+
+interface RowProps extends Pick<ModelListProps, 'download' | 'onDownload' | 'onCancel' | 'onDelete' | 'deleting'> {
+  name: string;
+  radioName: string;
+  value: string;
+  checked: boolean;
+  onChoose: () => void;
+  selection: ModelSelection;
+  details: string;
+  cached: boolean;
+  recommended?: boolean;
+  problem?: string;
+  /** No usable WebGPU: a download would only be refused. */
+  noGpu: boolean;
+  otherDownloadRunning: boolean;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function ModelRow(props: RowProps) {
+  const id = useId();
+  const { download, selection } = props;
+  const mine = download && download.selection.modelId === selection.modelId ? download : null;
+  const downloading = mine?.phase === 'downloading';
+  const deleting = props.deleting.has(selection.modelId);
+  const canDownload = !props.noGpu && !props.problem && !downloading && !props.otherDownloadRunning;
+  return (
+    <li className={`model${props.checked ? ' chosen' : ''}`} role="group" aria-labelledby={`${id}-name`}>
+      <label className="model-choice">
+        <input
+          type="radio"
+          name={props.radioName}
+          value={props.value}
+          checked={props.checked}
+          disabled={Boolean(props.problem) && !props.checked}
+          onChange={props.onChoose}
+        />
+        <span>
+          <strong id={`${id}-name`}>{props.name}</strong>
+          {props.recommended && <span className="badge">Recommended for this device</span>}
+          <span className="muted model-details">{props.details}</span>
+        </span>
+      </label>
+      {props.problem && <p className="muted">{props.problem}</p>}
+      <div className="row">
+        <span className={`cache-status${props.cached ? ' cached' : ''}`}>
+          {props.cached ? 'Downloaded' : downloading ? 'Downloading…' : 'Not downloaded'}
+        </span>
+        <span className="spacer" />
+        {!props.cached && !downloading && (
+          <button
+            type="button"
+            className="primary"
+            disabled={!canDownload}
+            title={props.noGpu ? 'This browser has no WebGPU, so a model cannot run here.' : undefined}
+            onClick={() => props.onDownload(selection)}
+          >
+            Download
+          </button>
+        )}
+        {/* Also after a cancelled or failed download: it clears the files already fetched. */}
+        {(props.cached || mine) && !downloading && (
+          <button
+            type="button"
+            className="danger"
+            disabled={deleting}
+            onClick={() => props.onDelete(selection)}
+          >
+            {deleting ? 'Deleting…' : 'Delete from cache'}
+          </button>
+        )}
+      </div>
+      {mine && (
+        <ModelDownloadProgress state={mine} onCancel={props.onCancel} onResume={() => props.onDownload(selection)} />
+      )}
+    </li>
+  );
+}
+
+export function ModelList(props: ModelListProps) {
+  const radioName = useId();
+  const { status, selected, customModel, download } = props;
+  const cap = status.capability;
+  const noGpu = !cap.available;
+  const recommended = status.recommendedId ? findCatalogModel(status.recommendedId) : undefined;
+  const otherRunning = (modelId: string) =>
+    download?.phase === 'downloading' && download.selection.modelId !== modelId;
+  const shared = {
+    radioName,
+    download,
+    onDownload: props.onDownload,
+    onCancel: props.onCancel,
+    onDelete: props.onDelete,
+    deleting: props.deleting,
+    noGpu,
+  };
+
+  return (
+    <fieldset className="stack models">
+      <legend>Model</legend>
+      <label className="model-choice recommended-choice">
+        <input type="radio" name={radioName} value="" checked={selected === null} onChange={() => props.onSelect(null)} />
+        <span>
+          <strong>Recommended for this device</strong>
+          <span className="muted model-details">
+            {recommended
+              ? `Currently ${recommended.displayName}.`
+              : 'None right now: this device has no GPU suited to a model, so drafts come from your past replies.'}
+          </span>
+        </span>
+      </label>
+      <ul className="model-list">
+        {modelsToShow(MODEL_CATALOG, cap, selected, status.cached).map((model) => (
+          <ModelRow
+            key={model.id}
+            {...shared}
+            name={model.displayName}
+            value={model.id}
+            checked={selected === model.id}
+            onChoose={() => props.onSelect(model.id)}
+            selection={{ modelId: model.id }}
+            details={`${formatMB(model.downloadMB)} download · needs ${formatMB(model.vramMB)} of GPU memory · ${speedLabel(model.speed)}`}
+            cached={status.cached[model.id] === true}
+            recommended={model.id === status.recommendedId}
+            problem={cap.available ? cannotRun(model, cap) : undefined}
+            otherDownloadRunning={otherRunning(model.id)}
+          />
+        ))}
+        {customModel && (
+          <ModelRow
+            {...shared}
+            name={`Your own model: ${customModel.id}`}
+            value={CUSTOM_MODEL_CHOICE}
+            checked={selected === CUSTOM_MODEL_CHOICE}
+            onChoose={() => props.onSelect(CUSTOM_MODEL_CHOICE)}
+            selection={{ modelId: customModel.id, custom: customModel }}
+            details={`Your own weights, from ${hostOf(customModel.modelUrl)}`}
+            cached={status.cached[customModel.id] === true}
+            otherDownloadRunning={otherRunning(customModel.id)}
+          />
+        )}
+      </ul>
+    </fieldset>
+  );
+}
