@@ -37,6 +37,10 @@ export function chromiumArgs(extensionPath: string): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--disable-features=MediaRouter,OptimizationHints',
+    // Nothing resolves but this machine: request interception serves the fixture sites and
+    // records the rest, and any request it cannot see (an offscreen document's worker) fails
+    // here instead of leaving the machine. Specs that serve model files replace this rule.
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return args;
