@@ -2,8 +2,9 @@
  * The Dexie database "understudy": the single source of truth for everything the creator owns.
  * Versions are append-only: never edit a shipped version, add a new one with an upgrade.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { EngineId, SiteId } from '../messaging/protocol';
+import { detectLanguage } from './language';
 
 export const DB_NAME = 'understudy';
 
@@ -44,6 +45,56 @@ export interface ExampleRow {
   source: ExampleSource;
   topic?: string;
   createdAt: number;
+  /** ISO 639-1 guess of the reply's language (v2), when there was enough text to tell. */
+  language?: string;
+  /** Free labels (v2); the upgrade fills []. */
+  tags?: string[];
+  /** The commenter it answered, as contactKey(platform, handle) (v2). */
+  contactKey?: string;
+}
+
+/**
+ * Someone the creator has talked with on one platform (v2). `note` is the creator's private
+ * note: it must never reach a page or a prompt; see contacts-repo for what is safe where.
+ */
+export interface ContactRow {
+  /** contactKey(platform, handle): "youtube:sam". */
+  key: string;
+  platform: SiteId;
+  handle: string;
+  displayName?: string;
+  note?: string;
+  firstSeen: number;
+  lastSeen: number;
+  /** Replies the creator sent them. */
+  interactions: number;
+}
+
+export type SourceKind = 'profile-import' | 'sent';
+
+export interface ConsentRecord {
+  given: boolean;
+  at: number;
+  /** The words the creator agreed to, as shown. */
+  text: string;
+}
+
+/** Where memory came from (v2): an imported file, or the replies sent through Understudy. */
+export interface SourceRow {
+  id?: number;
+  kind: SourceKind;
+  fileName: string;
+  importedAt: number;
+  /** Examples it added (for 'sent': replies sent so far). */
+  records: number;
+  consent: ConsentRecord;
+}
+
+/** Small key-value store for derived data (v2), e.g. the saved retrieval index. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+  updatedAt: number;
 }
 
 export type DraftStatus = 'queued' | 'inserted' | 'sent' | 'discarded';
@@ -67,6 +118,14 @@ export interface DraftRow {
   status: DraftStatus;
   createdAt: number;
   updatedAt: number;
+  /** Facts from the fact sheet the draft drew on (v2). */
+  factIds?: number[];
+  /** Characters (code points) changed between engineText and what was sent (v2). */
+  editDistance?: number;
+  /** When the creator sent it (v2). */
+  sentAt?: number;
+  /** Voice match (0–100) of what the engine wrote, against the creator's fingerprint (v2). */
+  voiceScore?: number;
 }
 
 export const PROFILE_KEY = 'me';
@@ -76,6 +135,9 @@ export class UnderstudyDB extends Dexie {
   facts!: EntityTable<FactRow, 'id'>;
   examples!: EntityTable<ExampleRow, 'id'>;
   drafts!: EntityTable<DraftRow, 'id'>;
+  contacts!: EntityTable<ContactRow, 'key'>;
+  sources!: EntityTable<SourceRow, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -85,7 +147,72 @@ export class UnderstudyDB extends Dexie {
       examples: '++id, platform, source, createdAt',
       drafts: '++id, status, updatedAt, [site+commentId]',
     });
+    this.version(2)
+      .stores({
+        examples: '++id, platform, source, createdAt, contactKey',
+        drafts: '++id, status, updatedAt, [site+commentId], sentAt',
+        contacts: 'key, lastSeen',
+        sources: '++id, kind, importedAt',
+        meta: 'key',
+      })
+      .upgrade(upgradeToV2);
   }
+}
+
+/** Shown on sources recorded by the upgrade: consent was not recorded before version 2. */
+export const LEGACY_CONSENT_TEXT =
+  'Imported before Understudy kept consent records: you chose this file in options to import it.';
+
+/** Keeps every row; fills the new example fields and records what v1 already knew. */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx
+    .table<ExampleRow, number>('examples')
+    .toCollection()
+    .modify((row) => {
+      row.tags ??= [];
+      if (row.language === undefined) {
+        const language = detectLanguage(row.reply);
+        if (language) row.language = language;
+      }
+    });
+  const profile = await tx.table<ProfileRow, string>('profile').get(PROFILE_KEY);
+  if (profile) {
+    const records = await tx.table<ExampleRow, number>('examples').where('source').equals('import').count();
+    await tx.table<SourceRow, number>('sources').add({
+      kind: 'profile-import',
+      fileName: profile.source,
+      importedAt: profile.importedAt,
+      records,
+      consent: { given: true, at: profile.importedAt, text: LEGACY_CONSENT_TEXT },
+    });
+  }
+  // Commenters the creator already replied to (inserted drafts) become contacts.
+  const contacts = new Map<string, ContactRow>();
+  const drafts = await tx.table<DraftRow, number>('drafts').where('status').anyOf('inserted', 'sent').toArray();
+  for (const draft of drafts) {
+    const handle = normalizeHandle(draft.author);
+    if (!handle) continue;
+    const key = `${draft.site}:${handle}`;
+    const seen = contacts.get(key);
+    contacts.set(key, {
+      key,
+      platform: draft.site,
+      handle,
+      displayName: draft.author,
+      firstSeen: Math.min(seen?.firstSeen ?? Infinity, draft.createdAt),
+      lastSeen: Math.max(seen?.lastSeen ?? 0, draft.updatedAt),
+      interactions: (seen?.interactions ?? 0) + 1,
+    });
+  }
+  await tx.table<ContactRow, string>('contacts').bulkPut([...contacts.values()]);
+}
+
+/**
+ * One spelling per person: "@Sam ", "sam" and "@sam" are the same handle. Lives here (not in
+ * contacts-repo) because the schema upgrade needs it and must not change with later code.
+ */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@+/u, '').replace(/\s+/gu, ' ').toLowerCase();
 }
 
 let shared: UnderstudyDB | undefined;

@@ -1,25 +1,41 @@
 /**
  * Drafts with their provenance. One live draft per comment: queuing or inserting a reply to a
  * comment that already has a draft updates that draft, so the queue never shows a comment twice.
- * A discarded draft stays discarded; drafting the comment again starts a fresh one.
+ * A discarded or sent draft stays as it was; drafting the comment again starts a fresh one.
  */
 import type { RequestPayload } from '../messaging/protocol';
 import type { DraftRow, DraftStatus, UnderstudyDB } from './db';
 
 export type DraftInput = RequestPayload<'draft.queue'>;
 
+/** What the background knows about a draft beyond what the page sent (never taken from a page). */
+export interface DraftWriteOptions {
+  now?: number;
+  /** voiceMatch score of input.engineText (see learning.scoreVoice). */
+  voiceScore?: number;
+  /** Fact-sheet rows the draft drew on. */
+  factIds?: number[];
+}
+
+function writeOptions(when: number | DraftWriteOptions | undefined): DraftWriteOptions & { now: number } {
+  if (typeof when === 'number') return { now: when };
+  return { ...when, now: when?.now ?? Date.now() };
+}
+
 async function upsertDraft(
   db: UnderstudyDB,
   input: DraftInput,
   status: DraftStatus,
-  now: number,
+  options: DraftWriteOptions & { now: number },
 ): Promise<number> {
   const { comment } = input;
+  const { now } = options;
   return db.transaction('rw', db.drafts, async () => {
     const existing = await db.drafts
       .where('[site+commentId]')
       .equals([comment.site, comment.commentId])
-      .filter((d) => d.status !== 'discarded')
+      // Discarded and sent drafts are history: drafting the comment again starts a fresh one.
+      .filter((d) => d.status !== 'discarded' && d.status !== 'sent')
       .first();
     const row: DraftRow = {
       site: comment.site,
@@ -38,6 +54,12 @@ async function upsertDraft(
     if (comment.permalink !== undefined) row.permalink = comment.permalink;
     if (comment.threadTitle !== undefined) row.threadTitle = comment.threadTitle;
     if (input.model !== undefined) row.model = input.model;
+    // A score belongs to the engine text it was computed for: keep it only while that is unchanged.
+    const voiceScore =
+      options.voiceScore ?? (existing?.engineText === input.engineText ? existing.voiceScore : undefined);
+    if (voiceScore !== undefined) row.voiceScore = voiceScore;
+    const factIds = options.factIds ?? (existing?.engineText === input.engineText ? existing.factIds : undefined);
+    if (factIds !== undefined) row.factIds = [...factIds];
     if (existing?.id !== undefined) {
       await db.drafts.put({ ...row, id: existing.id });
       return existing.id;
@@ -47,14 +69,17 @@ async function upsertDraft(
   });
 }
 
-/** Puts a draft in the review queue; returns its id (the same id when re-queued). */
-export function queueDraft(db: UnderstudyDB, input: DraftInput, now = Date.now()): Promise<number> {
-  return upsertDraft(db, input, 'queued', now);
+/**
+ * Puts a draft in the review queue; returns its id (the same id when re-queued). The third
+ * argument is the time (as before) or DraftWriteOptions.
+ */
+export function queueDraft(db: UnderstudyDB, input: DraftInput, when?: number | DraftWriteOptions): Promise<number> {
+  return upsertDraft(db, input, 'queued', writeOptions(when));
 }
 
 /** Records that the creator put this text into the site's reply box; returns the draft id. */
-export function markInserted(db: UnderstudyDB, input: DraftInput, now = Date.now()): Promise<number> {
-  return upsertDraft(db, input, 'inserted', now);
+export function markInserted(db: UnderstudyDB, input: DraftInput, when?: number | DraftWriteOptions): Promise<number> {
+  return upsertDraft(db, input, 'inserted', writeOptions(when));
 }
 
 /** Saves the creator's edit; false when there is no such draft. */

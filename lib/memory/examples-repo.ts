@@ -2,6 +2,7 @@
 import type { SiteId } from '../messaging/protocol';
 import { MAX_INCOMING_CHARS, MAX_REPLY_CHARS } from '../profile/schema';
 import type { ExampleRow, ExampleSource, UnderstudyDB } from './db';
+import { detectLanguage } from './language';
 
 export interface ExampleFilter {
   source?: ExampleSource;
@@ -25,6 +26,9 @@ export interface SentExampleInput {
   topic?: string;
   /** When it was sent; now by default. */
   createdAt?: number;
+  /** The commenter it answered: contactKey(platform, handle). */
+  contactKey?: string;
+  tags?: string[];
 }
 
 /**
@@ -43,5 +47,10 @@ export async function addSentExample(
   if (incoming) row.incoming = incoming;
   if (input.platform) row.platform = input.platform;
   if (input.topic?.trim()) row.topic = input.topic.trim();
+  if (input.contactKey) row.contactKey = input.contactKey;
+  const tags = input.tags?.map((t) => t.trim()).filter(Boolean);
+  if (tags?.length) row.tags = tags;
+  const language = detectLanguage(reply);
+  if (language) row.language = language;
   return db.examples.add(row);
 }

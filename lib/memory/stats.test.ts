@@ -22,6 +22,9 @@ describe('memoryStats', () => {
       sentExamples: 0,
       facts: 0,
       queuedDrafts: 0,
+      sentDrafts: 0,
+      contacts: 0,
+      sources: 0,
       hasProfile: false,
     });
   });
@@ -55,6 +58,9 @@ describe('memoryStats', () => {
       sentExamples: 1,
       facts: 2,
       queuedDrafts: 1,
+      sentDrafts: 0,
+      contacts: 0,
+      sources: 1,
       hasProfile: true,
       profileName: 'Ada',
     });

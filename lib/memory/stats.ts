@@ -6,21 +6,39 @@ export interface MemoryStats {
   sentExamples: number;
   facts: number;
   queuedDrafts: number;
+  /** Drafts the creator sent. */
+  sentDrafts: number;
+  /** People the creator has replied to. */
+  contacts: number;
+  /** Imported files (and the sent-replies source). */
+  sources: number;
   hasProfile: boolean;
   profileName?: string;
 }
 
 export function memoryStats(db: UnderstudyDB): Promise<MemoryStats> {
   // One read transaction, so the numbers describe the same moment even during an import.
-  return db.transaction('r', [db.profile, db.facts, db.examples, db.drafts], async () => {
-    const [examples, sentExamples, facts, queuedDrafts, profile] = await Promise.all([
+  return db.transaction('r', [db.profile, db.facts, db.examples, db.drafts, db.contacts, db.sources], async () => {
+    const [examples, sentExamples, facts, queuedDrafts, sentDrafts, contacts, sources, profile] = await Promise.all([
       db.examples.count(),
       db.examples.where('source').equals('sent').count(),
       db.facts.count(),
       db.drafts.where('status').equals('queued').count(),
+      db.drafts.where('status').equals('sent').count(),
+      db.contacts.count(),
+      db.sources.count(),
       db.profile.get(PROFILE_KEY),
     ]);
-    const stats: MemoryStats = { examples, sentExamples, facts, queuedDrafts, hasProfile: !!profile };
+    const stats: MemoryStats = {
+      examples,
+      sentExamples,
+      facts,
+      queuedDrafts,
+      sentDrafts,
+      contacts,
+      sources,
+      hasProfile: !!profile,
+    };
     if (profile) stats.profileName = profile.name;
     return stats;
   });

@@ -98,11 +98,11 @@ export function parseOpening(reply: string): Opening | undefined {
   const text = reply.trimStart();
   const head = LEADING_WORDS.exec(text)?.[0];
   if (!head) return undefined;
-  const words = head.split(/[ \t]+/);
+  // Folded once: every reply is checked against every opener.
+  const folded = head.split(/[ \t]+/).map(foldWord);
+  const prefixes = folded.map((_, i) => folded.slice(0, i + 1).join(' '));
   for (const opener of FOLDED_OPENERS) {
-    if (words.length < opener.words) continue;
-    const candidate = words.slice(0, opener.words);
-    if (foldPhrase(candidate.join(' ')) !== opener.key) continue;
+    if (prefixes[opener.words - 1] !== opener.key) continue;
     // The greeting must end at a word boundary ("Hiking…" is not "Hi").
     const greetingEnd = indexAfterWords(text, opener.words);
     const greeting = text.slice(0, greetingEnd);

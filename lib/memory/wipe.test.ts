@@ -3,6 +3,8 @@ import { applyProfile } from '../profile/apply';
 import { UnderstudyDB } from './db';
 import { queueDraft } from './drafts-repo';
 import { addSentExample } from './examples-repo';
+import { getIndexFor, settleIndexFor } from './index-store';
+import { recordSent } from './learning';
 import { memoryStats } from './stats';
 import { wipeEverything } from './wipe';
 
@@ -17,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('wipeEverything', () => {
-  it('leaves nothing behind: no profile, facts, examples or drafts', async () => {
+  it('leaves nothing behind: no profile, facts, examples, drafts, contacts and their notes, sources or saved index', async () => {
     const db = freshDb();
     await applyProfile(
       db,
@@ -40,10 +42,16 @@ describe('wipeEverything', () => {
     await addSentExample(db, { reply: 'sent' });
     const comment = { site: 'youtube', commentId: 'c1', author: 'x', text: 'hi', pageUrl: 'https://www.youtube.com/' } as const;
     await queueDraft(db, { comment, text: 'hey', engineText: 'hey', engine: 'memory', exampleIds: [] });
+    await recordSent(db, { comment: 'Secret sourdough question', finalText: 'Secret answer', platform: 'youtube', contact: '@bob' });
+    await db.contacts.update('youtube:bob', { note: 'Owes me a loaf' });
+    await getIndexFor(db);
+    await settleIndexFor(db);
+    expect(await db.meta.count()).toBe(1);
 
     await wipeEverything(db);
 
     for (const table of db.tables) expect(await table.count()).toBe(0);
-    expect(await memoryStats(db)).toMatchObject({ examples: 0, facts: 0, queuedDrafts: 0, hasProfile: false });
+    expect(await memoryStats(db)).toMatchObject({ examples: 0, facts: 0, queuedDrafts: 0, contacts: 0, sources: 0, hasProfile: false });
+    expect((await getIndexFor(db)).search({ text: 'secret sourdough' })).toEqual([]);
   });
 });

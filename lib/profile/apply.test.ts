@@ -46,7 +46,7 @@ describe('applyProfile', () => {
   it('stores the profile, fact sheet and example replies from an import', async () => {
     const db = freshDb();
     const summary = await applyProfile(db, profile(), 'ada.json', 1_000);
-    expect(summary).toEqual({ examples: 2, facts: 2, sentKept: 0 });
+    expect(summary).toEqual({ examples: 2, facts: 2, sentKept: 0, sourceId: expect.any(Number) });
 
     const row = await getProfile(db);
     expect(row).toMatchObject({
@@ -71,6 +71,32 @@ describe('applyProfile', () => {
       createdAt: Date.parse('2024-03-01'),
     });
     expect(examples[1]).toMatchObject({ reply: 'Use 70% water.', source: 'import', createdAt: 1_000 });
+  });
+
+  it('records where the examples came from and the consent the creator gave', async () => {
+    const db = freshDb();
+    const summary = await applyProfile(db, profile(), 'ada.json', 1_000, { consentText: 'Yes, use my replies.' });
+    expect(await db.sources.get(summary.sourceId)).toEqual({
+      id: summary.sourceId,
+      kind: 'profile-import',
+      fileName: 'ada.json',
+      importedAt: 1_000,
+      records: 2,
+      consent: { given: true, at: 1_000, text: 'Yes, use my replies.' },
+    });
+    const second = await applyProfile(db, profile(), 'ada-v2.json', 2_000);
+    expect((await db.sources.toArray()).map((s) => s.fileName)).toEqual(['ada.json', 'ada-v2.json']);
+    expect((await db.sources.get(second.sourceId))?.consent.text).toMatch(/never uploaded/);
+  });
+
+  it('notes the language of imported replies', async () => {
+    const db = freshDb();
+    await applyProfile(
+      db,
+      profile({ examples: [{ reply: 'Thank you so much for watching!' }, { reply: 'Muchas gracias por el video' }] }),
+      'ada.json',
+    );
+    expect((await listExamples(db)).map((e) => e.language)).toEqual(['en', 'es']);
   });
 
   it('replaces the previous profile, facts and imported replies on re-import', async () => {
@@ -118,6 +144,7 @@ describe('applyProfile', () => {
       profile: await db.profile.toArray(),
       facts: await db.facts.toArray(),
       examples: await db.examples.toArray(),
+      sources: await db.sources.toArray(),
     };
 
     // The profile row and fact sheet are already written when the examples write fails, as a
@@ -131,6 +158,7 @@ describe('applyProfile', () => {
     expect(await db.profile.toArray()).toEqual(before.profile);
     expect(await db.facts.toArray()).toEqual(before.facts);
     expect(await db.examples.toArray()).toEqual(before.examples);
+    expect(await db.sources.toArray()).toEqual(before.sources);
   });
 
   it('imports the sample creator profile end to end', async () => {

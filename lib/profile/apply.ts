@@ -5,6 +5,9 @@
  *
  * Replies the creator sent through Understudy (source 'sent') are never replaced: they are the
  * truest record of their voice, and an import must not erase them.
+ *
+ * Each import is recorded as a source (file name, time, how many examples, and the consent the
+ * creator gave), in the same transaction.
  */
 import {
   PROFILE_KEY,
@@ -13,6 +16,8 @@ import {
   type ProfileRow,
   type UnderstudyDB,
 } from '../memory/db';
+import { detectLanguage } from '../memory/language';
+import { recordImportSource } from '../memory/sources-repo';
 import type { StyleProfile } from './schema';
 
 export interface ApplySummary {
@@ -21,6 +26,13 @@ export interface ApplySummary {
   facts: number;
   /** Sent replies kept from before the import. */
   sentKept: number;
+  /** The sources row recording this import. */
+  sourceId: number;
+}
+
+export interface ApplyOptions {
+  /** The consent words the creator agreed to when choosing the file (sources-repo's default otherwise). */
+  consentText?: string;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -68,6 +80,8 @@ export function toExampleRows(profile: StyleProfile, importedAt: number): Exampl
     if (e.incoming) row.incoming = e.incoming;
     if (e.platform) row.platform = e.platform;
     if (e.topic) row.topic = e.topic;
+    const language = detectLanguage(e.reply);
+    if (language) row.language = language;
     return row;
   });
 }
@@ -82,12 +96,13 @@ export async function applyProfile(
   profile: StyleProfile,
   source: string,
   now = Date.now(),
+  options: ApplyOptions = {},
 ): Promise<ApplySummary> {
   const profileRow = toProfileRow(profile, source, now);
   const factRows = toFactRows(profile);
   const exampleRows = toExampleRows(profile, now);
 
-  return db.transaction('rw', [db.profile, db.facts, db.examples], async () => {
+  return db.transaction('rw', [db.profile, db.facts, db.examples, db.sources], async () => {
     await db.profile.put(profileRow);
     await db.facts.clear();
     await db.facts.bulkAdd(factRows);
@@ -96,6 +111,12 @@ export async function applyProfile(
     const sentKeys = new Set(sent.map(exampleKey));
     const fresh = exampleRows.filter((e) => !sentKeys.has(exampleKey(e)));
     await db.examples.bulkAdd(fresh);
-    return { examples: fresh.length, facts: factRows.length, sentKept: sent.length };
+    const sourceId = await recordImportSource(db, {
+      fileName: source,
+      records: fresh.length,
+      at: now,
+      ...(options.consentText ? { consentText: options.consentText } : {}),
+    });
+    return { examples: fresh.length, facts: factRows.length, sentKept: sent.length, sourceId };
   });
 }

@@ -1,0 +1,151 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LEGACY_CONSENT_TEXT, PROFILE_KEY, UnderstudyDB, type DraftRow, type ExampleRow, type ProfileRow } from './db';
+
+/** The schema exactly as version 1 shipped it: what a creator's browser holds before updating. */
+class VersionOneDB extends Dexie {
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      profile: 'id',
+      facts: '++id',
+      examples: '++id, platform, source, createdAt',
+      drafts: '++id, status, updatedAt, [site+commentId]',
+    });
+  }
+}
+
+const names: string[] = [];
+afterEach(async () => {
+  await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
+});
+
+const profile: ProfileRow = {
+  id: PROFILE_KEY,
+  name: 'Maya',
+  handles: { youtube: '@crumbandco' },
+  voice: 'warm',
+  values: [],
+  objectives: [],
+  boundaries: ['politics'],
+  links: [],
+  offers: [],
+  importedAt: 1_000,
+  source: 'maya.json',
+};
+
+function draft(commentId: string, author: string, status: DraftRow['status'], at: number): DraftRow {
+  return {
+    site: 'youtube',
+    commentId,
+    author,
+    commentText: 'Love it',
+    pageUrl: 'https://www.youtube.com/watch?v=a',
+    text: 'Thank you!',
+    engineText: 'Thank you!',
+    engine: 'memory',
+    exampleIds: [1],
+    status,
+    createdAt: at,
+    updatedAt: at + 10,
+  };
+}
+
+async function versionOneMemory(): Promise<string> {
+  const name = `test-${crypto.randomUUID()}`;
+  names.push(name);
+  const old = new VersionOneDB(name);
+  await old.table('profile').put(profile);
+  await old.table('facts').bulkAdd([{ text: 'Her starter is called Gerald.', topic: 'starter' }]);
+  await old.table('examples').bulkAdd([
+    { incoming: 'How do I feed it?', reply: 'Feed it twice a day, it will love you for it!', platform: 'youtube', source: 'import', topic: 'starter', createdAt: 5 },
+    { reply: 'Muchas gracias por el video', source: 'sent', createdAt: 6 },
+    { reply: '🍞🍞', source: 'import', createdAt: 7 },
+  ] satisfies Omit<ExampleRow, 'id'>[]);
+  await old.table('drafts').bulkAdd([
+    draft('c1', '@Sam', 'inserted', 100),
+    draft('c2', 'sam', 'inserted', 200),
+    draft('c3', '@jo', 'queued', 300),
+  ]);
+  old.close();
+  return name;
+}
+
+describe('schema version 2', () => {
+  it('keeps every row of a version 1 memory and fills the new example fields', async () => {
+    const db = new UnderstudyDB(await versionOneMemory());
+    expect(db.verno).toBe(2);
+    expect(await db.profile.get(PROFILE_KEY)).toEqual(profile);
+    expect(await db.facts.toArray()).toEqual([{ id: 1, text: 'Her starter is called Gerald.', topic: 'starter' }]);
+    const examples = await db.examples.toArray();
+    expect(examples).toEqual([
+      {
+        id: 1,
+        incoming: 'How do I feed it?',
+        reply: 'Feed it twice a day, it will love you for it!',
+        platform: 'youtube',
+        source: 'import',
+        topic: 'starter',
+        createdAt: 5,
+        tags: [],
+        language: 'en',
+      },
+      { id: 2, reply: 'Muchas gracias por el video', source: 'sent', createdAt: 6, tags: [], language: 'es' },
+      // Nothing to tell a language by: no guess.
+      { id: 3, reply: '🍞🍞', source: 'import', createdAt: 7, tags: [] },
+    ]);
+    const drafts = await db.drafts.orderBy('id').toArray();
+    expect(drafts.map((d) => [d.commentId, d.status])).toEqual([
+      ['c1', 'inserted'],
+      ['c2', 'inserted'],
+      ['c3', 'queued'],
+    ]);
+    db.close();
+  });
+
+  it('records the imported profile as a source and the people already replied to as contacts', async () => {
+    const db = new UnderstudyDB(await versionOneMemory());
+    expect(await db.sources.toArray()).toEqual([
+      {
+        id: 1,
+        kind: 'profile-import',
+        fileName: 'maya.json',
+        importedAt: 1_000,
+        records: 2,
+        consent: { given: true, at: 1_000, text: LEGACY_CONSENT_TEXT },
+      },
+    ]);
+    // "@Sam" and "sam" are one person; a merely queued draft is not a conversation.
+    expect(await db.contacts.toArray()).toEqual([
+      {
+        key: 'youtube:sam',
+        platform: 'youtube',
+        handle: 'sam',
+        displayName: 'sam',
+        firstSeen: 100,
+        lastSeen: 210,
+        interactions: 2,
+      },
+    ]);
+    db.close();
+  });
+
+  it('lets new fields be written and queried after the upgrade', async () => {
+    const db = new UnderstudyDB(await versionOneMemory());
+    await db.examples.update(1, { contactKey: 'youtube:sam' });
+    expect((await db.examples.where('contactKey').equals('youtube:sam').toArray()).map((e) => e.id)).toEqual([1]);
+    await db.meta.put({ key: 'k', value: new Uint32Array([1, 2]), updatedAt: 1 });
+    expect((await db.meta.get('k'))?.value).toEqual(new Uint32Array([1, 2]));
+    db.close();
+  });
+
+  it('creates a fresh database directly at version 2 with every table empty', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    names.push(name);
+    const db = new UnderstudyDB(name);
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['contacts', 'drafts', 'examples', 'facts', 'meta', 'profile', 'sources']);
+    for (const table of db.tables) expect(await table.count()).toBe(0);
+    db.close();
+  });
+});

@@ -1,0 +1,363 @@
+/**
+ * The creator's style fingerprint: measurable habits of their replies, overall and per
+ * platform — how long they write, emoji, "!" and "?", casing, greetings and sign-offs, the words
+ * they use that most people don't, and the languages they write in. The prompt can quote it, and
+ * voice-match compares each draft against it.
+ *
+ * Computed from the most recent replies (voice drifts, and it bounds the cost), cached per
+ * database and recomputed when examples change.
+ */
+import type { SiteId } from '../messaging/protocol';
+import type { ExampleRow, UnderstudyDB } from './db';
+import { detectLanguage } from './language';
+import { foldSignoff, greetingHabits, signoffHabit, type GreetingHabit, type SignoffHabit } from './style';
+
+export interface StyleFingerprint {
+  /** Replies it was read from. */
+  replies: number;
+  /** Words per reply (emoji and punctuation not counted). */
+  words: { median: number; p10: number; p90: number };
+  emoji: {
+    /** Share of replies with at least one emoji. */
+    rate: number;
+    /** Emoji per reply that has any. */
+    perEmojiReply: number;
+    /** Favourites, most used first. */
+    top: string[];
+  };
+  /** Share of replies with a "!" / a "?". */
+  exclamationRate: number;
+  questionRate: number;
+  /** Share of replies that start with a lowercase letter (of those starting with a letter). */
+  lowercaseStartRate: number;
+  /** ALL-CAPS words (two letters or more) per word. */
+  capsWordRate: number;
+  /** Share of replies using a formal marker ("Dear", "Regards", "furthermore", …). */
+  formalRate: number;
+  /** Share of replies of 8+ words with a contraction ("don't", "it's"). */
+  contractionRate: number;
+  greeting: GreetingHabit;
+  signoff?: SignoffHabit;
+  /** Folded form of the sign-off, for comparing a draft's ending. */
+  signoffKey?: string;
+  /** Words the creator uses far more than everyday English and than their commenters. */
+  signatureWords: string[];
+  /** Recurring two- and three-word phrases of their own ("low and slow"). */
+  signaturePhrases: string[];
+  /** Languages written in, most used first (shares of replies whose language was clear). */
+  languages: { code: string; share: number }[];
+}
+
+export interface FingerprintSet {
+  overall: StyleFingerprint;
+  /** Only platforms with enough replies to say something of their own. */
+  byPlatform: Partial<Record<SiteId, StyleFingerprint>>;
+}
+
+/** Most recent replies read; a fingerprint is about habits, not history. */
+export const FINGERPRINT_SAMPLE = 2000;
+/** Replies read for signature words and phrases (the costliest part), newest first. */
+const VOCABULARY_SAMPLE = 1000;
+/** A platform needs this many replies before it gets its own fingerprint. */
+export const MIN_PLATFORM_REPLIES = 20;
+
+/** Everyday English: words that say nothing about anyone's voice. */
+const COMMON_WORDS = new Set(
+  (
+    'the be to of and a in that have i it for not on with he as you do at this but his by from ' +
+    'they we say her she or an will my one all would there their what so up out if about who get ' +
+    'which go me when make can like time no just him know take people into year your good some ' +
+    'could them see other than then now look only come its over think also back after use two ' +
+    'how our work first well way even new want because any these give day most us is are was ' +
+    'were been has had did does doing done am im ive id ill youre youve dont doesnt didnt cant ' +
+    'wont isnt arent wasnt thats theres its lets here very really much more many lot lots too ' +
+    'thing things something anything nothing everything always never sometimes often usually ' +
+    'again still yet already though although while where why yes yeah yep ok okay sure maybe ' +
+    'please thank thanks got getting going gonna made making need needs let said same every ' +
+    'each both few little long great right left old big small own last next part around down ' +
+    'off through before between under never should might must may those such why help try ' +
+    'tried trying put keep find found feel felt mean means bit kind sort best better love ' +
+    'loved happy glad hope hey hi hello oh wow yay haha lol omg just definitely actually ' +
+    'totally honestly probably pretty quite enough least less most week weeks today tomorrow ' +
+    'tonight night morning minutes minute hours hour days thing place home start started end ' +
+    'video videos comment comments question questions answer add works use using used'
+  ).split(' '),
+);
+
+const FORMAL_MARKERS =
+  /\b(dear|regards|sincerely|furthermore|moreover|additionally|therefore|consequently|kindly|hereby|henceforth|nevertheless|accordingly|pleased to|do not hesitate|please note|we appreciate|i would like to|thank you for your (?:comment|feedback|inquiry|message))\b/iu;
+const CONTRACTION = /\p{L}['’](?:t|s|re|m|ll|ve|d)\b/iu;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const EMOJI_SEQUENCE =
+  /\p{Regional_Indicator}{2}|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)*/gu;
+const FIRST_LETTER = /\p{L}/u;
+
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+export function emojiIn(text: string): string[] {
+  return (text.match(EMOJI_SEQUENCE) ?? []).map((e) => e.replace(/\uFE0F/gu, ''));
+}
+
+/** Whether a text opens with a lowercase letter; undefined when it opens with no letter at all. */
+export function startsLowercase(text: string): boolean | undefined {
+  const letter = FIRST_LETTER.exec(text)?.[0];
+  if (!letter || letter.toLowerCase() === letter.toUpperCase()) return undefined;
+  return letter === letter.toLowerCase();
+}
+
+export function capsWords(text: string): { caps: number; words: number } {
+  const words = text.match(WORD) ?? [];
+  let caps = 0;
+  for (const word of words) {
+    const letters = word.replace(/[^\p{L}]/gu, '');
+    if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) caps++;
+  }
+  return { caps, words: words.length };
+}
+
+export function isFormal(text: string): boolean {
+  return FORMAL_MARKERS.test(text);
+}
+
+export function hasContraction(text: string): boolean {
+  return CONTRACTION.test(text);
+}
+
+/** Nearest-rank quantile of sorted numbers. */
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+function share(count: number, total: number): number {
+  return total > 0 ? count / total : 0;
+}
+
+/** Links are not vocabulary ("https", "example"). */
+const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
+
+function vocabulary(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of text.replace(URL, ' ').toLowerCase().match(WORD) ?? []) {
+    const bare = word.replace(/['’]/gu, '');
+    if (bare.length >= 3 && !/^\d+$/u.test(bare) && !COMMON_WORDS.has(bare)) words.add(bare);
+  }
+  return words;
+}
+
+/**
+ * Words in at least a few replies that are not everyday English, ranked by how much more often
+ * the creator uses them than the people they answer (a creator's "crumb", not the audience's
+ * "sourdough" that they merely echo).
+ */
+function signatureWords(replies: readonly string[], comments: readonly string[], limit = 12): string[] {
+  const inReplies = new Map<string, number>();
+  for (const reply of replies) for (const word of vocabulary(reply)) inReplies.set(word, (inReplies.get(word) ?? 0) + 1);
+  const inComments = new Map<string, number>();
+  for (const comment of comments) for (const word of vocabulary(comment)) inComments.set(word, (inComments.get(word) ?? 0) + 1);
+  const minCount = Math.max(2, Math.ceil(replies.length * 0.02));
+  const ranked: { word: string; score: number }[] = [];
+  for (const [word, count] of inReplies) {
+    if (count < minCount) continue;
+    const replyShare = count / replies.length;
+    const commentShare = comments.length ? (inComments.get(word) ?? 0) / comments.length : 0;
+    const lift = (replyShare + 0.02) / (commentShare + 0.02);
+    if (lift < 1.5) continue;
+    ranked.push({ word, score: replyShare * Math.log2(lift) });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.word.localeCompare(b.word)).slice(0, limit).map((r) => r.word);
+}
+
+/**
+ * Two- and three-word phrases that recur across replies, starting and ending with a word that
+ * is not everyday English ("low and slow", "crumb doesn't lie").
+ */
+function signaturePhrases(replies: readonly string[], limit = 5): string[] {
+  const counts = new Map<string, number>();
+  for (const reply of replies) {
+    const words = (reply.replace(URL, ' ').toLowerCase().match(WORD) ?? []).map((w) => w.replace(/['’]/gu, ''));
+    const content = words.map((w) => w.length >= 3 && !COMMON_WORDS.has(w) && !/^\d+$/u.test(w));
+    const seen = new Set<string>();
+    for (let i = 0; i < words.length; i++) {
+      if (!content[i]) continue;
+      for (let n = 2; n <= 3 && i + n <= words.length; n++) {
+        if (!content[i + n - 1]) continue;
+        const phrase = words.slice(i, i + n).join(' ');
+        if (seen.has(phrase)) continue;
+        seen.add(phrase);
+        counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+      }
+    }
+  }
+  const minCount = Math.max(2, Math.ceil(replies.length * 0.02));
+  const phrases = [...counts].filter(([, c]) => c >= minCount).sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+  // A three-word phrase makes its two-word pieces redundant.
+  const kept: string[] = [];
+  for (const [phrase] of phrases) {
+    if (kept.some((k) => k.includes(phrase) || phrase.includes(k))) continue;
+    kept.push(phrase);
+    if (kept.length === limit) break;
+  }
+  return kept;
+}
+
+/**
+ * The fingerprint of a set of replies (and, when known, the comments they answered). `vocabularyOf`
+ * reuses signature words and phrases computed elsewhere (a platform shares the overall ones).
+ */
+export function computeFingerprint(
+  replies: readonly string[],
+  comments: readonly string[] = [],
+  vocabularyOf?: Pick<StyleFingerprint, 'signatureWords' | 'signaturePhrases'>,
+): StyleFingerprint {
+  const wordCounts: number[] = [];
+  const emojiCounts = new Map<string, number>();
+  let emojiReplies = 0;
+  let emojiTotal = 0;
+  let exclamations = 0;
+  let questions = 0;
+  let lettered = 0;
+  let lowercase = 0;
+  let caps = 0;
+  let words = 0;
+  let formal = 0;
+  let contractionEligible = 0;
+  let contractions = 0;
+  const languages = new Map<string, number>();
+  let languageKnown = 0;
+  for (const reply of replies) {
+    const count = countWords(reply);
+    wordCounts.push(count);
+    const emoji = emojiIn(reply);
+    if (emoji.length > 0) {
+      emojiReplies++;
+      emojiTotal += emoji.length;
+      for (const e of emoji) emojiCounts.set(e, (emojiCounts.get(e) ?? 0) + 1);
+    }
+    if (reply.includes('!')) exclamations++;
+    if (reply.includes('?')) questions++;
+    const lower = startsLowercase(reply);
+    if (lower !== undefined) {
+      lettered++;
+      if (lower) lowercase++;
+    }
+    const c = capsWords(reply);
+    caps += c.caps;
+    words += c.words;
+    if (isFormal(reply)) formal++;
+    if (count >= 8) {
+      contractionEligible++;
+      if (hasContraction(reply)) contractions++;
+    }
+    const language = detectLanguage(reply);
+    if (language) {
+      languageKnown++;
+      languages.set(language, (languages.get(language) ?? 0) + 1);
+    }
+  }
+  const sorted = [...wordCounts].sort((a, b) => a - b);
+  const signoff = replies.length ? signoffHabit(replies) : undefined;
+  const fingerprint: StyleFingerprint = {
+    replies: replies.length,
+    words: { median: quantile(sorted, 0.5), p10: quantile(sorted, 0.1), p90: quantile(sorted, 0.9) },
+    emoji: {
+      rate: share(emojiReplies, replies.length),
+      perEmojiReply: share(emojiTotal, emojiReplies),
+      top: [...emojiCounts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([e]) => e),
+    },
+    exclamationRate: share(exclamations, replies.length),
+    questionRate: share(questions, replies.length),
+    lowercaseStartRate: share(lowercase, lettered),
+    capsWordRate: share(caps, words),
+    formalRate: share(formal, replies.length),
+    contractionRate: share(contractions, contractionEligible),
+    greeting: greetingHabits(replies),
+    signatureWords:
+      vocabularyOf?.signatureWords ?? signatureWords(replies.slice(0, VOCABULARY_SAMPLE), comments.slice(0, VOCABULARY_SAMPLE)),
+    signaturePhrases: vocabularyOf?.signaturePhrases ?? signaturePhrases(replies.slice(0, VOCABULARY_SAMPLE)),
+    languages: [...languages]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, n]) => ({ code, share: n / languageKnown })),
+  };
+  if (signoff) {
+    fingerprint.signoff = signoff;
+    fingerprint.signoffKey = foldSignoff(signoff.text);
+  }
+  return fingerprint;
+}
+
+/** Overall and per-platform fingerprints from examples (newest first is not required). */
+export function computeFingerprints(examples: Iterable<ExampleRow>): FingerprintSet {
+  const all: ExampleRow[] = [...examples].sort((a, b) => b.createdAt - a.createdAt).slice(0, FINGERPRINT_SAMPLE);
+  const byPlatformRows = new Map<SiteId, ExampleRow[]>();
+  for (const row of all) {
+    if (!row.platform) continue;
+    const list = byPlatformRows.get(row.platform) ?? [];
+    list.push(row);
+    byPlatformRows.set(row.platform, list);
+  }
+  const overall = computeFingerprint(
+    all.map((r) => r.reply),
+    all.flatMap((r) => (r.incoming ? [r.incoming] : [])),
+  );
+  const byPlatform: FingerprintSet['byPlatform'] = {};
+  for (const [platform, rows] of byPlatformRows) {
+    // Vocabulary is the creator's, not the platform's: shared, and computed once.
+    if (rows.length >= MIN_PLATFORM_REPLIES) byPlatform[platform] = computeFingerprint(rows.map((r) => r.reply), [], overall);
+  }
+  return { overall, byPlatform };
+}
+
+/** The platform's own fingerprint when it has one, else the overall one. */
+export function fingerprintFor(set: FingerprintSet, platform?: SiteId): StyleFingerprint {
+  return (platform && set.byPlatform[platform]) || set.overall;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Cached per database: recomputed when the examples table has another size or newest id, or  */
+/* after an in-place edit or delete made in this context.                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+interface CachedFingerprints {
+  stamp: string;
+  set: FingerprintSet;
+  changes: number;
+}
+
+const cache = new WeakMap<UnderstudyDB, CachedFingerprints>();
+const changeCounters = new WeakMap<UnderstudyDB, { changes: number }>();
+
+function changesOf(db: UnderstudyDB): { changes: number } {
+  let counter = changeCounters.get(db);
+  if (!counter) {
+    const created = { changes: 0 };
+    db.examples.hook('updating', () => {
+      created.changes++;
+    });
+    db.examples.hook('deleting', () => {
+      created.changes++;
+    });
+    changeCounters.set(db, created);
+    counter = created;
+  }
+  return counter;
+}
+
+/** The creator's fingerprints, computed once per change of memory. */
+export async function getFingerprintFor(db: UnderstudyDB): Promise<FingerprintSet> {
+  const counter = changesOf(db);
+  const changes = counter.changes;
+  return db.transaction('r', db.examples, async () => {
+    const count = await db.examples.count();
+    const maxId = ((await db.examples.toCollection().lastKey()) as number | undefined) ?? 0;
+    const stamp = `${count}:${maxId}`;
+    const cached = cache.get(db);
+    if (cached && cached.stamp === stamp && cached.changes === changes) return cached.set;
+    const rows = await db.examples.orderBy('createdAt').reverse().limit(FINGERPRINT_SAMPLE).toArray();
+    const set = computeFingerprints(rows);
+    cache.set(db, { stamp, set, changes });
+    return set;
+  });
+}

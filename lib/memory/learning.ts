@@ -1,0 +1,171 @@
+/**
+ * The learning loop: when the creator sends a reply, it becomes a new example (source 'sent')
+ * that later drafts learn from; the draft records how much they changed it; the commenter
+ * becomes (or stays) a contact. voiceStats sums that up for the side panel's Voice view.
+ */
+import type { SiteId } from '../messaging/protocol';
+import { contactKey, touchContact } from './contacts-repo';
+import type { DraftRow, UnderstudyDB } from './db';
+import { editDistance } from './edit-distance';
+import { addSentExample } from './examples-repo';
+import { fingerprintFor, getFingerprintFor } from './fingerprint';
+import { getIndexFor, peekIndexFor } from './index-store';
+import { noteSentReply } from './sources-repo';
+import { voiceMatch, type VoiceMatch } from './voice-match';
+
+export interface RecordSentInput {
+  /** The Understudy draft that was sent, when there was one. */
+  draftId?: number;
+  /** The comment the creator answered. */
+  comment: string;
+  /** What was sent. */
+  finalText: string;
+  /** What the engine wrote; read from the draft when omitted. */
+  engineText?: string;
+  platform: SiteId;
+  /** The commenter: their handle (or name) as the site shows it. */
+  contact?: string | { handle: string; displayName?: string };
+  /** When it was sent; now by default. */
+  sentAt?: number;
+}
+
+export interface RecordSentResult {
+  /** The new example, unless the text could not be stored (blank, or too long to export). */
+  exampleId?: number;
+  draftId?: number;
+  /** Characters changed from the engine's text, when there was one. */
+  editDistance?: number;
+  contactKey?: string;
+  /** False when this draft had already been recorded as sent (nothing was added again). */
+  recorded: boolean;
+}
+
+/**
+ * Remembers a sent reply: a new example, the draft marked 'sent' with its edit distance (and
+ * its voice score, if it had none), the contact's interactions, and the 'sent' source count.
+ * All in one transaction; the loaded retrieval index then picks the example up incrementally.
+ * Recording the same draft twice (the creator confirms it and the page shows it posted) adds
+ * nothing the second time.
+ */
+export async function recordSent(db: UnderstudyDB, input: RecordSentInput): Promise<RecordSentResult> {
+  const sentAt = input.sentAt ?? Date.now();
+  const contact = typeof input.contact === 'string' ? { handle: input.contact } : input.contact;
+  const key = contact?.handle.trim() ? contactKey(input.platform, contact.handle) : undefined;
+  const draft = input.draftId !== undefined ? await db.drafts.get(input.draftId) : undefined;
+  const engineText = input.engineText ?? draft?.engineText;
+  // Scored against the voice as it was before this reply joins memory.
+  const voiceScore =
+    draft && draft.voiceScore === undefined && engineText ? (await scoreVoice(db, engineText, input.platform)).score : undefined;
+
+  const result = await db.transaction('rw', [db.examples, db.drafts, db.contacts, db.sources], async () => {
+    if (draft?.id !== undefined) {
+      const current = await db.drafts.get(draft.id);
+      if (current?.status === 'sent') {
+        const already: RecordSentResult = { draftId: draft.id, recorded: false };
+        if (current.editDistance !== undefined) already.editDistance = current.editDistance;
+        if (key) already.contactKey = key;
+        return already;
+      }
+    }
+    const exampleId = await addSentExample(db, {
+      incoming: input.comment,
+      reply: input.finalText,
+      platform: input.platform,
+      createdAt: sentAt,
+      ...(key ? { contactKey: key } : {}),
+    });
+    const recorded: RecordSentResult = { recorded: true };
+    if (exampleId !== undefined) recorded.exampleId = exampleId;
+    if (engineText !== undefined) recorded.editDistance = editDistance(engineText, input.finalText.trim());
+    if (draft?.id !== undefined) {
+      const changes: Partial<DraftRow> = { status: 'sent', text: input.finalText, sentAt, updatedAt: sentAt };
+      if (recorded.editDistance !== undefined) changes.editDistance = recorded.editDistance;
+      if (voiceScore !== undefined) changes.voiceScore = voiceScore;
+      await db.drafts.update(draft.id, changes);
+      recorded.draftId = draft.id;
+    }
+    if (contact && key) {
+      await touchContact(db, {
+        platform: input.platform,
+        handle: contact.handle,
+        ...(contact.displayName ? { displayName: contact.displayName } : {}),
+        at: sentAt,
+      });
+      recorded.contactKey = key;
+    }
+    if (exampleId !== undefined) await noteSentReply(db, sentAt);
+    return recorded;
+  });
+  // The loaded index takes the new example now (an append: no rebuild); none loaded, nothing to do.
+  if (result.exampleId !== undefined && peekIndexFor(db)) await getIndexFor(db);
+  return result;
+}
+
+/** The voice match of a text against the creator's fingerprint (the platform's own when it has one). */
+export async function scoreVoice(db: UnderstudyDB, text: string, platform?: SiteId): Promise<VoiceMatch> {
+  return voiceMatch(text, fingerprintFor(await getFingerprintFor(db), platform));
+}
+
+export interface VoiceWeek {
+  /** Start of the 7-day window (ms). */
+  weekStart: number;
+  /** Drafts written in that week that have a voice score. */
+  drafts: number;
+  /** Their mean voice score, when there were any. */
+  meanScore?: number;
+}
+
+export interface VoiceStats {
+  /** Drafts the creator sent. */
+  sent: number;
+  /** Of those, sent exactly as the engine wrote them. */
+  sentUnchanged: number;
+  /** sentUnchanged / sent of the drafts with a known edit distance; undefined before the first. */
+  unchangedShare?: number;
+  medianEditDistance?: number;
+  /** Oldest week first, ending with the current one. */
+  trend: VoiceWeek[];
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The Voice view's numbers: how often drafts go out unchanged, and the voice-match trend. */
+export async function voiceStats(
+  db: UnderstudyDB,
+  options: { weeks?: number; now?: number } = {},
+): Promise<VoiceStats> {
+  const weeks = Math.max(1, Math.floor(options.weeks ?? 12));
+  const now = options.now ?? Date.now();
+  const start = now - weeks * WEEK_MS;
+  const [sent, recent] = await db.transaction('r', db.drafts, () =>
+    Promise.all([
+      db.drafts.where('status').equals('sent').toArray(),
+      // A draft written in the window was updated in it too (updatedAt ≥ createdAt).
+      db.drafts.where('updatedAt').aboveOrEqual(start).toArray(),
+    ]),
+  );
+  const distances = sent.flatMap((d) => (d.editDistance === undefined ? [] : [d.editDistance])).sort((a, b) => a - b);
+  const unchanged = distances.filter((d) => d === 0).length;
+  const trend: VoiceWeek[] = Array.from({ length: weeks }, (_, i) => ({ weekStart: start + i * WEEK_MS, drafts: 0 }));
+  const sums = new Array<number>(weeks).fill(0);
+  for (const draft of recent) {
+    if (draft.voiceScore === undefined || draft.createdAt < start || draft.createdAt > now) continue;
+    const week = Math.min(weeks - 1, Math.floor((draft.createdAt - start) / WEEK_MS));
+    trend[week]!.drafts++;
+    sums[week]! += draft.voiceScore;
+  }
+  trend.forEach((week, i) => {
+    if (week.drafts > 0) week.meanScore = sums[i]! / week.drafts;
+  });
+  const stats: VoiceStats = { sent: sent.length, sentUnchanged: unchanged, trend };
+  if (distances.length > 0) {
+    stats.unchangedShare = unchanged / distances.length;
+    stats.medianEditDistance = median(distances);
+  }
+  return stats;
+}
+
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
