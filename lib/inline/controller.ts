@@ -13,7 +13,7 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
   const channel = createDraftChannel();
   const editors = new Map<HTMLElement, DraftEditor>();
 
-  function open(element: HTMLElement, button: HTMLButtonElement) {
+  function open(element: HTMLElement, button: HTMLElement) {
     const existing = editors.get(element);
     if (existing) {
       existing.host.shadowRoot?.querySelector('textarea')?.focus();

@@ -1,18 +1,20 @@
 /**
- * Styles for the inline UI, scoped inside shadow roots so the site's CSS can't reach in and ours
- * can't leak out. Colours follow the page's light/dark scheme.
+ * Styles for the inline UI. The editor and toast live in shadow roots so the site's CSS can't
+ * reach in and ours can't leak out; colours follow the page's light/dark scheme.
  */
+/** Page-level styles for our own button element: `all: initial` first, so no site CSS applies. */
 export const buttonCss = `
-:host { display: inline-flex; align-items: center; margin-inline-start: 8px; vertical-align: middle; }
-button {
-  font: 500 12px/1 system-ui, sans-serif; color: #4338ca; background: #eef2ff;
-  border: 1px solid #c7d2fe; border-radius: 14px; padding: 6px 10px; cursor: pointer;
+understudy-draft-button {
+  all: initial; display: inline-flex; align-items: center; margin-inline-start: 8px;
+  vertical-align: middle; font: 500 12px/1 system-ui, sans-serif; color: #4338ca;
+  background: #eef2ff; border: 1px solid #c7d2fe; border-radius: 14px; padding: 6px 10px;
+  cursor: pointer; user-select: none;
 }
-button:hover { background: #e0e7ff; }
-button:focus-visible { outline: 2px solid #4338ca; outline-offset: 2px; }
-button[aria-expanded="true"] { background: #4338ca; color: white; }
+understudy-draft-button:hover { background: #e0e7ff; }
+understudy-draft-button:focus-visible { outline: 2px solid #4338ca; outline-offset: 2px; }
+understudy-draft-button[aria-expanded="true"] { background: #4338ca; color: white; }
 @media (prefers-color-scheme: dark) {
-  button { color: #c7d2fe; background: #1e1b4b; border-color: #3730a3; }
+  understudy-draft-button { color: #c7d2fe; background: #1e1b4b; border-color: #3730a3; }
 }
 `;
 

@@ -8,6 +8,9 @@ import type { FoundComment, SeenComment, SiteAdapter } from './types';
 /** Understudy's own UI hosts (buttons, editors) are named understudy-*: never site content. */
 const OWN_UI_PREFIX = 'understudy-';
 
+/** Added nodes in one frame beyond which a whole-root scan is cheaper. */
+const BURST_NODES = 200;
+
 /** Name of the performance measure recorded for every scanned batch. */
 export const BATCH_MEASURE = 'understudy:comment-batch';
 
@@ -78,7 +81,9 @@ export function observeComments(
     const full = pendingFull;
     const out: SeenComment[] = [];
     const seen = new Set<Element>();
-    if (pendingFull) {
+    // A burst (first render, a long page of replies) is cheaper as one query over the root than
+    // as a query per added node.
+    if (pendingFull || pendingNodes.length > BURST_NODES) {
       const all = root.querySelectorAll<HTMLElement>(selector);
       for (let i = 0; i < all.length; i++) consider(all[i]!, out, seen);
       if (root instanceof Element && root.matches(selector)) consider(root as HTMLElement, out, seen);
@@ -117,7 +122,11 @@ export function observeComments(
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) pendingNodes.push(node);
+      for (const node of record.addedNodes) {
+        // Our own buttons and editors are never comments: don't let them count as a burst.
+        if ((node as Element).localName?.startsWith(OWN_UI_PREFIX)) continue;
+        pendingNodes.push(node);
+      }
     }
     if (pendingNodes.length) request();
   });

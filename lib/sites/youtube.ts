@@ -254,8 +254,19 @@ function commentKey(element: HTMLElement): string | null {
   return `h-${hashString(`${author}\n${text.slice(0, KEY_TEXT_CHARS)}`)}`;
 }
 
+/** The toolbar's parent, by tag: a tag query is the cheapest lookup there is. */
+const ACTION_BAR = 'ytd-comment-engagement-bar, ytd-comment-action-buttons-renderer';
+
+function toolbarIn(bar: Element | null): HTMLElement | null {
+  if (!bar) return null;
+  for (let child = bar.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.id === 'toolbar') return child as HTMLElement;
+  }
+  return null;
+}
+
 function buttonHost(element: HTMLElement): HTMLElement | null {
-  const toolbar = element.querySelector<HTMLElement>(QUICK.toolbar);
+  const toolbar = toolbarIn(element.querySelector(ACTION_BAR)) ?? element.querySelector<HTMLElement>(QUICK.toolbar);
   if (toolbar && !toolbar.closest(SEL.commentbox)) return toolbar;
   return partsOf(element).toolbar ?? ownFirst(element, SEL.actionRow) ?? element;
 }
