@@ -149,7 +149,9 @@ export class UnderstudyDB extends Dexie {
     });
     this.version(2)
       .stores({
-        examples: '++id, platform, source, createdAt, contactKey',
+        // No 'platform' index any more: nothing queries by it, and every index slows the bulk
+        // insert of a large import (each one is another write per row).
+        examples: '++id, source, createdAt, contactKey',
         drafts: '++id, status, updatedAt, [site+commentId], sentAt',
         contacts: 'key, lastSeen',
         sources: '++id, kind, importedAt',

@@ -116,4 +116,25 @@ describe('drafts repository', () => {
     const id = await markInserted(db, input('c9'));
     expect((await getDraft(db, id))?.status).toBe('inserted');
   });
+
+  it('keeps the voice score the background computed, until the engine writes something else', async () => {
+    const db = freshDb();
+    const id = await queueDraft(db, input('c1', 'Thanks!'), { now: 100, voiceScore: 87, factIds: [3] });
+    expect(await getDraft(db, id)).toMatchObject({ voiceScore: 87, factIds: [3], updatedAt: 100 });
+    // The creator's edit does not change what the engine wrote.
+    await markInserted(db, { ...input('c1', 'Thanks so much!'), engineText: 'Thanks!' }, 200);
+    expect((await getDraft(db, id))?.voiceScore).toBe(87);
+    // A regenerated draft is another text: its old score no longer applies.
+    await queueDraft(db, input('c1', 'Something new'), 300);
+    expect((await getDraft(db, id))?.voiceScore).toBeUndefined();
+  });
+
+  it('a sent draft stays sent: drafting that comment again starts a fresh one', async () => {
+    const db = freshDb();
+    const id = await markInserted(db, input('c1', 'Sent text'));
+    await db.drafts.update(id, { status: 'sent' });
+    const again = await queueDraft(db, input('c1', 'A follow-up'));
+    expect(again).not.toBe(id);
+    expect(await getDraft(db, id)).toMatchObject({ status: 'sent', text: 'Sent text' });
+  });
 });

@@ -45,4 +45,15 @@ describe('examples repository', () => {
     expect(await countExamples(db, { source: 'sent' })).toBe(1);
     expect((await listExamples(db, { source: 'import' })).map((e) => e.reply)).toEqual(['imported one', 'imported two']);
   });
+
+  it('remembers who a sent reply answered, its labels and its language', async () => {
+    const db = freshDb();
+    const id = await addSentExample(db, {
+      reply: 'Muchas gracias por el video',
+      contactKey: 'youtube:bob',
+      tags: [' thanks ', ''],
+      createdAt: 1,
+    });
+    expect(await db.examples.get(id!)).toMatchObject({ contactKey: 'youtube:bob', tags: ['thanks'], language: 'es' });
+  });
 });

@@ -111,6 +111,8 @@ export function capsWords(text: string): { caps: number; words: number } {
   const words = text.match(WORD) ?? [];
   let caps = 0;
   for (const word of words) {
+    // Most words have no capital at all.
+    if (word === word.toLowerCase()) continue;
     const letters = word.replace(/[^\p{L}]/gu, '');
     if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) caps++;
   }
@@ -203,6 +205,34 @@ function signaturePhrases(replies: readonly string[], limit = 5): string[] {
   return kept;
 }
 
+/** What one reply shows; read once even when the reply counts for several fingerprints. */
+interface ReplyTraits {
+  words: number;
+  emoji: string[];
+  exclaims: boolean;
+  asks: boolean;
+  lowercase: boolean | undefined;
+  caps: number;
+  formal: boolean;
+  contraction: boolean;
+  language: string | undefined;
+}
+
+function traitsOf(reply: string): ReplyTraits {
+  const c = capsWords(reply);
+  return {
+    words: c.words,
+    emoji: emojiIn(reply),
+    exclaims: reply.includes('!'),
+    asks: reply.includes('?'),
+    lowercase: startsLowercase(reply),
+    caps: c.caps,
+    formal: isFormal(reply),
+    contraction: c.words >= 8 && hasContraction(reply),
+    language: detectLanguage(reply),
+  };
+}
+
 /**
  * The fingerprint of a set of replies (and, when known, the comments they answered). `vocabularyOf`
  * reuses signature words and phrases computed elsewhere (a platform shares the overall ones).
@@ -210,6 +240,15 @@ function signaturePhrases(replies: readonly string[], limit = 5): string[] {
 export function computeFingerprint(
   replies: readonly string[],
   comments: readonly string[] = [],
+  vocabularyOf?: Pick<StyleFingerprint, 'signatureWords' | 'signaturePhrases'>,
+): StyleFingerprint {
+  return aggregate(replies, replies.map(traitsOf), comments, vocabularyOf);
+}
+
+function aggregate(
+  replies: readonly string[],
+  traits: readonly ReplyTraits[],
+  comments: readonly string[],
   vocabularyOf?: Pick<StyleFingerprint, 'signatureWords' | 'signaturePhrases'>,
 ): StyleFingerprint {
   const wordCounts: number[] = [];
@@ -227,37 +266,32 @@ export function computeFingerprint(
   let contractions = 0;
   const languages = new Map<string, number>();
   let languageKnown = 0;
-  for (const reply of replies) {
-    const count = countWords(reply);
-    wordCounts.push(count);
-    const emoji = emojiIn(reply);
-    if (emoji.length > 0) {
+  for (const t of traits) {
+    wordCounts.push(t.words);
+    words += t.words;
+    caps += t.caps;
+    if (t.emoji.length > 0) {
       emojiReplies++;
-      emojiTotal += emoji.length;
-      for (const e of emoji) emojiCounts.set(e, (emojiCounts.get(e) ?? 0) + 1);
+      emojiTotal += t.emoji.length;
+      for (const e of t.emoji) emojiCounts.set(e, (emojiCounts.get(e) ?? 0) + 1);
     }
-    if (reply.includes('!')) exclamations++;
-    if (reply.includes('?')) questions++;
-    const lower = startsLowercase(reply);
-    if (lower !== undefined) {
+    if (t.exclaims) exclamations++;
+    if (t.asks) questions++;
+    if (t.lowercase !== undefined) {
       lettered++;
-      if (lower) lowercase++;
+      if (t.lowercase) lowercase++;
     }
-    const c = capsWords(reply);
-    caps += c.caps;
-    words += c.words;
-    if (isFormal(reply)) formal++;
-    if (count >= 8) {
+    if (t.formal) formal++;
+    if (t.words >= 8) {
       contractionEligible++;
-      if (hasContraction(reply)) contractions++;
+      if (t.contraction) contractions++;
     }
-    const language = detectLanguage(reply);
-    if (language) {
+    if (t.language) {
       languageKnown++;
-      languages.set(language, (languages.get(language) ?? 0) + 1);
+      languages.set(t.language, (languages.get(t.language) ?? 0) + 1);
     }
   }
-  const sorted = [...wordCounts].sort((a, b) => a - b);
+  const sorted = wordCounts.sort((a, b) => a - b);
   const signoff = replies.length ? signoffHabit(replies) : undefined;
   const fingerprint: StyleFingerprint = {
     replies: replies.length,
@@ -288,26 +322,34 @@ export function computeFingerprint(
   return fingerprint;
 }
 
-/** Overall and per-platform fingerprints from examples (newest first is not required). */
+/** Overall and per-platform fingerprints from the most recent examples (any order in). */
 export function computeFingerprints(examples: Iterable<ExampleRow>): FingerprintSet {
   const all: ExampleRow[] = [...examples].sort((a, b) => b.createdAt - a.createdAt).slice(0, FINGERPRINT_SAMPLE);
-  const byPlatformRows = new Map<SiteId, ExampleRow[]>();
-  for (const row of all) {
-    if (!row.platform) continue;
-    const list = byPlatformRows.get(row.platform) ?? [];
-    list.push(row);
-    byPlatformRows.set(row.platform, list);
-  }
-  const overall = computeFingerprint(
+  const traits = all.map((row) => traitsOf(row.reply));
+  const byPlatform = new Map<SiteId, number[]>();
+  all.forEach((row, i) => {
+    if (!row.platform) return;
+    const list = byPlatform.get(row.platform) ?? [];
+    list.push(i);
+    byPlatform.set(row.platform, list);
+  });
+  const overall = aggregate(
     all.map((r) => r.reply),
+    traits,
     all.flatMap((r) => (r.incoming ? [r.incoming] : [])),
   );
-  const byPlatform: FingerprintSet['byPlatform'] = {};
-  for (const [platform, rows] of byPlatformRows) {
+  const platforms: FingerprintSet['byPlatform'] = {};
+  for (const [platform, indices] of byPlatform) {
+    if (indices.length < MIN_PLATFORM_REPLIES) continue;
     // Vocabulary is the creator's, not the platform's: shared, and computed once.
-    if (rows.length >= MIN_PLATFORM_REPLIES) byPlatform[platform] = computeFingerprint(rows.map((r) => r.reply), [], overall);
+    platforms[platform] = aggregate(
+      indices.map((i) => all[i]!.reply),
+      indices.map((i) => traits[i]!),
+      [],
+      overall,
+    );
   }
-  return { overall, byPlatform };
+  return { overall, byPlatform: platforms };
 }
 
 /** The platform's own fingerprint when it has one, else the overall one. */
@@ -316,14 +358,18 @@ export function fingerprintFor(set: FingerprintSet, platform?: SiteId): StyleFin
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* Cached per database: recomputed when the examples table has another size or newest id, or  */
-/* after an in-place edit or delete made in this context.                                     */
+/* Cached per database. A habit does not move with one more reply, so the cache survives a    */
+/* few appended replies (each sent reply is one) and is recomputed once memory has grown by   */
+/* more than STALE_AFTER_ROWS or 1%, shrunk, or had a reply edited or deleted in this context. */
 /* ------------------------------------------------------------------------------------------ */
 
+const STALE_AFTER_ROWS = 20;
+
 interface CachedFingerprints {
-  stamp: string;
-  set: FingerprintSet;
+  count: number;
+  maxId: number;
   changes: number;
+  set: FingerprintSet;
 }
 
 const cache = new WeakMap<UnderstudyDB, CachedFingerprints>();
@@ -345,19 +391,33 @@ function changesOf(db: UnderstudyDB): { changes: number } {
   return counter;
 }
 
-/** The creator's fingerprints, computed once per change of memory. */
+/** The creator's fingerprints, recomputed only when memory has changed enough to matter. */
 export async function getFingerprintFor(db: UnderstudyDB): Promise<FingerprintSet> {
   const counter = changesOf(db);
   const changes = counter.changes;
   return db.transaction('r', db.examples, async () => {
     const count = await db.examples.count();
     const maxId = ((await db.examples.toCollection().lastKey()) as number | undefined) ?? 0;
-    const stamp = `${count}:${maxId}`;
     const cached = cache.get(db);
-    if (cached && cached.stamp === stamp && cached.changes === changes) return cached.set;
+    if (
+      cached &&
+      cached.changes === changes &&
+      count >= cached.count &&
+      maxId >= cached.maxId &&
+      count - cached.count <= Math.max(STALE_AFTER_ROWS, cached.count * 0.01) &&
+      // Appends without a matching count change mean something was replaced: recompute.
+      maxId - cached.maxId <= count - cached.count
+    ) {
+      return cached.set;
+    }
     const rows = await db.examples.orderBy('createdAt').reverse().limit(FINGERPRINT_SAMPLE).toArray();
     const set = computeFingerprints(rows);
-    cache.set(db, { stamp, set, changes });
+    cache.set(db, { count, maxId, changes, set });
     return set;
   });
+}
+
+/** Recompute on the next getFingerprintFor (e.g. after memory was replaced in another context). */
+export function invalidateFingerprintFor(db: UnderstudyDB): void {
+  cache.delete(db);
 }

@@ -47,6 +47,18 @@ describe('tokenize', () => {
   it('splits text in scripts written without spaces into words', () => {
     expect(tokenize('東京で食べました').length).toBeGreaterThan(1);
   });
+
+  it('reads straight and curly apostrophes, dashes and quotes the same way', () => {
+    expect(tokenize('Don’t stop — Maya’s “starter”!')).toEqual(['dont', 'stop', 'maya', 'starter']);
+    expect(tokenize("Don't stop - Maya's \"starter\"!")).toEqual(['dont', 'stop', 'maya', 'starter']);
+    expect(tokenize('DON’T STOP')).toEqual(['dont', 'stop']);
+  });
+
+  it('gives the same terms to plain text whether or not it also holds accented letters', () => {
+    expect(tokenize('Love it 🍞 rock’n’roll x2 ❶')).toEqual(['love', 'rocknroll', 'x2', '❶']);
+    expect(tokenize('Love it 🍞 rock’n’roll x2 ❶ café')).toEqual(['love', 'rocknroll', 'x2', '❶', 'cafe']);
+    expect(tokenize('ﬁne ™')).toEqual(['fine', 'tm']);
+  });
 });
 
 describe('RetrievalIndex.search', () => {
@@ -158,6 +170,46 @@ describe('RetrievalIndex.search', () => {
     const results = index.search({ text: 'zxqv plorf' });
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]?.score).toBe(0);
+  });
+
+  it('finds a reply by the one telling word of a long, rambling comment', () => {
+    const filler =
+      'love love this video so much honestly great great content thank you thanks amazing amazing work ' +
+      'watched every episode twice really really helpful channel best channel ever subscribed';
+    const rows = [
+      ...Array.from({ length: 200 }, (_, i) => row(100 + i, `Thank you so much! ${i}`, { incoming: filler })),
+      row(99, 'Einkorn is lovely but thirsty, add 5% more water.', { incoming: 'Have you tried einkorn?' }),
+    ];
+    const index = createRetrievalIndex(rows, { now });
+    expect(index.search({ text: `${filler} also have you ever baked with einkorn` })[0]?.example.id).toBe(99);
+  });
+
+  it('matches a misspelled word only memory does not know, not every word near a known one', () => {
+    const index = createRetrievalIndex(
+      [
+        row(1, 'Feed it twice a day.', { incoming: 'sourdough starter help' }),
+        row(2, 'It is a breed thing.', { incoming: 'what breed is your dog' }),
+        row(3, 'Bread flour, always.', { incoming: 'what bread flour' }),
+        row(4, 'Banana bread freezes well.', { incoming: 'freeze banana bread?' }),
+        row(5, 'Rye bread takes longer.', { incoming: 'rye bread time' }),
+      ],
+      { now },
+    );
+    expect(index.search({ text: 'sourdogh' })[0]?.example.id).toBe(1);
+    // "bread" is a word memory knows well: it is not stretched to "breed".
+    expect(ids(index.search({ text: 'bread' }).filter((r) => r.score > 0)).sort()).toEqual([3, 4, 5]);
+  });
+
+  it('never returns a removed reply, also after many removals', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => row(i + 1, `Reply number ${i} about rye`, { incoming: 'rye?' }));
+    const index = createRetrievalIndex(rows, { now });
+    for (let id = 1; id <= 2500; id++) index.remove(id);
+    expect(index.size).toBe(500);
+    const found = index.search({ text: 'rye' }, 50);
+    expect(found).toHaveLength(50);
+    expect(found.every((r) => r.example.id! > 2500)).toBe(true);
+    index.add(row(1, 'Rye is back', { incoming: 'rye?', createdAt: NOW }));
+    expect(index.search({ text: 'rye back' })[0]?.example.id).toBe(1);
   });
 
   it('returns nothing only when the index is empty', () => {

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { UnderstudyDB } from './db';
+import { IMPORT_CONSENT_TEXT, listSources, noteSentReply, recordImportSource, SENT_CONSENT_TEXT } from './sources-repo';
+
+const dbs: UnderstudyDB[] = [];
+function freshDb(): UnderstudyDB {
+  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  await Promise.all(dbs.splice(0).map((db) => db.delete()));
+});
+
+describe('sources', () => {
+  it('records an imported file with how many replies it brought and the consent given', async () => {
+    const db = freshDb();
+    const id = await recordImportSource(db, { fileName: 'maya.json', records: 64, at: 10 });
+    expect(await db.sources.get(id)).toEqual({
+      id,
+      kind: 'profile-import',
+      fileName: 'maya.json',
+      importedAt: 10,
+      records: 64,
+      consent: { given: true, at: 10, text: IMPORT_CONSENT_TEXT },
+    });
+  });
+
+  it('keeps one source for sent replies and counts each one', async () => {
+    const db = freshDb();
+    await noteSentReply(db, 5);
+    await noteSentReply(db, 6);
+    const sent = await db.sources.where('kind').equals('sent').toArray();
+    expect(sent).toEqual([expect.objectContaining({ records: 2, importedAt: 5, consent: { given: true, at: 5, text: SENT_CONSENT_TEXT } })]);
+  });
+
+  it('lists the most recent source first', async () => {
+    const db = freshDb();
+    await recordImportSource(db, { fileName: 'old.json', records: 1, at: 1 });
+    await recordImportSource(db, { fileName: 'new.json', records: 1, at: 3 });
+    await noteSentReply(db, 2);
+    expect((await listSources(db)).map((s) => s.fileName)).toEqual(['new.json', 'Replies you sent with Understudy', 'old.json']);
+  });
+});
