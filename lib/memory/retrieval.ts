@@ -11,6 +11,10 @@
  * Speed comes from doing less per query: only the rarest query terms, typo matching only for
  * words memory does not know, a cap on postings visited, and a top-k selection instead of a sort.
  * Rows are kept in memory, so a result carries the full example.
+ *
+ * Not done: hybrid ranking with embeddings (issue 4 asks for it once a WebLLM embedding model is
+ * downloaded). No embedding model is reachable where this was built and tested, so ranking is
+ * lexical only; a hybrid step would re-rank this index's top ~50 by cosine similarity.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { SiteId } from '../messaging/protocol';
