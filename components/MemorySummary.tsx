@@ -39,7 +39,7 @@ export function MemorySummary() {
           </p>
           <div className="stats" aria-label="Memory contents">
             <div className="stat"><b data-testid="example-count">{stats.examples}</b>example replies</div>
-            <div className="stat"><b>{stats.sentExamples}</b>learned from replies you sent</div>
+            <div className="stat"><b data-testid="sent-count">{stats.sentExamples}</b>learned from replies you sent</div>
             <div className="stat"><b data-testid="fact-count">{stats.facts}</b>facts</div>
             <div className="stat"><b>{stats.queuedDrafts}</b>queued drafts</div>
           </div>

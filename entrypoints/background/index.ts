@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/memory/db';
-import { markInserted, queueDraft } from '@/lib/memory/drafts-repo';
 import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/senders';
 import { DRAFT_PORT } from '@/lib/messaging/protocol';
 import { ENGINE_PORT } from '@/lib/messaging/engine-protocol';
 import { serveDraftPort } from '@/lib/drafting/draft-port';
+import { insertWithVoice, queueWithVoice, recordSentDraft, withVoiceMatch } from '@/lib/drafting/draft-records';
 import { createDraftingPipeline } from '@/lib/drafting/pipeline';
 import { createEngineChooser } from '@/lib/drafting/engine-choice';
 import { createMemoryEngine } from '@/lib/llm/memory-engine';
@@ -36,7 +36,7 @@ export default defineBackground(() => {
     capability: () => client.capability(),
     isCached: (selection) => client.isCached(selection),
   });
-  const pipeline = createDraftingPipeline({ db, engines: { memory, webllm }, chooseEngine });
+  const pipeline = withVoiceMatch(createDraftingPipeline({ db, engines: { memory, webllm }, chooseEngine }), db);
 
   const identity = {
     extensionId: browser.runtime.id,
@@ -44,8 +44,9 @@ export default defineBackground(() => {
   };
   const route = createRouter(
     {
-      'draft.queue': async (payload) => ({ draftId: await queueDraft(db, payload) }),
-      'draft.inserted': async (payload) => ({ draftId: await markInserted(db, payload) }),
+      'draft.queue': async (payload) => ({ draftId: await queueWithVoice(db, payload) }),
+      'draft.inserted': async (payload) => ({ draftId: await insertWithVoice(db, payload) }),
+      'draft.sent': (payload) => recordSentDraft(db, payload),
       'model.status': () => models.status(),
       'model.download': async ({ selection }) => {
         await models.download(selection);

@@ -10,6 +10,7 @@ import { insertText } from '../sites/insert';
 import { request } from '../messaging/client';
 import type { DraftChannel } from './draft-channel';
 import { createShadowHost, el } from './shadow-host';
+import { watchForSent, type SentWatch } from './sent-watcher';
 import { editorCss } from './styles';
 import { engineLabel, metricsLabel, STEER_OPTIONS, siteName } from './labels';
 
@@ -39,6 +40,7 @@ export function openDraftEditor(
   const header = el('header');
   const engine = el('span', { class: 'engine' }, 'Drafting…');
   const metrics = el('span', { class: 'metrics', hidden: '' });
+  const voice = el('p', { class: 'voice', hidden: '' });
   const close = el('button', { class: 'close', type: 'button', 'aria-label': 'Close draft' }, '×');
   header.append(el('strong', {}, 'Understudy'), engine, metrics, el('span', { class: 'spacer' }), close);
   const notice = el('p', { class: 'notice', hidden: '' });
@@ -52,15 +54,16 @@ export function openDraftEditor(
   for (const option of STEER_OPTIONS) steer.append(el('option', { value: option.value }, option.label));
   const copy = el('button', { type: 'button' }, 'Copy');
   const stop = el('button', { type: 'button', hidden: '' }, 'Stop');
+  const markSent = el('button', { type: 'button', hidden: '' }, 'Mark as sent');
   const actions = el('div', { class: 'actions' });
-  actions.append(insert, queue, regenerate, steer, copy, stop);
+  actions.append(insert, queue, regenerate, steer, copy, stop, markSent);
   const alert = el('p', { class: 'error', role: 'alert', hidden: '' });
   const hint = el(
     'p',
     { class: 'hint' },
     `Insert fills ${siteName(comment.site)}'s reply box. You review it and press send yourself.`,
   );
-  section.append(header, notice, status, progress, textarea, actions, alert, hint);
+  section.append(header, notice, status, progress, textarea, voice, actions, alert, hint);
   root.append(section);
 
   let result: DraftResult | undefined;
@@ -68,6 +71,8 @@ export function openDraftEditor(
   let variant = 0;
   let current: { cancel(): void } | undefined;
   let closed = false;
+  let sentWatch: SentWatch | undefined;
+  let sent = false;
 
   function setStatus(message: string) {
     status.textContent = message;
@@ -87,6 +92,13 @@ export function openDraftEditor(
     queue.disabled = busy;
   }
 
+  function showVoice(done: DraftResult) {
+    voice.hidden = !done.voice;
+    if (!done.voice) return;
+    const traits = done.voice.traits.length ? ` · ${done.voice.traits.join(' · ')}` : '';
+    voice.textContent = `Voice match ${done.voice.score}${traits}`;
+  }
+
   function showMetrics(done: DraftResult) {
     metrics.textContent = metricsLabel(done);
     metrics.hidden = !done.metrics;
@@ -100,6 +112,7 @@ export function openDraftEditor(
     clearError();
     edited = false;
     result = undefined;
+    voice.hidden = true;
     textarea.value = '';
     engine.textContent = 'Drafting…';
     notice.hidden = true;
@@ -124,6 +137,7 @@ export function openDraftEditor(
           if (!edited) textarea.value = done.text;
           engine.textContent = engineLabel(done);
           showMetrics(done);
+          showVoice(done);
           notice.textContent = done.notice ?? '';
           notice.hidden = !done.notice;
           progress.hidden = true;
@@ -176,8 +190,35 @@ export function openDraftEditor(
       }
       setStatus(`Inserted. Review it in ${siteName(comment.site)}'s reply box and press send yourself.`);
       request('draft.inserted', provenance()).catch((error: Error) => showError(error.message));
+      markSent.hidden = false;
+      sentWatch?.stop();
+      sentWatch = watchForSent({
+        adapter: deps.adapter,
+        commentElement,
+        composer,
+        onSent: (finalText) => void reportSent(finalText, 'seen'),
+      });
     } finally {
       insert.disabled = false;
+    }
+  }
+
+  /** Once per draft: the creator sent it, so its final text becomes a reply to learn from. */
+  async function reportSent(finalText: string, via: 'confirmed' | 'seen') {
+    if (sent || !finalText.trim()) return;
+    sent = true;
+    sentWatch?.stop();
+    markSent.hidden = true;
+    try {
+      await request('draft.sent', { ...provenance(), text: finalText.trim(), via });
+      setStatus(
+        via === 'seen'
+          ? 'Sent. Understudy will learn from the reply you posted.'
+          : 'Marked as sent. Understudy will learn from this reply.',
+      );
+    } catch (error) {
+      sent = false;
+      showError((error as Error).message);
     }
   }
 
@@ -207,6 +248,7 @@ export function openDraftEditor(
   function teardown() {
     if (closed) return;
     closed = true;
+    // An open reply box stays watched: the creator may close this editor, then press send.
     current?.cancel();
     window.clearInterval(removalTimer);
     host.remove();
@@ -246,6 +288,7 @@ export function openDraftEditor(
     setStatus('Stopped. Keep what was written, edit it, or Regenerate.');
   });
   close.addEventListener('click', teardown);
+  markSent.addEventListener('click', () => void reportSent(textarea.value, 'confirmed'));
 
   generate();
   return { host, close: teardown };

@@ -47,6 +47,7 @@ textarea:focus { outline: 2px solid #6366f1; border-color: transparent; }
 .actions button.primary { background: #4338ca; border-color: #4338ca; color: #fff; }
 .actions button:disabled { opacity: .5; cursor: default; }
 .error { margin: 6px 0 0; font-size: 13px; color: #991b1b; background: #fef2f2; border-radius: 8px; padding: 6px 8px; }
+.voice { margin: 6px 0 0; font-size: 12px; color: #3730a3; }
 .hint { margin: 6px 0 0; font-size: 11px; color: #6b7280; }
 [hidden] { display: none !important; }
 @media (prefers-color-scheme: dark) {

@@ -69,6 +69,20 @@ export const requestSchemas = {
     model: z.string().max(200).optional(),
     exampleIds: z.array(z.number().int()).max(64),
   }),
+  /**
+   * The creator sent a reply Understudy inserted: they confirmed it, or the page shows it
+   * posted. Its final text becomes a new example to learn from.
+   */
+  'draft.sent': z.object({
+    comment: commentContextSchema,
+    text: z.string().min(1).max(MAX_DRAFT_CHARS),
+    engineText: z.string().max(MAX_DRAFT_CHARS),
+    engine: engineIdSchema,
+    model: z.string().max(200).optional(),
+    exampleIds: z.array(z.number().int()).max(64),
+    /** How Understudy knows: the creator said so, or it saw the reply on the page. */
+    via: z.enum(['confirmed', 'seen']),
+  }),
   /** Options page: GPU capability, which models are downloaded, storage used. */
   'model.status': z.object({}),
   /** Options page: start (or join) a model download; progress arrives via extension storage. */
@@ -83,6 +97,7 @@ export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchem
 export interface ResponseMap {
   'draft.queue': { draftId: number };
   'draft.inserted': { draftId: number };
+  'draft.sent': { draftId: number; recorded: boolean };
   'model.status': ModelStatus;
   'model.download': { started: true };
   'model.cancel': { cancelled: true };
@@ -117,6 +132,8 @@ export interface DraftResult {
   exampleIds: number[];
   /** Why this engine wrote the draft, when it is not the creator's chosen one. */
   notice?: string;
+  /** How close the draft sounds to the creator (0–100) and the habits it departs from most. */
+  voice?: { score: number; traits: string[] };
   /** Speed of a model-written draft (WebLLM's usage stats), for the creator and benchmarks. */
   metrics?: {
     promptTokens: number;

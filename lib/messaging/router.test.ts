@@ -19,6 +19,7 @@ function setup() {
   const handlers: Handlers = {
     'draft.queue': vi.fn(async () => ({ draftId: 41 })),
     'draft.inserted': vi.fn(async () => ({ draftId: 42 })),
+    'draft.sent': vi.fn(async () => ({ draftId: 43, recorded: true })),
     'model.status': vi.fn(),
     'model.download': vi.fn(async () => ({ started: true as const })),
     'model.cancel': vi.fn(async () => ({ cancelled: true as const })),

@@ -22,6 +22,7 @@ export type Handlers = {
 export const allowedSenders: Record<RequestType, readonly SenderKind[]> = {
   'draft.queue': ['content'],
   'draft.inserted': ['content'],
+  'draft.sent': ['content'],
   'model.status': ['extension'],
   'model.download': ['extension'],
   'model.cancel': ['extension'],

@@ -41,6 +41,11 @@ export interface SiteAdapter {
   openComposer(element: HTMLElement): Promise<HTMLElement | null>;
   /** The site's own submit button for a composer, to verify insertion enabled it. */
   submitButtonFor(composer: HTMLElement): HTMLElement | null;
+  /**
+   * The creator's reply to this comment, once the site shows it posted with this text (used to
+   * learn from what was actually sent). Null while it isn't there.
+   */
+  findPostedReply(element: HTMLElement, text: string): HTMLElement | null;
   /** DOM events (on window/document) the site fires after SPA navigation. */
   navigationEvents: string[];
 }

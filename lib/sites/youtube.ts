@@ -6,7 +6,7 @@
  */
 import type { CommentContext } from '../messaging/protocol';
 import { hashString, stableCommentId } from './comment-id';
-import { clampText, normaliseText, readText } from './page-text';
+import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { SiteAdapter } from './types';
 
 /** Longest parent text sent with a reply: enough context, without shipping essays twice. */
@@ -339,6 +339,20 @@ function submitButtonFor(composer: HTMLElement): HTMLElement | null {
   return submit.matches('button') ? submit : (submit.querySelector('button') ?? submit);
 }
 
+/** A comment in this comment's thread whose text is `text`: the creator's reply, posted. */
+function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
+  const wanted = collapseWhitespace(text);
+  if (!wanted) return null;
+  const thread = element.closest(SEL.thread);
+  if (!thread) return null;
+  for (const candidate of thread.querySelectorAll<HTMLElement>(SEL.comment)) {
+    if (candidate === element) continue;
+    const body = partsOf(candidate).text;
+    if (body && collapseWhitespace(readText(body)) === wanted) return candidate;
+  }
+  return null;
+}
+
 export const youtube: SiteAdapter = {
   site: 'youtube',
   matchesUrl,
@@ -348,5 +362,6 @@ export const youtube: SiteAdapter = {
   buttonHost,
   openComposer,
   submitButtonFor,
+  findPostedReply,
   navigationEvents: ['yt-navigate-finish'],
 };

@@ -1,0 +1,64 @@
+import { test, expect, SAMPLE_PROFILE } from './fixtures';
+
+const COMMENT = 'Is the rice flour on the banneton necessary?';
+
+test.describe('Learning from what the creator sends', () => {
+  test.beforeEach(async ({ options }) => {
+    await options.open();
+    await options.importFile(SAMPLE_PROFILE);
+    await expect(options.success).toBeVisible();
+  });
+
+  test('a draft shows how close it is to the creator’s voice', async ({ youtube }) => {
+    await youtube.open();
+    const editor = await youtube.openDraft(COMMENT);
+    await expect(editor.getByRole('status')).toContainText('Draft ready');
+    await expect(editor.locator('.voice')).toHaveText(/^Voice match \d{1,3}/);
+  });
+
+  test('when the creator posts an inserted reply, its final text becomes a reply Understudy learns from', async ({ youtube, options }) => {
+    await youtube.open();
+    const editor = await youtube.openDraft(COMMENT);
+    await expect(editor.getByRole('status')).toContainText('Draft ready');
+    await editor.getByRole('button', { name: 'Insert' }).click();
+    await expect(editor.getByRole('status')).toContainText('Inserted');
+
+    // The creator edits in YouTube's own box, then presses Reply themselves.
+    const thread = youtube.comment(COMMENT).locator('xpath=ancestor::ytd-comment-thread-renderer[1]');
+    const box = thread.locator('ytd-commentbox #contenteditable-root');
+    await box.click();
+    await youtube.page.keyboard.press('End');
+    await youtube.page.keyboard.type(' Semolina works too!');
+    await thread.locator('ytd-commentbox #submit-button button').click();
+
+    await expect(editor.getByRole('status')).toContainText('Sent. Understudy will learn from the reply you posted.');
+    await options.page.reload();
+    await expect(options.page.getByTestId('sent-count')).toHaveText('1');
+    // What is learned is what was posted, with the edit made in YouTube's box.
+    const learned = await options.page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('understudy');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('examples').objectStore('examples').getAll();
+            all.onsuccess = () => resolve((all.result as { source: string; reply: string }[]).filter((e) => e.source === 'sent').map((e) => e.reply));
+          };
+        }),
+    );
+    expect(learned).toHaveLength(1);
+    expect(learned[0]).toMatch(/Semolina works too!$/);
+  });
+
+  test('Mark as sent records a reply the page could not confirm', async ({ youtube, options }) => {
+    await youtube.open();
+    const editor = await youtube.openDraft(COMMENT);
+    await expect(editor.getByRole('status')).toContainText('Draft ready');
+    await editor.getByRole('button', { name: 'Insert' }).click();
+    await editor.getByRole('button', { name: 'Mark as sent' }).click();
+    await expect(editor.getByRole('status')).toContainText('Marked as sent');
+    await expect(editor.getByRole('button', { name: 'Mark as sent' })).toBeHidden();
+    await options.page.reload();
+    await expect(options.page.getByTestId('sent-count')).toHaveText('1');
+  });
+});

@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { UnderstudyDB } from '../memory/db';
+import { queueWithVoice, recordSentDraft, withVoiceMatch } from './draft-records';
+import type { CommentContext } from '../messaging/protocol';
+
+const comment: CommentContext = {
+  site: 'youtube',
+  commentId: 'Ugx9',
+  author: '@sam',
+  text: 'Is rice flour necessary on the banneton?',
+  pageUrl: 'https://www.youtube.com/watch?v=abc',
+};
+
+let db: UnderstudyDB;
+
+beforeEach(async () => {
+  db = new UnderstudyDB(`records-${crypto.randomUUID()}`);
+  const replies = [
+    'Hey! Rice flour just stops sticking 🍞 — Maya',
+    'Hey! Semolina works too, it browns a bit more ✨ — Maya',
+    'Hey! Feed it twice a day in summer 🍞 — Maya',
+    'Hey! A hot Dutch oven is the whole secret 🍞 — Maya',
+  ];
+  await db.examples.bulkAdd(replies.map((reply, i) => ({ reply, platform: 'youtube', source: 'import', createdAt: i })));
+});
+
+describe('what the background records about drafts', () => {
+  it('stores a queued draft with the voice score of what the engine wrote', async () => {
+    const id = await queueWithVoice(db, { comment, text: 'Hey! Rice flour stops sticking 🍞 — Maya', engineText: 'Hey! Rice flour stops sticking 🍞 — Maya', engine: 'memory', exampleIds: [1] });
+    const row = await db.drafts.get(id);
+    expect(row?.voiceScore).toBeGreaterThan(60);
+  });
+
+  it('learns the sent text once, even when the page and the creator both report it', async () => {
+    const payload = { comment, text: 'Hey! Any flour that does not stick 🍞 — Maya', engineText: 'Hey! Rice flour stops sticking 🍞 — Maya', engine: 'memory' as const, exampleIds: [1] };
+    const first = await recordSentDraft(db, { ...payload, via: 'seen' });
+    const second = await recordSentDraft(db, { ...payload, via: 'confirmed' });
+    expect(first.recorded).toBe(true);
+    expect(second.recorded).toBe(false);
+    const sent = await db.examples.where('source').equals('sent').toArray();
+    expect(sent.map((e) => e.reply)).toEqual(['Hey! Any flour that does not stick 🍞 — Maya']);
+    expect((await db.drafts.get(first.draftId))?.status).toBe('sent');
+  });
+
+  it('attaches a voice match to every draft it hands back', async () => {
+    const runner = withVoiceMatch({ draft: async () => ({ text: 'Dear Sir, I hereby inform you that flour is required.', engine: 'memory', exampleIds: [] }) }, db);
+    const result = await runner.draft(comment, { signal: new AbortController().signal, onToken() {}, onStatus() {} });
+    expect(result.voice?.score).toBeLessThan(60);
+    expect(result.voice?.traits.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * What the background writes when a page reports what the creator did with a draft: queued,
+ * inserted, sent. Scores come from the creator's own fingerprint here, never from the page.
+ */
+import type { RequestPayload } from '../messaging/protocol';
+import type { UnderstudyDB } from '../memory/db';
+import { markInserted, queueDraft } from '../memory/drafts-repo';
+import { recordSent, scoreVoice } from '../memory/learning';
+import type { DraftRunner } from './draft-port';
+
+type DraftPayload = RequestPayload<'draft.queue'>;
+
+/** The engine text's voice score, or undefined when memory has nothing to compare with. */
+async function voiceScoreOf(db: UnderstudyDB, payload: DraftPayload): Promise<number | undefined> {
+  if (!payload.engineText.trim()) return undefined;
+  try {
+    const voice = await scoreVoice(db, payload.engineText, payload.comment.site);
+    return voice.basedOn > 0 ? voice.score : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function queueWithVoice(db: UnderstudyDB, payload: DraftPayload): Promise<number> {
+  return queueDraft(db, payload, { voiceScore: await voiceScoreOf(db, payload) });
+}
+
+export async function insertWithVoice(db: UnderstudyDB, payload: DraftPayload): Promise<number> {
+  return markInserted(db, payload, { voiceScore: await voiceScoreOf(db, payload) });
+}
+
+/** The creator sent it: the final text joins memory as their own reply (once per draft). */
+export async function recordSentDraft(
+  db: UnderstudyDB,
+  payload: RequestPayload<'draft.sent'>,
+): Promise<{ draftId: number; recorded: boolean }> {
+  const { via: _via, ...draft } = payload;
+  // The page seeing it posted and the creator pressing "Mark as sent" report the same reply.
+  const already = await db.drafts
+    .where('[site+commentId]')
+    .equals([payload.comment.site, payload.comment.commentId])
+    .filter((row) => row.status === 'sent' && row.text.trim() === payload.text.trim())
+    .first();
+  if (already?.id !== undefined) return { draftId: already.id, recorded: false };
+  const draftId = await insertWithVoice(db, draft);
+  const result = await recordSent(db, {
+    draftId,
+    comment: payload.comment.text,
+    finalText: payload.text,
+    engineText: payload.engineText,
+    platform: payload.comment.site,
+    contact: payload.comment.author,
+  });
+  return { draftId, recorded: result.recorded };
+}
+
+/** Every draft leaves the background with its voice match, so the creator sees how close it is. */
+export function withVoiceMatch(runner: DraftRunner, db: UnderstudyDB): DraftRunner {
+  return {
+    async draft(comment, options) {
+      const result = await runner.draft(comment, options);
+      try {
+        const voice = await scoreVoice(db, result.text, comment.site);
+        if (voice.basedOn === 0) return result;
+        return { ...result, voice: { score: voice.score, traits: voice.traits } };
+      } catch {
+        return result;
+      }
+    },
+  };
+}
