@@ -1,9 +1,15 @@
-/** One queued draft: the comment it answers, the editable draft (saved as you type), actions. */
+/**
+ * One queued draft: the comment it answers, the editable draft (saved as you type), how close it
+ * sounds to the creator and why (its sources), their private note on the commenter, actions.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { DraftRow } from '@/lib/memory/db';
 import { getDb } from '@/lib/memory/db';
 import { discardDraft, updateDraftText } from '@/lib/memory/drafts-repo';
+import { recordSent } from '@/lib/memory/learning';
 import { engineLabel, siteName } from '@/lib/inline/labels';
+import { ContactNote } from './ContactNote';
+import { Provenance } from './Provenance';
 
 const SAVE_DELAY_MS = 300;
 
@@ -48,6 +54,23 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
     }
   }
 
+  /** The creator posted this reply themselves: memory learns from what they sent. */
+  async function markSent() {
+    window.clearTimeout(timer.current);
+    timer.current = undefined;
+    try {
+      await recordSent(getDb(), {
+        draftId: id,
+        comment: draft.commentText,
+        finalText: text,
+        platform: draft.site,
+        contact: draft.author,
+      });
+    } catch (error) {
+      setMessage(`Could not mark as sent: ${(error as Error).message}`);
+    }
+  }
+
   async function discard() {
     try {
       await discardDraft(getDb(), id);
@@ -62,9 +85,18 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
         <span className="badge">{siteName(draft.site)}</span>
         <strong style={{ overflowWrap: 'anywhere' }}>{draft.author}</strong>
         <span className="spacer" />
-        <span className="muted">{engineLabel(draft)}</span>
+        {draft.voiceScore !== undefined && <VoiceScore score={draft.voiceScore} />}
       </div>
-      {draft.threadTitle && <div className="muted">on “{draft.threadTitle}”</div>}
+      <div className="muted">
+        {engineLabel(draft)}
+        {draft.threadTitle && <> · on “{draft.threadTitle}”</>}
+        {draft.permalink && (
+          <>
+            {' · '}
+            <a href={draft.permalink} target="_blank" rel="noreferrer">Open comment</a>
+          </>
+        )}
+      </div>
       <div className="quote">{draft.commentText}</div>
       <label className="visually-hidden" htmlFor={`draft-${id}`}>
         Draft reply to {draft.author}
@@ -72,9 +104,14 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
       <textarea id={`draft-${id}`} rows={4} value={text} onChange={(e) => onChange(e.target.value)} />
       <div className="row">
         <button type="button" className="primary" onClick={() => void copy()}>Copy</button>
-        {draft.permalink && (
-          <a href={draft.permalink} target="_blank" rel="noreferrer">Open comment</a>
-        )}
+        <button
+          type="button"
+          disabled={!text.trim()}
+          title="After you posted this reply on the site: Understudy learns from what you sent"
+          onClick={() => void markSent()}
+        >
+          Mark as sent
+        </button>
         <span className="spacer" />
         <span className="muted" aria-live="polite">
           {save === 'saving' ? 'Saving…' : save === 'saved' ? 'Saved' : ''}
@@ -82,6 +119,19 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
         <button type="button" className="danger" onClick={() => void discard()}>Discard</button>
       </div>
       {message && <div className="muted" role={save === 'error' ? 'alert' : 'status'}>{message}</div>}
+      <Provenance draft={draft} />
+      <ContactNote site={draft.site} author={draft.author} />
     </article>
+  );
+}
+
+/** "Voice match 82": how close the engine's text sounded to the creator when it was written. */
+function VoiceScore({ score }: { score: number }) {
+  const rounded = Math.round(score);
+  const level = rounded >= 80 ? 'high' : rounded >= 60 ? 'mid' : 'low';
+  return (
+    <span className={`badge voice-score ${level}`} title="How close this draft sounds to your own replies (0–100)">
+      Voice match {rounded}
+    </span>
   );
 }

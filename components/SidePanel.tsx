@@ -1,41 +1,78 @@
 /**
- * The side panel: every queued draft from every site, newest first, live. A creator edits a
- * draft in place (saved as they type), copies it, opens the comment, or discards it.
+ * The side panel, in two tabs. Queue: every queued draft from every site, newest first, live; a
+ * creator edits a draft in place (saved as they type), sees why it was written, keeps a private
+ * note on the commenter, copies it, marks it sent, or discards it. Voice: how drafts land.
  */
-import { useRef } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { browser } from 'wxt/browser';
+import type { DraftRow } from '@/lib/memory/db';
 import { listQueued } from '@/lib/memory/drafts-repo';
 import { memoryStats } from '@/lib/memory/stats';
 import { DraftCard } from './DraftCard';
 import { useLive } from './useLive';
+import { VoiceView } from './VoiceView';
+
+const TABS = [
+  { id: 'queue', label: 'Queue' },
+  { id: 'voice', label: 'Voice' },
+] as const;
+
+type TabId = (typeof TABS)[number]['id'];
 
 export function SidePanel() {
+  const [tab, setTab] = useState<TabId>('queue');
   const drafts = useLive(listQueued);
   const stats = useLive(memoryStats);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: drafts?.length ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 220,
-    overscan: 4,
-    getItemKey: (index) => drafts?.[index]?.id ?? index,
-  });
+  const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+
+  // Arrow keys move between tabs and select them (the WAI-ARIA tabs pattern).
+  function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
+    const at = TABS.findIndex((t) => t.id === tab);
+    const next =
+      event.key === 'ArrowRight' ? (at + 1) % TABS.length
+      : event.key === 'ArrowLeft' ? (at - 1 + TABS.length) % TABS.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? TABS.length - 1
+      : -1;
+    const target = TABS[next];
+    if (!target) return;
+    event.preventDefault();
+    setTab(target.id);
+    tabRefs.current[target.id]?.focus();
+  }
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
-      <header className="app-header">
-        <h1>Queued drafts</h1>
-        <span className="count" aria-live="polite">
-          {drafts ? `${drafts.length} waiting` : ''}
-        </span>
+    <div className="side-panel">
+      <header className="app-header panel-header">
+        <h1>Understudy</h1>
+        <div role="tablist" aria-label="Side panel" className="tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+              onKeyDown={onTabKey}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
         <span className="spacer" />
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>
       </header>
       {stats && stats.examples === 0 && (
-        <div className="banner" role="note" style={{ margin: 12 }}>
+        <div className="banner" role="note" style={{ margin: '12px 12px 0' }}>
           Your memory is empty, so Understudy has no replies of yours to learn from yet.{' '}
           <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>
             Import a style profile in Options
@@ -43,7 +80,36 @@ export function SidePanel() {
           to get drafts in your voice.
         </div>
       )}
-      <div ref={scroller} style={{ flex: 1, overflow: 'auto', padding: '12px' }}>
+      {tab === 'queue' ? (
+        <QueuePanel drafts={drafts} />
+      ) : (
+        <div role="tabpanel" id="panel-voice" aria-labelledby="tab-voice" className="panel" tabIndex={0}>
+          <VoiceView />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function QueuePanel({ drafts }: { drafts: DraftRow[] | undefined }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: drafts?.length ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 260,
+    overscan: 4,
+    getItemKey: (index) => drafts?.[index]?.id ?? index,
+  });
+
+  return (
+    <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" className="queue-panel">
+      <div className="row queue-count">
+        <h2>Queued drafts</h2>
+        <span className="count" aria-live="polite">
+          {drafts ? `${drafts.length} waiting` : ''}
+        </span>
+      </div>
+      <div ref={scroller} className="panel">
         {drafts && drafts.length === 0 && (
           <div className="empty">
             <p><strong>No queued drafts.</strong></p>

@@ -19,7 +19,8 @@ export class SidePanelPage {
     return this.page.getByRole('article', { name: `Draft reply to ${author}` });
   }
   draftBox(author: string): Locator {
-    return this.card(author).getByRole('textbox');
+    // By name: a card also holds the private note's textbox once it is open.
+    return this.card(author).getByRole('textbox', { name: `Draft reply to ${author}`, exact: true });
   }
   /** The quoted comment a card answers. */
   quote(author: string): Locator {
@@ -31,5 +32,50 @@ export class SidePanelPage {
   /** The banner shown while memory holds no example replies. */
   get emptyMemoryBanner(): Locator {
     return this.page.getByRole('note').filter({ hasText: 'memory is empty' });
+  }
+
+  // --- Tabs ---
+
+  tab(name: 'Queue' | 'Voice'): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+  tabPanel(name: 'Queue' | 'Voice'): Locator {
+    return this.page.getByRole('tabpanel', { name, exact: true });
+  }
+
+  // --- On a draft card ---
+
+  /** "Voice match 82" on a card, when the draft has a score. */
+  voiceScore(author: string): Locator {
+    return this.card(author).getByText(/^Voice match \d+$/);
+  }
+  whyButton(author: string): Locator {
+    return this.card(author).getByRole('button', { name: 'Why this draft?' });
+  }
+  /** The past replies listed under "Why this draft?". */
+  provenanceReplies(author: string): Locator {
+    return this.card(author).getByRole('region', { name: 'Past replies it drew on' }).getByRole('listitem');
+  }
+  provenanceFacts(author: string): Locator {
+    return this.card(author).getByRole('region', { name: 'Facts it drew on' });
+  }
+  addNoteButton(author: string): Locator {
+    return this.card(author).getByRole('button', { name: `Add a private note about ${author}` });
+  }
+  noteBox(author: string): Locator {
+    return this.card(author).getByRole('textbox', { name: `Private note about ${author}`, exact: true });
+  }
+  markSentButton(author: string): Locator {
+    return this.card(author).getByRole('button', { name: 'Mark as sent' });
+  }
+
+  // --- Voice tab ---
+
+  get voiceEmpty(): Locator {
+    return this.page.getByTestId('voice-empty');
+  }
+  /** A number in the Voice tab by its label ("Sent unchanged", "Median edit", "Learned from"). */
+  voiceStat(label: 'Sent unchanged' | 'Median edit' | 'Learned from'): Locator {
+    return this.tabPanel('Voice').locator('.voice-stats > div').filter({ has: this.page.locator('dt', { hasText: label }) });
   }
 }

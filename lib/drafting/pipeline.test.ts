@@ -3,6 +3,9 @@ import type { CommentContext, DraftResult } from '../messaging/protocol';
 import { PROFILE_KEY, UnderstudyDB, type ExampleRow, type ProfileRow } from '../memory/db';
 import { EmptyMemoryError, type DraftEngine, type DraftInput } from '../llm/engine';
 import { createMemoryEngine } from '../llm/memory-engine';
+import { buildPrompt } from '../llm/prompt';
+import { contactKey, setContactNote } from '../memory/contacts-repo';
+import { recordSent } from '../memory/learning';
 import { createDraftingPipeline } from './pipeline';
 
 const NOW = Date.now();
@@ -198,5 +201,55 @@ describe('the drafting pipeline', () => {
     });
     const result = await pipeline.draft(comment('how often should I feed my starter?'));
     expect(result.notice).toBe(reason);
+  });
+
+  it('tells the engine what the creator and this commenter said before, but never the private note', async () => {
+    await recordSent(db, {
+      comment: 'Does rye need a longer proof?',
+      finalText: 'It does, give it an extra hour in a warm spot.',
+      platform: 'youtube',
+      contact: '@bob',
+      sentAt: NOW - 8 * DAY,
+    });
+    await setContactNote(db, contactKey('youtube', '@bob'), 'PRIVATE: bob is my cousin, never mention it');
+    let seen: DraftInput | undefined;
+    const fake: DraftEngine = {
+      id: 'webllm',
+      async draft(input): Promise<DraftResult> {
+        seen = input;
+        return { text: 'ok', engine: 'webllm', exampleIds: [] };
+      },
+    };
+    const pipeline = createDraftingPipeline({
+      db,
+      engines: { memory: createMemoryEngine(), webllm: fake },
+      chooseEngine: async () => ({ engine: fake }),
+    });
+    await pipeline.draft(comment('The rye loaf worked this time!', { author: '@Bob' }));
+
+    expect(seen?.contact).toMatchObject({ handle: 'bob', interactions: 1 });
+    expect(seen?.contact?.history.map((h) => h.reply)).toEqual(['It does, give it an extra hour in a warm spot.']);
+    expect(JSON.stringify(seen)).not.toContain('cousin');
+    const prompt = buildPrompt(seen!, { maxPromptTokens: 4000 }).messages.map((m) => m.content).join('\n');
+    expect(prompt).toContain('You have talked with @Bob before');
+    expect(prompt).toContain('It does, give it an extra hour in a warm spot.');
+    expect(prompt).not.toContain('cousin');
+  });
+
+  it('gives the engine no contact section for someone the creator never talked with, even with a note', async () => {
+    await setContactNote(db, contactKey('youtube', '@newcomer'), 'PRIVATE: met at the market');
+    let seen: DraftInput | undefined;
+    const fake: DraftEngine = {
+      id: 'webllm',
+      async draft(input): Promise<DraftResult> {
+        seen = input;
+        return { text: 'ok', engine: 'webllm', exampleIds: [] };
+      },
+    };
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine(), webllm: fake }, chooseEngine: async () => ({ engine: fake }) });
+    await pipeline.draft(comment('First time here, love the channel', { author: '@newcomer' }));
+    expect(seen).toBeDefined();
+    expect(seen?.contact).toBeUndefined();
+    expect(JSON.stringify(seen)).not.toContain('market');
   });
 });

@@ -1,9 +1,10 @@
 /**
  * One draft, end to end: load what the creator owns (profile, facts), find their closest past
- * replies, and hand it all to the chosen engine. The result says which engine wrote it and
+ * replies and what they said to this commenter before, and hand it all to the chosen engine. The result says which engine wrote it and
  * which past replies it drew on.
  */
 import type { CommentContext, DraftResult } from '../messaging/protocol';
+import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
 import { getIndexFor, type RetrievalIndex } from '../memory/retrieval';
 import { detectStyleHabits, type StyleHabits } from '../memory/style';
@@ -31,6 +32,8 @@ export interface DraftingPipeline {
 }
 
 const RETRIEVE_K = 8;
+/** Earlier exchanges with the commenter given to the engine; the prompt trims to its budget. */
+const CONTACT_HISTORY = 3;
 /** Habits are read from the most recent replies: voice drifts, and this bounds the cost. */
 const HABIT_SAMPLE = 1000;
 
@@ -52,10 +55,11 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftingPipeline {
   return {
     async draft(comment, opts = {}) {
       const { db } = deps;
-      const [profile, facts, index] = await Promise.all([
+      const [profile, facts, index, contact] = await Promise.all([
         db.profile.get(PROFILE_KEY),
         db.facts.toArray(),
         getIndexFor(db),
+        contactOf(db, comment),
       ]);
       const examples = index.search(
         {
@@ -71,6 +75,7 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftingPipeline {
         facts,
         examples,
         ...(opts.steer !== undefined ? { steer: opts.steer } : {}),
+        ...(contact ? { contact } : {}),
       };
       const choice = deps.chooseEngine ? await deps.chooseEngine() : { engine: deps.engines.memory };
       // Extra fields are read by the memory engine and ignored by others.
@@ -87,6 +92,21 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftingPipeline {
       return notice ? { ...result, notice } : result;
     },
   };
+}
+
+/**
+ * What the creator and this commenter said before (prompt-safe: contactContext never carries
+ * the private note). Undefined for a stranger, or when it cannot be read: a draft without this
+ * context is still a good draft.
+ */
+async function contactOf(db: UnderstudyDB, comment: CommentContext): Promise<PromptContact | undefined> {
+  if (!comment.author.trim()) return undefined;
+  try {
+    const contact = await contactContext(db, comment.site, comment.author, CONTACT_HISTORY);
+    return contact.interactions > 0 || contact.history.length > 0 ? contact : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The chooser's reason first, without repeating it when the engine already used it. */

@@ -1,4 +1,5 @@
 import type { CommentContext, DraftResult, EngineId } from '../messaging/protocol';
+import type { PromptContact } from '../memory/contacts-repo';
 import type { ExampleRow, FactRow, ProfileRow } from '../memory/db';
 
 /** A past reply chosen by retrieval, with its relevance score (higher is closer). */
@@ -15,6 +16,11 @@ export interface DraftInput {
   facts: FactRow[];
   /** Closest past replies, best first. */
   examples: RetrievedExample[];
+  /**
+   * Who the commenter is to the creator: earlier exchanges and how often they talked. From
+   * contactContext only, which never carries the creator's private note.
+   */
+  contact?: PromptContact;
 }
 
 export interface DraftOptions {

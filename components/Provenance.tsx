@@ -1,0 +1,125 @@
+/**
+ * "Why this draft?": the past replies and fact-sheet facts a draft drew on, one click away, so
+ * the creator can see where its words came from before sending them. Read only when opened.
+ */
+import { useId, useState } from 'react';
+import type { DraftRow, ExampleRow, FactRow, UnderstudyDB } from '@/lib/memory/db';
+import { siteName } from '@/lib/inline/labels';
+import { useLive } from './useLive';
+
+export interface ProvenanceData {
+  examples: ExampleRow[];
+  facts: FactRow[];
+  /** Ids the draft names that memory no longer holds (deleted or wiped since). */
+  missingExamples: number;
+  missingFacts: number;
+}
+
+export async function loadProvenance(
+  db: UnderstudyDB,
+  exampleIds: readonly number[],
+  factIds: readonly number[],
+): Promise<ProvenanceData> {
+  const [examples, facts] = await Promise.all([db.examples.bulkGet([...exampleIds]), db.facts.bulkGet([...factIds])]);
+  const foundExamples = examples.filter((e): e is ExampleRow => e !== undefined);
+  const foundFacts = facts.filter((f): f is FactRow => f !== undefined);
+  return {
+    examples: foundExamples,
+    facts: foundFacts,
+    missingExamples: exampleIds.length - foundExamples.length,
+    missingFacts: factIds.length - foundFacts.length,
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function Provenance({ draft }: { draft: DraftRow }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="provenance">
+      <button
+        type="button"
+        className="disclosure"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Why this draft?
+      </button>
+      <div id={id} hidden={!open}>
+        {open && <ProvenanceDetails exampleIds={draft.exampleIds} factIds={draft.factIds ?? []} />}
+      </div>
+    </div>
+  );
+}
+
+function ProvenanceDetails({ exampleIds, factIds }: { exampleIds: number[]; factIds: number[] }) {
+  const data = useLive((db) => loadProvenance(db, exampleIds, factIds), [exampleIds.join(','), factIds.join(',')]);
+  if (!data) return <p className="muted">Loading…</p>;
+  return (
+    <div className="provenance-details stack">
+      <section aria-label="Past replies it drew on">
+        <h3>Past replies it drew on</h3>
+        {exampleIds.length === 0 ? (
+          <p className="muted">It drew on none of your past replies.</p>
+        ) : (
+          <ol className="sources">
+            {data.examples.map((example) => (
+              <ExampleItem key={example.id} example={example} />
+            ))}
+          </ol>
+        )}
+        {data.missingExamples > 0 && (
+          <p className="muted">
+            {data.missingExamples === 1
+              ? '1 reply it used is no longer in your memory.'
+              : `${data.missingExamples} replies it used are no longer in your memory.`}
+          </p>
+        )}
+      </section>
+      <section aria-label="Facts it drew on">
+        <h3>Facts it drew on</h3>
+        {factIds.length === 0 ? (
+          <p className="muted">It drew on no facts from your fact sheet.</p>
+        ) : (
+          <ul className="sources">
+            {data.facts.map((fact) => (
+              <li key={fact.id}>{fact.text}</li>
+            ))}
+          </ul>
+        )}
+        {data.missingFacts > 0 && (
+          <p className="muted">
+            {data.missingFacts === 1
+              ? '1 fact it used is no longer on your fact sheet.'
+              : `${data.missingFacts} facts it used are no longer on your fact sheet.`}
+          </p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function ExampleItem({ example }: { example: ExampleRow }) {
+  const meta = [
+    example.platform ? siteName(example.platform) : undefined,
+    dateFormat.format(example.createdAt),
+    example.source === 'sent' ? 'sent with Understudy' : 'imported',
+  ].filter(Boolean);
+  return (
+    <li>
+      <div className="muted">{meta.join(' · ')}</div>
+      {example.incoming?.trim() && (
+        <div className="said">
+          <span className="who">They wrote</span>
+          <div className="quote">{example.incoming}</div>
+        </div>
+      )}
+      <div className="said">
+        <span className="who">You replied</span>
+        <div className="reply-text">{example.reply}</div>
+      </div>
+    </li>
+  );
+}
