@@ -60,8 +60,8 @@ export function VoiceView() {
           <div className="voice-empty" data-testid="voice-empty">
             <p><strong>Nothing sent yet.</strong></p>
             <p>
-              This view fills up as you send replies. Insert a draft and send it on the site yourself, or post a
-              queued draft and press <b>Mark as sent</b> on its card.
+              This view fills up as you send replies. Insert a draft and send it on the site yourself, or press{' '}
+              <b>Mark as sent</b> once you have posted it (in the draft editor, or on a queued draft’s card).
             </p>
             <p className="muted">
               Each reply you send becomes one of your examples, so later drafts sound more like you, and this view
