@@ -21,12 +21,16 @@ async function voiceScoreOf(db: UnderstudyDB, payload: DraftPayload): Promise<nu
   }
 }
 
+async function writeOptions(db: UnderstudyDB, payload: DraftPayload) {
+  return { voiceScore: await voiceScoreOf(db, payload), ...(payload.factIds ? { factIds: payload.factIds } : {}) };
+}
+
 export async function queueWithVoice(db: UnderstudyDB, payload: DraftPayload): Promise<number> {
-  return queueDraft(db, payload, { voiceScore: await voiceScoreOf(db, payload) });
+  return queueDraft(db, payload, await writeOptions(db, payload));
 }
 
 export async function insertWithVoice(db: UnderstudyDB, payload: DraftPayload): Promise<number> {
-  return markInserted(db, payload, { voiceScore: await voiceScoreOf(db, payload) });
+  return markInserted(db, payload, await writeOptions(db, payload));
 }
 
 /** The creator sent it: the final text joins memory as their own reply (once per draft). */

@@ -165,6 +165,7 @@ export function openDraftEditor(
       engine: result?.engine ?? 'memory',
       model: result?.model,
       exampleIds: result?.exampleIds ?? [],
+      ...(result?.factIds ? { factIds: result.factIds } : {}),
     } as const;
   }
 

@@ -339,7 +339,7 @@ export function createWebLLMEngine(deps: WebLLMEngineDeps): DraftEngine {
             detail: `finish_reason=${finishReason ?? 'none'}`,
           });
         }
-        return { text: draft, engine: 'webllm', model: deps.modelId, exampleIds: prompt.usedExampleIds, metrics };
+        return { text: draft, engine: 'webllm', model: deps.modelId, exampleIds: prompt.usedExampleIds, factIds: prompt.usedFactIds, metrics };
       };
 
       const run = generate().catch((error: unknown) => {

@@ -74,6 +74,19 @@ export const draftInputWireSchema = z.object({
   facts: z.array(factRowSchema).max(500),
   examples: z.array(z.object({ example: exampleRowSchema, score: z.number() })).max(500),
   stylePlatformLength: z.object({ median: z.number().min(0), p90: z.number().min(0) }).optional(),
+  /** Prompt-safe contact context: earlier exchanges, never the creator's private note. */
+  contact: z
+    .object({
+      handle: z.string().max(512),
+      displayName: z.string().max(512).optional(),
+      interactions: z.number().int().min(0),
+      lastSeen: z.number().optional(),
+      history: z
+        .array(z.object({ exampleId: z.number().int(), comment: z.string().max(40_000).optional(), reply: z.string().max(5_000), at: z.number() }))
+        .max(20),
+    })
+    .strict()
+    .optional(),
 });
 export type DraftInputWire = z.infer<typeof draftInputWireSchema>;
 
@@ -110,6 +123,7 @@ export const draftResultSchema = z.object({
   engine: engineIdSchema,
   model: z.string().max(200).optional(),
   exampleIds: z.array(z.number().int()).max(64),
+  factIds: z.array(z.number().int()).max(500).optional(),
   notice: z.string().max(2000).optional(),
   metrics: draftMetricsSchema.optional(),
 });

@@ -59,6 +59,7 @@ export const requestSchemas = {
     engine: engineIdSchema,
     model: z.string().max(200).optional(),
     exampleIds: z.array(z.number().int()).max(64),
+    factIds: z.array(z.number().int()).max(500).optional(),
   }),
   /** The creator inserted a draft into the site's composer. */
   'draft.inserted': z.object({
@@ -68,6 +69,7 @@ export const requestSchemas = {
     engine: engineIdSchema,
     model: z.string().max(200).optional(),
     exampleIds: z.array(z.number().int()).max(64),
+    factIds: z.array(z.number().int()).max(500).optional(),
   }),
   /**
    * The creator sent a reply Understudy inserted: they confirmed it, or the page shows it
@@ -80,6 +82,7 @@ export const requestSchemas = {
     engine: engineIdSchema,
     model: z.string().max(200).optional(),
     exampleIds: z.array(z.number().int()).max(64),
+    factIds: z.array(z.number().int()).max(500).optional(),
     /** How Understudy knows: the creator said so, or it saw the reply on the page. */
     via: z.enum(['confirmed', 'seen']),
   }),
@@ -130,6 +133,8 @@ export interface DraftResult {
   engine: EngineId;
   model?: string;
   exampleIds: number[];
+  /** Fact-sheet rows the prompt gave the model. */
+  factIds?: number[];
   /** Why this engine wrote the draft, when it is not the creator's chosen one. */
   notice?: string;
   /** How close the draft sounds to the creator (0–100) and the habits it departs from most. */

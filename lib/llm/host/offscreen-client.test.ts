@@ -185,3 +185,21 @@ describe('offscreen client', () => {
     expect(progress).toEqual([300]);
   });
 });
+
+describe('what crosses to the engine host', () => {
+  it('carries the earlier exchanges with a commenter, so a model draft knows them too, and nothing private', async () => {
+    const { toWireInput } = await import('./offscreen-client');
+    const { draftInputWireSchema } = await import('../../messaging/engine-protocol');
+    const { makeInput } = await import('../draft-input.testutil');
+    const contact = {
+      handle: '@bob',
+      interactions: 2,
+      lastSeen: 1_700_000_000_000,
+      history: [{ exampleId: 4, comment: 'Rye starter?', reply: 'Rye is great, feed it more often!', at: 1_700_000_000_000 }],
+    };
+    const wire = draftInputWireSchema.parse(toWireInput({ ...makeInput(), contact }));
+    expect(wire.contact?.history[0]?.reply).toBe('Rye is great, feed it more often!');
+    // A note smuggled in by mistake is refused, not passed along.
+    expect(draftInputWireSchema.safeParse({ ...wire, contact: { ...contact, note: 'private' } }).success).toBe(false);
+  });
+});

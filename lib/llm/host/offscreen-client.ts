@@ -277,6 +277,7 @@ export function toWireInput(input: DraftInput & { stylePlatformLength?: StyleLen
     facts: input.facts,
     examples: input.examples.slice(0, MAX_WIRE_EXAMPLES),
     ...(input.stylePlatformLength ? { stylePlatformLength: input.stylePlatformLength } : {}),
+    ...(input.contact ? { contact: input.contact } : {}),
   };
 }
 
