@@ -265,9 +265,17 @@ function toolbarIn(bar: Element | null): HTMLElement | null {
   return null;
 }
 
+/** Is `node` inside a reply box below `element`? Walks only up to the comment, not the page. */
+function insideBoxWithin(node: Element, element: Element): boolean {
+  for (let at: Element | null = node.parentElement; at && at !== element; at = at.parentElement) {
+    if (at.localName === SEL.commentbox) return true;
+  }
+  return false;
+}
+
 function buttonHost(element: HTMLElement): HTMLElement | null {
   const toolbar = toolbarIn(element.querySelector(ACTION_BAR)) ?? element.querySelector<HTMLElement>(QUICK.toolbar);
-  if (toolbar && !toolbar.closest(SEL.commentbox)) return toolbar;
+  if (toolbar && !insideBoxWithin(toolbar, element)) return toolbar;
   return partsOf(element).toolbar ?? ownFirst(element, SEL.actionRow) ?? element;
 }
 
