@@ -1,20 +1,7 @@
-import type { DraftResult, SiteId } from '../messaging/protocol';
+import type { DraftResult } from '../messaging/protocol';
+import { siteName } from '../sites/site-names';
 
-const SITE_NAMES: Record<SiteId, string> = {
-  youtube: 'YouTube',
-  instagram: 'Instagram',
-  x: 'X',
-  tiktok: 'TikTok',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  reddit: 'Reddit',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-};
-
-export function siteName(site: SiteId): string {
-  return SITE_NAMES[site];
-}
+export { siteName };
 
 /** Says plainly which engine wrote a draft: a creator should always know. */
 export function engineLabel(result: Pick<DraftResult, 'engine' | 'model'>): string {

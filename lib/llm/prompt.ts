@@ -14,6 +14,7 @@ import type { PromptContact } from '../memory/contacts-repo';
 import type { ExampleRow, FactRow, ProfileRow } from '../memory/db';
 import type { DraftInput } from './engine';
 import { steerInstruction } from './steers';
+import { SITE_NAMES } from '../sites/site-names';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -73,17 +74,7 @@ export function estimateTokens(text: string): number {
   return Math.ceil(ascii / 4 + other);
 }
 
-export const SITE_NAMES: Record<SiteId, string> = {
-  youtube: 'YouTube',
-  instagram: 'Instagram',
-  x: 'X',
-  tiktok: 'TikTok',
-  facebook: 'Facebook',
-  linkedin: 'LinkedIn',
-  reddit: 'Reddit',
-  threads: 'Threads',
-  bluesky: 'Bluesky',
-};
+export { SITE_NAMES };
 
 /** Markers around untrusted text. */
 export const MARKERS = {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   contactContext,
   contactHistory,
@@ -8,18 +8,9 @@ import {
   setContactNote,
   touchContact,
 } from './contacts-repo';
-import { UnderstudyDB } from './db';
 import { addSentExample } from './examples-repo';
+import { freshDb } from './fresh-db.testutil';
 
-const dbs: UnderstudyDB[] = [];
-function freshDb(): UnderstudyDB {
-  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
 
 describe('contactKey', () => {
   it('treats "@Bob", "bob" and " @bob " on one platform as one person, and other platforms as others', () => {

@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { UnderstudyDB } from './db';
+import { describe, expect, it } from 'vitest';
 import {
   discardDraft,
   getDraft,
@@ -9,16 +8,8 @@ import {
   updateDraftText,
   type DraftInput,
 } from './drafts-repo';
+import { freshDb } from './fresh-db.testutil';
 
-const dbs: UnderstudyDB[] = [];
-function freshDb(): UnderstudyDB {
-  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
 
 function input(commentId: string, text = 'Thanks!', site: DraftInput['comment']['site'] = 'youtube'): DraftInput {
   return {

@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { UnderstudyDB } from './db';
+import { describe, expect, it } from 'vitest';
 import { listFacts } from './facts-repo';
+import { freshDb } from './fresh-db.testutil';
 
-const dbs: UnderstudyDB[] = [];
-function freshDb(): UnderstudyDB {
-  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
 
 describe('listFacts', () => {
   it('lists the fact sheet in the order the creator wrote it', async () => {

@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { UnderstudyDB } from './db';
+import { describe, expect, it } from 'vitest';
 import { IMPORT_CONSENT_TEXT, listSources, noteSentReply, recordImportSource, SENT_CONSENT_TEXT } from './sources-repo';
+import { freshDb } from './fresh-db.testutil';
 
-const dbs: UnderstudyDB[] = [];
-function freshDb(): UnderstudyDB {
-  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
 
 describe('sources', () => {
   it('records an imported file with how many replies it brought and the consent given', async () => {

@@ -1,19 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyProfile } from '../profile/apply';
-import { UnderstudyDB } from './db';
 import { queueDraft } from './drafts-repo';
 import { addSentExample } from './examples-repo';
 import { memoryStats } from './stats';
+import { freshDb } from './fresh-db.testutil';
 
-const dbs: UnderstudyDB[] = [];
-function freshDb(): UnderstudyDB {
-  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
 
 describe('memoryStats', () => {
   it('reports an empty memory', async () => {

@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyProfile } from '../profile/apply';
-import { UnderstudyDB } from './db';
 import { queueDraft } from './drafts-repo';
 import { addSentExample } from './examples-repo';
 import { getIndexFor, settleIndexFor } from './index-store';
 import { recordSent } from './learning';
 import { memoryStats } from './stats';
 import { wipeEverything } from './wipe';
+import { freshDb } from './fresh-db.testutil';
 
-const dbs: UnderstudyDB[] = [];
-function freshDb(): UnderstudyDB {
-  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
 
 describe('wipeEverything', () => {
   it('leaves nothing behind: no profile, facts, examples, drafts, contacts and their notes, sources or saved index', async () => {

@@ -49,40 +49,28 @@ export type EngineId = z.infer<typeof engineIdSchema>;
 
 export const steerSchema = z.string().max(500);
 
+/** A draft as the page reports what the creator did with it, with its provenance. */
+const draftReportSchema = z.object({
+  comment: commentContextSchema,
+  text: z.string().min(1).max(MAX_DRAFT_CHARS),
+  engineText: z.string().max(MAX_DRAFT_CHARS),
+  engine: engineIdSchema,
+  model: z.string().max(200).optional(),
+  exampleIds: z.array(z.number().int()).max(64),
+  factIds: z.array(z.number().int()).max(500).optional(),
+});
+
 /** One-shot requests (runtime.sendMessage) and their replies. */
 export const requestSchemas = {
   /** Store a draft in the queue for review in the side panel. */
-  'draft.queue': z.object({
-    comment: commentContextSchema,
-    text: z.string().min(1).max(MAX_DRAFT_CHARS),
-    engineText: z.string().max(MAX_DRAFT_CHARS),
-    engine: engineIdSchema,
-    model: z.string().max(200).optional(),
-    exampleIds: z.array(z.number().int()).max(64),
-    factIds: z.array(z.number().int()).max(500).optional(),
-  }),
+  'draft.queue': draftReportSchema,
   /** The creator inserted a draft into the site's composer. */
-  'draft.inserted': z.object({
-    comment: commentContextSchema,
-    text: z.string().min(1).max(MAX_DRAFT_CHARS),
-    engineText: z.string().max(MAX_DRAFT_CHARS),
-    engine: engineIdSchema,
-    model: z.string().max(200).optional(),
-    exampleIds: z.array(z.number().int()).max(64),
-    factIds: z.array(z.number().int()).max(500).optional(),
-  }),
+  'draft.inserted': draftReportSchema,
   /**
    * The creator sent a reply Understudy inserted: they confirmed it, or the page shows it
    * posted. Its final text becomes a new example to learn from.
    */
-  'draft.sent': z.object({
-    comment: commentContextSchema,
-    text: z.string().min(1).max(MAX_DRAFT_CHARS),
-    engineText: z.string().max(MAX_DRAFT_CHARS),
-    engine: engineIdSchema,
-    model: z.string().max(200).optional(),
-    exampleIds: z.array(z.number().int()).max(64),
-    factIds: z.array(z.number().int()).max(500).optional(),
+  'draft.sent': draftReportSchema.extend({
     /** How Understudy knows: the creator said so, or it saw the reply on the page. */
     via: z.enum(['confirmed', 'seen']),
   }),

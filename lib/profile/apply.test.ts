@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PROFILE_KEY, UnderstudyDB } from '../memory/db';
 import { addSentExample, listExamples } from '../memory/examples-repo';
 import { listFacts } from '../memory/facts-repo';
@@ -8,16 +8,8 @@ import { getProfile } from '../memory/profile-repo';
 import { applyProfile } from './apply';
 import { parseProfileFile } from './import-json';
 import type { StyleProfile } from './schema';
+import { freshDb } from '../memory/fresh-db.testutil';
 
-const dbs: UnderstudyDB[] = [];
-function freshDb(): UnderstudyDB {
-  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
 
 function profile(overrides: Partial<StyleProfile> = {}): StyleProfile {
   return {

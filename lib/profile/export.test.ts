@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UnderstudyDB } from '../memory/db';
 import { addSentExample } from '../memory/examples-repo';
 import { applyProfile } from './apply';
 import { exportProfile, NoProfileError, profileFileName, serializeProfile } from './export';
 import { parseProfileFile } from './import-json';
 import type { StyleProfile } from './schema';
+import { freshDb } from '../memory/fresh-db.testutil';
 
-const dbs: UnderstudyDB[] = [];
-function freshDb(): UnderstudyDB {
-  const db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((db) => db.delete()));
-});
 
 const original: StyleProfile = {
   format: 'understudy.style-profile',
