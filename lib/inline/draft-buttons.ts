@@ -58,9 +58,14 @@ export function createDraftButtons(adapter: SiteAdapter, onOpen: OpenHandler, si
   }, { once: true });
 
   return function add(found: SeenComment[]): number {
+    // All reads first, then all writes: DOM queries between appends would keep meeting a
+    // freshly changed tree.
+    const places: HTMLElement[] = [];
+    for (const { element } of found) places.push(adapter.buttonHost(element) ?? element);
     let added = 0;
-    for (const { element } of found) {
-      const place = adapter.buttonHost(element) ?? element;
+    for (let i = 0; i < found.length; i++) {
+      const element = found[i]!.element;
+      const place = places[i]!;
       // Ours is appended last; a re-rendered comment that kept it never gets a second one.
       const last = place.lastElementChild;
       if (last?.localName === BUTTON_HOST_TAG) {
