@@ -64,9 +64,11 @@ export function observeComments(
   let pendingFull = false;
   let cancelFrame: (() => void) | null = null;
 
-  function consider(element: HTMLElement, out: SeenComment[], seen: Set<Element>): void {
-    if (seen.has(element)) return;
-    seen.add(element);
+  function consider(element: HTMLElement, out: SeenComment[], seen: Set<Element> | null): void {
+    if (seen) {
+      if (seen.has(element)) return;
+      seen.add(element);
+    }
     const key = adapter.commentKey(element);
     // Nothing to reply to yet (e.g. text not rendered): leave it for a later batch.
     if (!key || key === reported.get(element)) return;
@@ -84,8 +86,9 @@ export function observeComments(
     // A burst (first render, a long page of replies) is cheaper as one query over the root than
     // as a query per added node.
     if (pendingFull || pendingNodes.length > BURST_NODES) {
+      // querySelectorAll lists each element once: no need to track what this pass has seen.
       const all = root.querySelectorAll<HTMLElement>(selector);
-      for (let i = 0; i < all.length; i++) consider(all[i]!, out, seen);
+      for (let i = 0; i < all.length; i++) consider(all[i]!, out, null);
       if (root instanceof Element && root.matches(selector)) consider(root as HTMLElement, out, seen);
     } else {
       const parents = new Set<Element>();

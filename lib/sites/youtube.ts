@@ -243,10 +243,13 @@ const QUICK = {
   toolbar: 'div#toolbar, #toolbar',
 } as const;
 
+/** Any visible character: tested without copying the text (comments run to 20,000 chars). */
+const HAS_TEXT = /\S/;
+
 function commentKey(element: HTMLElement): string | null {
   const body = element.querySelector(QUICK.text) ?? element.querySelector(QUICK.textFallback);
   const text = body?.textContent;
-  if (!text || !text.trim()) return null;
+  if (!text || !HAS_TEXT.test(text)) return null;
   const href = element.querySelector(QUICK.permalink)?.getAttribute('href') ?? '';
   const lc = /[?&]lc=([^&#]+)/.exec(href)?.[1];
   if (lc) return lc;
