@@ -166,6 +166,7 @@ export function openDraftEditor(
       model: result?.model,
       exampleIds: result?.exampleIds ?? [],
       ...(result?.factIds ? { factIds: result.factIds } : {}),
+      ...(result?.metrics ? { metrics: result.metrics } : {}),
     } as const;
   }
 

@@ -3,7 +3,7 @@
  * Versions are append-only: never edit a shipped version, add a new one with an upgrade.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { EngineId, SiteId } from '../messaging/protocol';
+import type { DraftResult, EngineId, SiteId } from '../messaging/protocol';
 import { detectLanguage } from './language';
 
 export const DB_NAME = 'understudy';
@@ -126,6 +126,8 @@ export interface DraftRow {
   sentAt?: number;
   /** Voice match (0–100) of what the engine wrote, against the creator's fingerprint (v2). */
   voiceScore?: number;
+  /** Speed of a model-written draft: prompt tokens, time to first token, tokens/s. */
+  metrics?: DraftResult['metrics'];
 }
 
 export const PROFILE_KEY = 'me';

@@ -47,6 +47,14 @@ describe('drafts repository', () => {
     });
   });
 
+  it('keeps how fast the model wrote a draft: prompt tokens, time to first token, tokens/s', async () => {
+    const db = freshDb();
+    const metrics = { promptTokens: 812, timeToFirstTokenMs: 640, decodeTokensPerSecond: 31.5, prefillTokensPerSecond: 950 };
+    const id = await queueDraft(db, { ...input('m1'), engine: 'webllm', model: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', metrics });
+    const row = await getDraft(db, id);
+    expect(row).toMatchObject({ engine: 'webllm', model: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', metrics });
+  });
+
   it('queuing the same comment again updates its draft instead of adding a second one', async () => {
     const db = freshDb();
     const first = await queueDraft(db, input('c1', 'First try'), 100);

@@ -54,6 +54,7 @@ async function upsertDraft(
     if (comment.permalink !== undefined) row.permalink = comment.permalink;
     if (comment.threadTitle !== undefined) row.threadTitle = comment.threadTitle;
     if (input.model !== undefined) row.model = input.model;
+    if (input.metrics !== undefined) row.metrics = { ...input.metrics };
     // A score belongs to the engine text it was computed for: keep it only while that is unchanged.
     const voiceScore =
       options.voiceScore ?? (existing?.engineText === input.engineText ? existing.voiceScore : undefined);

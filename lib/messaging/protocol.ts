@@ -58,6 +58,15 @@ const draftReportSchema = z.object({
   model: z.string().max(200).optional(),
   exampleIds: z.array(z.number().int()).max(64),
   factIds: z.array(z.number().int()).max(500).optional(),
+  metrics: z
+    .object({
+      promptTokens: z.number().min(0),
+      completionTokens: z.number().min(0).optional(),
+      timeToFirstTokenMs: z.number().min(0),
+      decodeTokensPerSecond: z.number().min(0),
+      prefillTokensPerSecond: z.number().min(0),
+    })
+    .optional(),
 });
 
 /** One-shot requests (runtime.sendMessage) and their replies. */
