@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import type { DraftRow, ExampleRow, FactRow, UnderstudyDB } from '@/lib/memory/db';
 import { siteName } from '@/lib/inline/labels';
+import { getExamples } from '@/lib/memory/examples-repo';
 import { useLive } from './useLive';
 
 export interface ProvenanceData {
@@ -20,7 +21,7 @@ export async function loadProvenance(
   exampleIds: readonly number[],
   factIds: readonly number[],
 ): Promise<ProvenanceData> {
-  const [examples, facts] = await Promise.all([db.examples.bulkGet([...exampleIds]), db.facts.bulkGet([...factIds])]);
+  const [examples, facts] = await Promise.all([getExamples(db, exampleIds), db.facts.bulkGet([...factIds])]);
   const foundExamples = examples.filter((e): e is ExampleRow => e !== undefined);
   const foundFacts = facts.filter((f): f is FactRow => f !== undefined);
   return {

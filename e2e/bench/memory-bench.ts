@@ -24,6 +24,9 @@ import sampleProfile from '../../public/samples/sample-profile.json';
 import type { SiteId } from '../../lib/messaging/protocol';
 import { UnderstudyDB, type ExampleRow } from '../../lib/memory/db';
 import { markInserted } from '../../lib/memory/drafts-repo';
+import { applyProfile } from '../../lib/profile/apply';
+import { parseProfileFile } from '../../lib/profile/import-json';
+import { insertExamples, listExamples } from '../../lib/memory/examples-repo';
 import { editDistance } from '../../lib/memory/edit-distance';
 import { computeFingerprints, FINGERPRINT_SAMPLE } from '../../lib/memory/fingerprint';
 import { getIndexFor, loadIndex, saveIndex, settleIndexFor } from '../../lib/memory/index-store';
@@ -259,6 +262,31 @@ function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** The whole import a creator waits for: JSON text → zod validation → one transaction. */
+async function timeFileImport(rows: readonly ExampleRow[]): Promise<Stat> {
+  const file = JSON.stringify({
+    ...sampleProfile,
+    examples: rows.map((r) => ({
+      reply: r.reply,
+      ...(r.incoming ? { incoming: r.incoming } : {}),
+      ...(r.platform ? { platform: r.platform } : {}),
+      ...(r.topic ? { topic: r.topic } : {}),
+      date: new Date(r.createdAt).toISOString(),
+    })),
+  });
+  const db = new UnderstudyDB(`bench-import-${Date.now()}`);
+  try {
+    const { ms } = await time(async () => {
+      const parsed = parseProfileFile('bench.json', file);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      await applyProfile(db, parsed.profile, 'bench.json');
+    });
+    return once(ms, 'ms');
+  } finally {
+    await db.delete();
+  }
+}
+
 export async function run(options: { examples: number; repeats: number }): Promise<Record<string, Stat>> {
   const n = Math.max(1, Math.floor(options.examples));
   const repeats = Math.max(1, Math.floor(options.repeats));
@@ -274,19 +302,21 @@ export async function run(options: { examples: number; repeats: number }): Promi
     await db?.delete();
     db = new UnderstudyDB(`bench-memory-${Date.now()}-${r}`);
     await db.open();
-    insertMs.push((await time(() => db!.examples.bulkAdd(rows))).ms);
+    // What an import writes: the repository's chunked bulk insert (examples-repo).
+    insertMs.push((await time(() => insertExamples(db!, rows))).ms);
   }
   const database = db!;
   results[`memory: bulk insert ${label}`] = summarize(insertMs, 'ms', n === 100_000 ? 5000 : undefined);
+  results[`memory: import a profile file of ${label} (read, validate, store)`] = await timeFileImport(rows);
 
   try {
-    const read = await time(() => database.examples.toArray());
+    const read = await time(() => listExamples(database));
     const stored = read.value;
     results[`memory: read all ${label} from IndexedDB`] = once(read.ms, 'ms');
 
     // Memory: the rows the index keeps, then the index structures over them.
     const beforeRows = await settledHeap();
-    const rowsAgain = await database.examples.toArray();
+    const rowsAgain = await listExamples(database);
     const afterRows = await settledHeap();
     const beforeIndex = afterRows;
     const index = createRetrievalIndex(rowsAgain).warm();

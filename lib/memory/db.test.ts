@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { addSentExample, countExamples, deleteExamples, insertExamples, listExamples } from './examples-repo';
 import { LEGACY_CONSENT_TEXT, PROFILE_KEY, UnderstudyDB, type DraftRow, type ExampleRow, type ProfileRow } from './db';
 
 /** The schema exactly as version 1 shipped it: what a creator's browser holds before updating. */
@@ -71,10 +72,10 @@ async function versionOneMemory(): Promise<string> {
   return name;
 }
 
-describe('schema version 2', () => {
+describe('schema upgrades', () => {
   it('keeps every row of a version 1 memory and fills the new example fields', async () => {
     const db = new UnderstudyDB(await versionOneMemory());
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.profile.get(PROFILE_KEY)).toEqual(profile);
     expect(await db.facts.toArray()).toEqual([{ id: 1, text: 'Her starter is called Gerald.', topic: 'starter' }]);
     const examples = await db.examples.toArray();
@@ -139,12 +140,34 @@ describe('schema version 2', () => {
     db.close();
   });
 
-  it('creates a fresh database directly at version 2 with every table empty', async () => {
+  it('still reads, counts and replaces replies stored one per row before chunked storage (version 3)', async () => {
+    const db = new UnderstudyDB(await versionOneMemory());
+    expect((await listExamples(db)).map((e) => e.reply)).toEqual([
+      'Feed it twice a day, it will love you for it!',
+      'Muchas gracias por el video',
+      '🍞🍞',
+    ]);
+    expect(await countExamples(db, { source: 'import' })).toBe(2);
+    const sentId = await addSentExample(db, { reply: 'Thank you!' });
+    // New ids continue after the old rows', never reusing one a draft may name.
+    expect(sentId).toBe(4);
+    await deleteExamples(db, 'import');
+    const [first] = await insertExamples(db, [{ reply: 'New import', source: 'import', createdAt: 9 }]);
+    expect(first).toBe(5);
+    expect((await listExamples(db)).map((e) => [e.id, e.reply])).toEqual([
+      [2, 'Muchas gracias por el video'],
+      [4, 'Thank you!'],
+      [5, 'New import'],
+    ]);
+    db.close();
+  });
+
+  it('creates a fresh database directly at the latest version with every table empty', async () => {
     const name = `test-${crypto.randomUUID()}`;
     names.push(name);
     const db = new UnderstudyDB(name);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['contacts', 'drafts', 'examples', 'facts', 'meta', 'profile', 'sources']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['contacts', 'drafts', 'embeddings', 'exampleChunks', 'examples', 'facts', 'meta', 'profile', 'sources']);
     for (const table of db.tables) expect(await table.count()).toBe(0);
     db.close();
   });

@@ -9,6 +9,7 @@
  */
 import type { SiteId } from '../messaging/protocol';
 import type { ExampleRow, UnderstudyDB } from './db';
+import { exampleTables, examplesVersion, onExamplesChanged, recentExamples } from './examples-repo';
 import { detectLanguage } from './language';
 import { foldSignoff, greetingHabits, signoffHabit, type GreetingHabit, type SignoffHabit } from './style';
 
@@ -379,10 +380,7 @@ function changesOf(db: UnderstudyDB): { changes: number } {
   let counter = changeCounters.get(db);
   if (!counter) {
     const created = { changes: 0 };
-    db.examples.hook('updating', () => {
-      created.changes++;
-    });
-    db.examples.hook('deleting', () => {
+    onExamplesChanged(db, () => {
       created.changes++;
     });
     changeCounters.set(db, created);
@@ -395,9 +393,8 @@ function changesOf(db: UnderstudyDB): { changes: number } {
 export async function getFingerprintFor(db: UnderstudyDB): Promise<FingerprintSet> {
   const counter = changesOf(db);
   const changes = counter.changes;
-  return db.transaction('r', db.examples, async () => {
-    const count = await db.examples.count();
-    const maxId = ((await db.examples.toCollection().lastKey()) as number | undefined) ?? 0;
+  return db.transaction('r', exampleTables(db), async () => {
+    const { count, maxId } = await examplesVersion(db);
     const cached = cache.get(db);
     if (
       cached &&
@@ -410,7 +407,7 @@ export async function getFingerprintFor(db: UnderstudyDB): Promise<FingerprintSe
     ) {
       return cached.set;
     }
-    const rows = await db.examples.orderBy('createdAt').reverse().limit(FINGERPRINT_SAMPLE).toArray();
+    const rows = await recentExamples(db, FINGERPRINT_SAMPLE);
     const set = computeFingerprints(rows);
     cache.set(db, { count, maxId, changes, set });
     return set;

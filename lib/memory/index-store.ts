@@ -16,6 +16,7 @@
  */
 import type { Transaction } from 'dexie';
 import type { UnderstudyDB } from './db';
+import { exampleTables, examplesAfter, examplesVersion, listExamples, onExamplesChanged } from './examples-repo';
 import {
   createRetrievalIndex,
   restoreIndex,
@@ -58,8 +59,7 @@ function entryFor(db: UnderstudyDB): CacheEntry {
     // Again on commit: a refresh that read the old rows mid-transaction must not look fresh.
     tx.on('complete', () => created.changes++);
   };
-  db.examples.hook('updating', (_mods, _key, _obj, tx) => bump(tx));
-  db.examples.hook('deleting', (_key, _obj, tx) => bump(tx));
+  onExamplesChanged(db, bump);
   cache.set(db, created);
   entry = created;
   return entry;
@@ -95,12 +95,11 @@ async function refresh(db: UnderstudyDB, entry: CacheEntry, options: RetrievalOp
   const changes = entry.changes;
   const index = entry.index;
   if (index && entry.builtAtChange === changes) {
-    const appended = await db.transaction('r', db.examples, async () => {
-      const count = await db.examples.count();
-      const maxId = ((await db.examples.toCollection().lastKey()) as number | undefined) ?? 0;
+    const appended = await db.transaction('r', exampleTables(db), async () => {
+      const { count, maxId } = await examplesVersion(db);
       if (count === entry.count && maxId === entry.maxId) return true;
       if (maxId <= entry.maxId) return false;
-      const added = await db.examples.where(':id').above(entry.maxId).toArray();
+      const added = await examplesAfter(db, entry.maxId);
       // Only appends happened if the new rows account for the whole difference.
       if (entry.count + added.length !== count) return false;
       for (const row of added) index.add(row);
@@ -136,8 +135,8 @@ export interface LoadedIndex {
  * restored from the snapshot when it fits, built from the rows otherwise.
  */
 export async function loadIndex(db: UnderstudyDB, options: RetrievalOptions = {}): Promise<LoadedIndex> {
-  const { rows, saved } = await db.transaction('r', db.examples, db.meta, async () => ({
-    rows: await db.examples.toArray(),
+  const { rows, saved } = await db.transaction('r', exampleTables(db), async () => ({
+    rows: await listExamples(db),
     saved: await readSnapshot(db),
   }));
   const maxId = rows.reduce((max, row) => Math.max(max, row.id ?? 0), 0);

@@ -7,7 +7,7 @@ import type { SiteId } from '../messaging/protocol';
 import { contactKey, touchContact } from './contacts-repo';
 import type { DraftRow, UnderstudyDB } from './db';
 import { editDistance } from './edit-distance';
-import { addSentExample } from './examples-repo';
+import { addSentExample, exampleTables } from './examples-repo';
 import { fingerprintFor, getFingerprintFor } from './fingerprint';
 import { getIndexFor, peekIndexFor } from './index-store';
 import { noteSentReply } from './sources-repo';
@@ -57,7 +57,7 @@ export async function recordSent(db: UnderstudyDB, input: RecordSentInput): Prom
   const voiceScore =
     draft && draft.voiceScore === undefined && engineText ? (await scoreVoice(db, engineText, input.platform)).score : undefined;
 
-  const result = await db.transaction('rw', [db.examples, db.drafts, db.contacts, db.sources], async () => {
+  const result = await db.transaction('rw', [...exampleTables(db), db.drafts, db.contacts, db.sources], async () => {
     if (draft?.id !== undefined) {
       const current = await db.drafts.get(draft.id);
       if (current?.status === 'sent') {

@@ -1,5 +1,6 @@
 /** What memory holds, in numbers the options page and side panel show. */
 import { PROFILE_KEY, type UnderstudyDB } from './db';
+import { countExamples, exampleTables } from './examples-repo';
 
 export interface MemoryStats {
   examples: number;
@@ -18,10 +19,10 @@ export interface MemoryStats {
 
 export function memoryStats(db: UnderstudyDB): Promise<MemoryStats> {
   // One read transaction, so the numbers describe the same moment even during an import.
-  return db.transaction('r', [db.profile, db.facts, db.examples, db.drafts, db.contacts, db.sources], async () => {
+  return db.transaction('r', [db.profile, db.facts, ...exampleTables(db), db.drafts, db.contacts, db.sources], async () => {
     const [examples, sentExamples, facts, queuedDrafts, sentDrafts, contacts, sources, profile] = await Promise.all([
-      db.examples.count(),
-      db.examples.where('source').equals('sent').count(),
+      countExamples(db),
+      countExamples(db, { source: 'sent' }),
       db.facts.count(),
       db.drafts.where('status').equals('queued').count(),
       db.drafts.where('status').equals('sent').count(),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PROFILE_KEY, UnderstudyDB } from '../memory/db';
-import { addSentExample, listExamples } from '../memory/examples-repo';
+import { addSentExample, countExamples, listExamples } from '../memory/examples-repo';
 import { listFacts } from '../memory/facts-repo';
 import { getProfile } from '../memory/profile-repo';
 import { applyProfile } from './apply';
@@ -54,7 +54,9 @@ describe('applyProfile', () => {
     expect((await listFacts(db)).map((f) => f.text)).toEqual(['Ada lives in Testville.', 'Ada has two cats.']);
     const examples = await listExamples(db);
     expect(examples).toHaveLength(2);
-    expect(examples[0]).toMatchObject({
+    // Stored oldest first: the undated reply takes the import time, here earlier than 2024.
+    expect(examples[0]).toMatchObject({ reply: 'Use 70% water.', source: 'import', createdAt: 1_000 });
+    expect(examples[1]).toMatchObject({
       reply: 'Thank you!',
       incoming: 'Love this',
       platform: 'youtube',
@@ -62,7 +64,6 @@ describe('applyProfile', () => {
       source: 'import',
       createdAt: Date.parse('2024-03-01'),
     });
-    expect(examples[1]).toMatchObject({ reply: 'Use 70% water.', source: 'import', createdAt: 1_000 });
   });
 
   it('records where the examples came from and the consent the creator gave', async () => {
@@ -125,7 +126,7 @@ describe('applyProfile', () => {
       'backup.json',
     );
     expect(summary.examples).toBe(1);
-    expect(await db.examples.count()).toBe(2);
+    expect(await countExamples(db)).toBe(2);
   });
 
   it('changes nothing when a write fails partway through the import', async () => {
@@ -135,13 +136,13 @@ describe('applyProfile', () => {
     const before = {
       profile: await db.profile.toArray(),
       facts: await db.facts.toArray(),
-      examples: await db.examples.toArray(),
+      examples: await listExamples(db),
       sources: await db.sources.toArray(),
     };
 
     // The profile row and fact sheet are already written when the examples write fails, as a
     // full disk would make it fail.
-    vi.spyOn(db.examples, 'bulkAdd').mockRejectedValue(new DOMException('Disk is full', 'QuotaExceededError'));
+    vi.spyOn(db.exampleChunks, 'bulkAdd').mockRejectedValue(new DOMException('Disk is full', 'QuotaExceededError'));
     await expect(
       applyProfile(db, profile({ name: 'Someone Else', facts: [], examples: [{ reply: 'x' }] }), 'bad.json'),
     ).rejects.toMatchObject({ name: 'QuotaExceededError' });
@@ -149,7 +150,7 @@ describe('applyProfile', () => {
 
     expect(await db.profile.toArray()).toEqual(before.profile);
     expect(await db.facts.toArray()).toEqual(before.facts);
-    expect(await db.examples.toArray()).toEqual(before.examples);
+    expect(await listExamples(db)).toEqual(before.examples);
     expect(await db.sources.toArray()).toEqual(before.sources);
   });
 

@@ -16,6 +16,7 @@ import {
   type ProfileRow,
   type UnderstudyDB,
 } from '../memory/db';
+import { deleteExamples, exampleTables, insertExamples, listExamples } from '../memory/examples-repo';
 import { detectLanguage } from '../memory/language';
 import { recordImportSource } from '../memory/sources-repo';
 import type { StyleProfile } from './schema';
@@ -102,15 +103,15 @@ export async function applyProfile(
   const factRows = toFactRows(profile);
   const exampleRows = toExampleRows(profile, now);
 
-  return db.transaction('rw', [db.profile, db.facts, db.examples, db.sources], async () => {
+  return db.transaction('rw', [db.profile, db.facts, ...exampleTables(db), db.sources], async () => {
     await db.profile.put(profileRow);
     await db.facts.clear();
     await db.facts.bulkAdd(factRows);
-    await db.examples.where('source').equals('import').delete();
-    const sent = await db.examples.where('source').equals('sent').toArray();
+    await deleteExamples(db, 'import');
+    const sent = await listExamples(db, { source: 'sent' });
     const sentKeys = new Set(sent.map(exampleKey));
     const fresh = exampleRows.filter((e) => !sentKeys.has(exampleKey(e)));
-    await db.examples.bulkAdd(fresh);
+    await insertExamples(db, fresh);
     const sourceId = await recordImportSource(db, {
       fileName: source,
       records: fresh.length,

@@ -4,6 +4,7 @@
  * the same browser does not duplicate them (see apply.ts).
  */
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
+import { exampleTables, listExamples } from '../memory/examples-repo';
 import { PROFILE_FORMAT, PROFILE_VERSION, type ProfileExample, type StyleProfile } from './schema';
 
 export class NoProfileError extends Error {
@@ -14,12 +15,12 @@ export class NoProfileError extends Error {
 }
 
 export async function exportProfile(db: UnderstudyDB): Promise<StyleProfile> {
-  return db.transaction('r', [db.profile, db.facts, db.examples], async () => {
+  return db.transaction('r', [db.profile, db.facts, ...exampleTables(db)], async () => {
     const row = await db.profile.get(PROFILE_KEY);
     if (!row) throw new NoProfileError();
     const [facts, examples] = await Promise.all([
       db.facts.orderBy('id').toArray(),
-      db.examples.orderBy('id').toArray(),
+      listExamples(db),
     ]);
     const profile: StyleProfile = {
       format: PROFILE_FORMAT,
