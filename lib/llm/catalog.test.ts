@@ -2,7 +2,10 @@ import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import {
   buildAppConfig,
   customModelSchema,
+  EMBEDDING_CATALOG,
   findCatalogModel,
+  findEmbeddingModel,
+  RECOMMENDED_EMBEDDING_ID,
   isKnownSelection,
   MODEL_CATALOG,
   MODEL_FAMILIES,
@@ -56,6 +59,41 @@ describe('model catalog', () => {
       expect(model.vramMB).toBeGreaterThan(model.downloadMB);
       expect(['fast', 'balanced', 'quality']).toContain(model.speed);
     }
+  });
+});
+
+describe('embedding models', () => {
+  it('matches WebLLM’s own prebuilt embedding records exactly, including their embedding model type', () => {
+    expect(EMBEDDING_CATALOG.length).toBeGreaterThanOrEqual(1);
+    for (const model of EMBEDDING_CATALOG) {
+      const prebuilt = prebuiltAppConfig.model_list.find((r) => r.model_id === model.id);
+      expect(prebuilt, model.id).toBeDefined();
+      expect(model.record).toEqual(prebuilt);
+    }
+  });
+
+  it('are offered apart from the drafting models, but WebLLM can load them from the same app config', () => {
+    for (const model of EMBEDDING_CATALOG) {
+      expect(findCatalogModel(model.id)).toBeUndefined();
+      expect(isKnownSelection({ modelId: model.id })).toBe(true);
+      expect(buildAppConfig().model_list.some((r) => r.model_id === model.id)).toBe(true);
+    }
+  });
+
+  it('recommends the small model, with its vector size, download size and GPU memory for the picker', () => {
+    const small = findEmbeddingModel(RECOMMENDED_EMBEDDING_ID);
+    expect(small?.dims).toBe(384);
+    expect(small?.vramMB).toBeLessThan(300);
+    for (const model of EMBEDDING_CATALOG) expect(model.downloadMB).toBeGreaterThan(50);
+  });
+
+  it('does not let a custom model take an embedding model’s id', () => {
+    const result = customModelSchema.safeParse({
+      id: RECOMMENDED_EMBEDDING_ID,
+      modelUrl: 'https://huggingface.co/me/my-model',
+      modelLibUrl: 'https://example.com/lib.wasm',
+    });
+    expect(result.success).toBe(false);
   });
 });
 
@@ -116,7 +154,7 @@ describe('custom models', () => {
   it('builds a WebLLM app config with the catalog records plus the custom record', () => {
     const custom = customModelSchema.parse(valid);
     const config = buildAppConfig({ modelId: custom.id, custom });
-    expect(config.model_list).toHaveLength(MODEL_CATALOG.length + 1);
+    expect(config.model_list).toHaveLength(MODEL_CATALOG.length + EMBEDDING_CATALOG.length + 1);
     expect(config.model_list.at(-1)).toEqual({ model: valid.modelUrl, model_id: valid.id, model_lib: valid.modelLibUrl });
     expect(isKnownSelection({ modelId: custom.id, custom })).toBe(true);
     expect(isKnownSelection({ modelId: 'nope' })).toBe(false);

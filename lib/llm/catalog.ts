@@ -6,7 +6,7 @@
  * page that shows the model picker. `catalog.test.ts` checks each record against the real
  * `prebuiltAppConfig`, so upgrading WebLLM fails loudly until these are refreshed.
  */
-import type { AppConfig, ModelRecord } from '@mlc-ai/web-llm';
+import type { AppConfig, ModelRecord, ModelType } from '@mlc-ai/web-llm';
 import { z } from 'zod';
 import type { GpuCapability } from './gpu';
 
@@ -141,6 +141,68 @@ export function findCatalogModel(id: string): CatalogModel | undefined {
   return MODEL_CATALOG.find((m) => m.id === id);
 }
 
+/**
+ * An embedding model: turns a text into a vector, so replies to comments that mean the same
+ * thing in other words can be found (hybrid retrieval). Optional; drafting never needs one.
+ */
+export interface EmbeddingCatalogModel {
+  /** WebLLM `model_id`. */
+  id: string;
+  displayName: string;
+  /** Length of each vector. */
+  dims: number;
+  /** Approximate size of the weights to download, in MB (float32 weights: 4 bytes a parameter). */
+  downloadMB: number;
+  /** GPU memory the model needs, from WebLLM's `vram_required_MB`. */
+  vramMB: number;
+  /** Longest input in tokens; longer texts are an error in WebLLM, not truncated. */
+  contextTokens: number;
+  /**
+   * Put before a search query, not before stored texts: Arctic Embed was trained for
+   * asymmetric retrieval this way (its model card).
+   */
+  queryPrefix: string;
+  record: ModelRecord;
+}
+
+/** WebLLM's ModelType.embedding, as a literal: importing the enum would load the whole library. */
+const EMBEDDING_MODEL_TYPE = 1 as ModelType;
+
+function embeddingModel(
+  size: 's' | 'm',
+  spec: Pick<EmbeddingCatalogModel, 'displayName' | 'dims' | 'downloadMB' | 'vramMB'>,
+): EmbeddingCatalogModel {
+  const weights = `snowflake-arctic-embed-${size}-q0f32-MLC`;
+  // The batch-4 builds: the embedding model sits on the GPU next to the drafting model, so its
+  // memory matters more than batch-32 throughput (the -b32 builds need 1–1.4 GB more).
+  const id = `${weights}-b4`;
+  return {
+    id,
+    ...spec,
+    contextTokens: 512,
+    queryPrefix: 'Represent this sentence for searching relevant passages: ',
+    record: {
+      model: HF + weights,
+      model_id: id,
+      model_lib: `${LIB}snowflake-arctic-embed-${size}-q0f32-ctx512_cs512_batch4-webgpu.wasm`,
+      vram_required_MB: spec.vramMB,
+      model_type: EMBEDDING_MODEL_TYPE,
+    },
+  };
+}
+
+/** Smallest (and recommended) first. */
+export const EMBEDDING_CATALOG: readonly EmbeddingCatalogModel[] = [
+  embeddingModel('s', { displayName: 'Arctic Embed S (Snowflake)', dims: 384, downloadMB: 130, vramMB: 238.71 }),
+  embeddingModel('m', { displayName: 'Arctic Embed M (Snowflake)', dims: 768, downloadMB: 440, vramMB: 539.4 }),
+];
+
+export const RECOMMENDED_EMBEDDING_ID = EMBEDDING_CATALOG[0]!.id;
+
+export function findEmbeddingModel(id: string): EmbeddingCatalogModel | undefined {
+  return EMBEDDING_CATALOG.find((m) => m.id === id);
+}
+
 /** The build of `family` this GPU can run: 16-bit shaders when it has them. */
 export function variantFor(family: string, shaderF16: boolean): CatalogModel | undefined {
   const quantization: Quantization = shaderF16 ? 'q4f16_1' : 'q4f32_1';
@@ -188,7 +250,7 @@ export const customModelSchema = z.object({
     .min(1, 'Give the model an id.')
     .max(120)
     .regex(/^[\w.-]+$/, 'Use letters, digits, dots, dashes and underscores only.')
-    .refine((id) => !findCatalogModel(id), 'This id is already a built-in model; pick another.'),
+    .refine((id) => !findCatalogModel(id) && !findEmbeddingModel(id), 'This id is already a built-in model; pick another.'),
   /** Folder with the MLC weights and mlc-chat-config.json (a Hugging Face repo URL works). */
   modelUrl: modelAddress,
   /** The compiled WebGPU model library (.wasm). */
@@ -214,12 +276,16 @@ export function customModelRecord(entry: CustomModelEntry): ModelRecord {
   return { model: entry.modelUrl, model_id: entry.id, model_lib: entry.modelLibUrl };
 }
 
-/** The WebLLM AppConfig for a selection: every catalog record, plus the custom one if any. */
+/**
+ * The WebLLM AppConfig for a selection: every catalog record (drafting and embedding models,
+ * so both can be loaded together), plus the custom one if any.
+ */
 export function buildAppConfig(selection?: ModelSelection): AppConfig {
   const model_list: ModelRecord[] = MODEL_CATALOG.map((m) => ({
     ...m.record,
     overrides: { ...m.record.overrides },
   }));
+  for (const m of EMBEDDING_CATALOG) model_list.push({ ...m.record });
   if (selection?.custom) model_list.push(customModelRecord(selection.custom));
   return { model_list };
 }
@@ -227,10 +293,14 @@ export function buildAppConfig(selection?: ModelSelection): AppConfig {
 /** Whether the selection names a model WebLLM can find in `buildAppConfig(selection)`. */
 export function isKnownSelection(selection: ModelSelection): boolean {
   if (selection.custom) return selection.custom.id === selection.modelId;
-  return findCatalogModel(selection.modelId) !== undefined;
+  return findCatalogModel(selection.modelId) !== undefined || findEmbeddingModel(selection.modelId) !== undefined;
 }
 
 /** A human name for any selection. */
 export function selectionLabel(selection: ModelSelection): string {
-  return findCatalogModel(selection.modelId)?.displayName ?? selection.modelId;
+  return (
+    findCatalogModel(selection.modelId)?.displayName ??
+    findEmbeddingModel(selection.modelId)?.displayName ??
+    selection.modelId
+  );
 }

@@ -212,6 +212,7 @@ describe('classifyLoadError', () => {
     ['disk full', new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'storage-full', /disk space/],
     ['unknown model', new Error('Cannot find model record in appConfig for foo'), 'model-not-found', /Choose one from the list/],
     ['prompt too long', 'ContextWindowSizeExceededError: Prompt tokens exceed context window size', 'context-window', /too long/],
+    ['embedding input too long', 'EmbeddingExceedContextWindowSizeError: The embedding model you are using only supports up to 512 context size.', 'context-window', /too long/],
     ['anything else', new Error('kaboom'), 'unknown', /Try again/],
   ];
 

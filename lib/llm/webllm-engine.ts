@@ -10,6 +10,8 @@ import type {
   AppConfig,
   ChatCompletionChunk,
   ChatCompletionRequestStreaming,
+  CreateEmbeddingResponse,
+  EmbeddingCreateParams,
   InitProgressReport,
   MLCEngineInterface,
 } from '@mlc-ai/web-llm';
@@ -29,9 +31,13 @@ export type MLCEngineLike = Pick<
       create(request: ChatCompletionRequestStreaming): Promise<AsyncIterable<ChatCompletionChunk>>;
     };
   };
+  embeddings: {
+    create(request: EmbeddingCreateParams): Promise<CreateEmbeddingResponse>;
+  };
   /**
    * The loaded model ids: WebWorkerMLCEngine sets this after `reload()` and clears it on
-   * `unload()`. Used to skip a reload when the model is already on the GPU.
+   * `unload()`. Used to skip a reload when the model is already on the GPU. A drafting model
+   * and an embedding model can be loaded together (`reload([a, b])`).
    */
   readonly modelId?: string[] | undefined;
 };
@@ -54,6 +60,8 @@ export interface WebLLMEngineDeps {
   countTokens?: (text: string) => number;
   /** The model's context window; 4096 for every catalog model. */
   contextWindowTokens?: number;
+  /** Models to load alongside when this one has to be loaded (the embedding model in use). */
+  companionModelIds?: readonly string[];
   now?: () => number;
 }
 
@@ -110,7 +118,7 @@ const RULES: [LoadErrorKind, RegExp][] = [
   ['device-lost', /devicelost|device (was |is )?lost/],
   ['out-of-memory', /out of memory|outofmemory|\boom\b|failed to allocate|allocation failed|insufficient memory/],
   ['storage-full', /quotaexceeded|quota|no space left|disk is full|storage is full/],
-  ['context-window', /contextwindowsizeexceeded|exceed context window/],
+  ['context-window', /contextwindowsizeexceeded|exceed context window|exceedcontextwindow/],
   ['model-not-found', /modelnotfound|cannot find model record|specifiedmodelnotfound|missingmodelwasm|missing `model_lib`/],
   // "Failed to execute 'add' on 'Cache': Request failed" is how a 404 or 5xx from the model host surfaces.
   ['download', /failed to fetch|on 'cache'|request failed|networkerror|network response was not ok|cannot fetch|failed to load shard|integrity|artifactmanifest|unexpected token|not valid json|json\.parse|tokenizer|load failed|err_internet|err_network|http (4|5)\d\d|status (4|5)\d\d/],
@@ -161,7 +169,8 @@ function abortPromise(signal: AbortSignal | undefined): { promise: Promise<never
 }
 
 interface LoadState {
-  modelId: string;
+  /** Every model this load puts on the GPU. */
+  modelIds: readonly string[];
   promise: Promise<void>;
   listeners: Set<(report: InitProgressReport) => void>;
 }
@@ -173,6 +182,16 @@ export interface LoadOptions {
   modelLabel?: string;
   onProgress?: (message: string, progress: number, report: ReturnType<typeof describeProgress>) => void;
   signal?: AbortSignal;
+  /**
+   * Models to load together with `modelId` when it has to be loaded. WebLLM's reload unloads
+   * everything first, so a drafting model and an embedding model only share the GPU when they
+   * are loaded in one call. A companion missing while `modelId` is loaded is not a reason to reload.
+   */
+  companions?: readonly string[];
+}
+
+export function isModelLoaded(engine: MLCEngineLike, modelId: string): boolean {
+  return engine.modelId?.includes(modelId) ?? false;
 }
 
 /**
@@ -181,10 +200,10 @@ export interface LoadOptions {
  */
 export async function ensureModelLoaded(engine: MLCEngineLike, modelId: string, options: LoadOptions = {}): Promise<void> {
   if (options.signal?.aborted) throw abortError();
-  if (engine.modelId?.length === 1 && engine.modelId[0] === modelId && !loads.has(engine)) return;
+  if (isModelLoaded(engine, modelId) && !loads.has(engine)) return;
 
   let state = loads.get(engine);
-  if (state && state.modelId !== modelId) {
+  if (state && !state.modelIds.includes(modelId)) {
     // Another model is loading: wait for it, then load ours.
     await state.promise.catch(() => {});
     return ensureModelLoaded(engine, modelId, options);
@@ -206,10 +225,11 @@ export async function ensureModelLoaded(engine: MLCEngineLike, modelId: string, 
       for (const l of listeners) l(report);
     });
     if (options.appConfig) engine.setAppConfig(options.appConfig);
-    const current: LoadState = { modelId, promise: Promise.resolve(), listeners };
+    const modelIds = [modelId, ...(options.companions ?? []).filter((id) => id !== modelId)];
+    const current: LoadState = { modelIds, promise: Promise.resolve(), listeners };
     loads.set(engine, current);
     current.promise = engine
-      .reload(modelId)
+      .reload(modelIds.length === 1 ? modelId : modelIds)
       .catch((error: unknown) => {
         throw new WebLLMError(classifyLoadError(error));
       })
@@ -230,6 +250,41 @@ export async function ensureModelLoaded(engine: MLCEngineLike, modelId: string, 
     abort.dispose();
     if (listener) state.listeners.delete(listener);
   }
+}
+
+export interface EmbedOptions extends Omit<LoadOptions, 'onProgress'> {
+  onStatus?: (message: string, progress?: number) => void;
+}
+
+/**
+ * Vectors for `texts` from an embedding model, one per text in order, loading the model (and
+ * its companions) first when needed. Failures come back as WebLLMError, classified like load
+ * errors, so the creator sees the same advice whichever model failed.
+ */
+export async function embedTexts(
+  engine: MLCEngineLike,
+  modelId: string,
+  texts: readonly string[],
+  options: EmbedOptions = {},
+): Promise<number[][]> {
+  const { onStatus, ...load } = options;
+  if (!isModelLoaded(engine, modelId)) onStatus?.(`Loading ${options.modelLabel ?? modelId}…`, 0);
+  await ensureModelLoaded(engine, modelId, { ...load, onProgress: (message, progress) => onStatus?.(message, progress) });
+  if (options.signal?.aborted) throw abortError();
+  let response: CreateEmbeddingResponse;
+  try {
+    response = await engine.embeddings.create({ input: [...texts], model: modelId });
+  } catch (error) {
+    throw new WebLLMError(classifyLoadError(error));
+  }
+  const vectors: number[][] = new Array<number[]>(texts.length);
+  for (const item of response.data) vectors[item.index] = item.embedding;
+  for (let i = 0; i < texts.length; i++) {
+    if (!vectors[i]?.length) {
+      throw new WebLLMError({ kind: 'unknown', message: MESSAGES.unknown, detail: `No embedding came back for input ${i} of ${texts.length}.` });
+    }
+  }
+  return vectors;
 }
 
 const SAFETY_MARGIN_TOKENS = 64;
@@ -263,13 +318,14 @@ export function createWebLLMEngine(deps: WebLLMEngineDeps): DraftEngine {
       } catch (error) {
         throw new WebLLMError(classifyLoadError(error));
       }
-      const needsLoad = !(engine.modelId?.length === 1 && engine.modelId[0] === deps.modelId);
+      const needsLoad = !isModelLoaded(engine, deps.modelId);
       if (needsLoad) onStatus?.(`Loading ${label}…`, 0);
       await ensureModelLoaded(engine, deps.modelId, {
         appConfig: deps.appConfig,
         modelLabel: label,
         signal,
         onProgress: (message, progress) => onStatus?.(message, progress),
+        ...(deps.companionModelIds ? { companions: deps.companionModelIds } : {}),
       });
       if (signal?.aborted) throw abortError();
 
@@ -296,6 +352,8 @@ export function createWebLLMEngine(deps: WebLLMEngineDeps): DraftEngine {
         let metrics: DraftMetrics | undefined;
         let finishReason: string | null | undefined;
         const stream = await engine.chat.completions.create({
+          // Named, because with an embedding model loaded too WebLLM cannot guess which to use.
+          model: deps.modelId,
           messages: prompt.messages,
           stream: true,
           stream_options: { include_usage: true },

@@ -43,8 +43,17 @@ describe('engine protocol', () => {
       { type: 'storage.estimate', requestId: 'r', usage: 1, quota: 2 },
       { type: 'capability', requestId: 'r', capability: { available: false, isSoftware: false, shaderF16: false } },
       { type: 'ok', requestId: 'r' },
+      { type: 'embeddings', requestId: 'r', model: 'snowflake-arctic-embed-s-q0f32-MLC-b4', vectors: [[0.1, 0.2], [0.3, 0.4]] },
     ];
     for (const reply of replies) expect(engineHostOutSchema.safeParse(reply).success, reply.type).toBe(true);
     expect(engineHostOutSchema.safeParse({ type: 'eval', requestId: 'r' }).success).toBe(false);
+  });
+
+  it('accepts an embed request of a few texts, and rejects empty texts or too many at once', () => {
+    const embed = (texts: string[]) => ({ type: 'embed', requestId: 'e', model: { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' }, texts });
+    expect(engineHostInSchema.safeParse(embed(['one', 'two'])).success).toBe(true);
+    expect(engineHostInSchema.safeParse(embed([])).success).toBe(false);
+    expect(engineHostInSchema.safeParse(embed(['ok', ''])).success).toBe(false);
+    expect(engineHostInSchema.safeParse(embed(Array.from({ length: 65 }, () => 'x'))).success).toBe(false);
   });
 });

@@ -3,10 +3,10 @@
  * one long-lived port named ENGINE_PORT. Every message carries the requestId the background
  * chose, so one port serves every tab. Both sides validate what they receive.
  *
- * background → host: draft.start / draft.cancel, model.download / model.cancel, cache.status,
- *   cache.delete, storage.estimate, capability, engine.unload, configure.
+ * background → host: draft.start / draft.cancel, model.download / model.cancel, embed /
+ *   embed.cancel, cache.status, cache.delete, storage.estimate, capability, engine.unload, configure.
  * host → background: queue (position), status, token, done, cancelled, error, progress,
- *   cache.status, storage.estimate, capability, ok.
+ *   embeddings, cache.status, storage.estimate, capability, ok.
  */
 import { z } from 'zod';
 import { modelSelectionSchema } from '../llm/catalog';
@@ -90,6 +90,13 @@ export const draftInputWireSchema = z.object({
 });
 export type DraftInputWire = z.infer<typeof draftInputWireSchema>;
 
+/** Texts per embed request: a few GPU batches, so a draft never waits long behind one. */
+export const MAX_EMBED_TEXTS = 64;
+/** Callers cut texts to the model's context (512 tokens) well before this. */
+export const MAX_EMBED_CHARS = 4000;
+/** Widest vector accepted back (Arctic Embed M has 768 dimensions). */
+export const MAX_EMBED_DIMS = 4096;
+
 export const engineHostInSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('draft.start'),
@@ -97,8 +104,20 @@ export const engineHostInSchema = z.discriminatedUnion('type', [
     model: modelSelectionSchema,
     generation: generationSettingsSchema,
     input: draftInputWireSchema,
+    /** The embedding model in use: loaded alongside when the drafting model has to be loaded. */
+    companion: modelSelectionSchema.optional(),
   }),
   z.object({ type: z.literal('draft.cancel'), requestId }),
+  /** Texts → one vector each, from an embedding model, through the same queue as drafts. */
+  z.object({
+    type: z.literal('embed'),
+    requestId,
+    model: modelSelectionSchema,
+    texts: z.array(z.string().min(1).max(MAX_EMBED_CHARS)).min(1).max(MAX_EMBED_TEXTS),
+    /** The drafting model in use: kept (or loaded) on the GPU alongside, so neither evicts the other. */
+    companion: modelSelectionSchema.optional(),
+  }),
+  z.object({ type: z.literal('embed.cancel'), requestId }),
   z.object({ type: z.literal('model.download'), requestId, model: modelSelectionSchema }),
   z.object({ type: z.literal('model.cancel'), requestId }),
   z.object({ type: z.literal('cache.status'), requestId, model: modelSelectionSchema }),
@@ -161,6 +180,13 @@ export const engineHostOutSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), requestId, message: shortText, progress: z.number().min(0).max(1).optional() }),
   z.object({ type: z.literal('token'), requestId, text: z.string().max(20_000) }),
   z.object({ type: z.literal('done'), requestId, result: draftResultSchema }),
+  /** One vector per text of an embed request, in the same order. */
+  z.object({
+    type: z.literal('embeddings'),
+    requestId,
+    model: z.string().max(200),
+    vectors: z.array(z.array(z.number()).min(1).max(MAX_EMBED_DIMS)).max(MAX_EMBED_TEXTS),
+  }),
   z.object({ type: z.literal('cancelled'), requestId }),
   z.object({ type: z.literal('error'), requestId, message: shortText, kind: z.enum(LOAD_ERROR_KINDS).optional() }),
   z.object({

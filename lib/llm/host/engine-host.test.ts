@@ -1,7 +1,7 @@
 import type { EngineHostOut } from '../../messaging/engine-protocol';
 import { toWireInput } from './offscreen-client';
 import { makeInput } from '../draft-input.testutil';
-import { createEngineHost, type EngineHostDeps } from './engine-host';
+import { createEngineHost, PAIR_TOO_BIG, type EngineHostDeps } from './engine-host';
 import { FakeMLCEngine } from './fake-mlc-engine.testutil';
 
 const MODEL = { modelId: 'Llama-3.2-1B-Instruct-q4f16_1-MLC' };
@@ -346,5 +346,161 @@ describe('engine host without a GPU', () => {
     expect(a.of('d1').at(-1)).toMatchObject({ type: 'error', kind: 'no-webgpu' });
     expect(current().calls).toEqual([]);
     expect(deps.detectGpu).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('engine host embeddings', () => {
+  const EMBED = { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' };
+  const embeddingsOf = (messages: EngineHostOut[]) =>
+    messages.flatMap((m) => (m.type === 'embeddings' ? [m.vectors] : []));
+  const reloads = (engine: FakeMLCEngine) => engine.calls.filter((c) => c.startsWith('reload:'));
+
+  it('turns a batch of texts into one vector per text, in order, loading the embedding model first', async () => {
+    const { tab, current } = setup();
+    const a = tab();
+    a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['flat loaf', 'oven temperature', 'flat loaf'] });
+    await settle(200);
+    const [vectors] = embeddingsOf(a.of('e1'));
+    expect(vectors).toHaveLength(3);
+    expect(vectors?.every((v) => v.length === 384)).toBe(true);
+    expect(vectors?.[0]).toEqual(vectors?.[2]);
+    expect(vectors?.[0]).not.toEqual(vectors?.[1]);
+    expect(a.positions('e1')).toEqual([0]);
+    expect(reloads(current())).toEqual([`reload:${EMBED.modelId}`]);
+    expect(current().embedRequests[0]).toMatchObject({ model: EMBED.modelId, input: ['flat loaf', 'oven temperature', 'flat loaf'] });
+  });
+
+  it('waits in the same queue as drafts, behind the draft that is writing', async () => {
+    const { tab, current } = setup();
+    const a = tab();
+    current().pause();
+    a.draft('d1');
+    a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['hello'] });
+    await settle(100);
+    expect(a.positions('e1')).toEqual([1]);
+    expect(embeddingsOf(a.of('e1'))).toEqual([]);
+    current().resume();
+    await settle(400);
+    expect(a.done('d1')).toBeDefined();
+    expect(embeddingsOf(a.of('e1'))).toHaveLength(1);
+  });
+
+  it('keeps the drafting model on the GPU: both load together, and neither a later draft nor embed reloads', async () => {
+    const { tab, current } = setup();
+    const a = tab();
+    a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['hi'], companion: MODEL });
+    await settle(200);
+    expect(current().modelId).toEqual([EMBED.modelId, MODEL.modelId]);
+    a.session.receive({ type: 'draft.start', requestId: 'd1', model: MODEL, generation: GENERATION, input: toWireInput(makeInput()), companion: EMBED });
+    await settle(300);
+    a.session.receive({ type: 'embed', requestId: 'e2', model: EMBED, texts: ['again'], companion: MODEL });
+    await settle(200);
+    expect(a.done('d1')).toBeDefined();
+    expect(embeddingsOf(a.of('e2'))).toHaveLength(1);
+    expect(reloads(current())).toHaveLength(1);
+    // With two models loaded WebLLM needs every request to name its model.
+    expect(current().requests[0]?.model).toBe(MODEL.modelId);
+  });
+
+  it('a draft that has to load its model brings the embedding model along, but does not reload just to add it', async () => {
+    const first = setup();
+    const a = first.tab();
+    a.session.receive({ type: 'draft.start', requestId: 'd1', model: MODEL, generation: GENERATION, input: toWireInput(makeInput()), companion: EMBED });
+    await settle(300);
+    expect(first.current().modelId).toEqual([MODEL.modelId, EMBED.modelId]);
+
+    const second = setup();
+    const b = second.tab();
+    b.draft('d1');
+    await settle(300);
+    b.session.receive({ type: 'draft.start', requestId: 'd2', model: MODEL, generation: GENERATION, input: toWireInput(makeInput()), companion: EMBED });
+    await settle(300);
+    expect(b.done('d2')).toBeDefined();
+    expect(reloads(second.current())).toEqual([`reload:${MODEL.modelId}`]);
+  });
+
+  it('classifies an embedding failure like a load failure, and starts a fresh engine after a lost GPU', async () => {
+    const { tab, deps } = setup({}, { embedError: new Error('DeviceLostError: The WebGPU device was lost.') });
+    const a = tab();
+    a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['hi'] });
+    await settle(200);
+    expect(a.of('e1').at(-1)).toMatchObject({ type: 'error', kind: 'device-lost' });
+    expect(deps.resetEngine).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses to embed with a drafting model, or an unknown one', async () => {
+    const { tab, current } = setup();
+    const a = tab();
+    a.session.receive({ type: 'embed', requestId: 'e1', model: MODEL, texts: ['hi'] });
+    a.session.receive({ type: 'embed', requestId: 'e2', model: { modelId: 'nope' }, texts: ['hi'] });
+    a.draft('d0');
+    a.session.receive({ type: 'draft.start', requestId: 'd1', model: EMBED, generation: GENERATION, input: toWireInput(makeInput()) });
+    await settle(300);
+    expect(a.of('e1').at(-1)).toMatchObject({ type: 'error', kind: 'model-not-found' });
+    expect(a.of('e2').at(-1)).toMatchObject({ type: 'error', kind: 'model-not-found' });
+    expect(a.of('d1').at(-1)).toMatchObject({ type: 'error', kind: 'model-not-found' });
+    expect(current().embedRequests).toHaveLength(0);
+  });
+
+  it('rejects an empty text or an oversized batch before it reaches the engine', async () => {
+    const { tab, current } = setup();
+    const a = tab();
+    a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['hi', ''] });
+    a.session.receive({ type: 'embed', requestId: 'e2', model: EMBED, texts: Array.from({ length: 65 }, () => 'x') });
+    await settle(100);
+    expect(a.of('e1')[0]).toMatchObject({ type: 'error', message: 'The engine could not read this request.' });
+    expect(a.of('e2')[0]).toMatchObject({ type: 'error' });
+    expect(current().calls).toEqual([]);
+  });
+
+  it('when the two models together ran the GPU out of memory, drafts load alone and embeds that need both are refused', async () => {
+    const { tab, engines, current } = setup();
+    // Loading the pair fails for lack of memory; loading one model succeeds.
+    const reload = current().reload.bind(current());
+    current().reload = async (ids: string | string[]) => {
+      if (Array.isArray(ids) && ids.length > 1) throw new Error('Error: Out of memory: failed to allocate buffer');
+      return reload(ids);
+    };
+    const a = tab();
+    a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['hi'], companion: MODEL });
+    await settle(200);
+    expect(a.of('e1').at(-1)).toMatchObject({ type: 'error', kind: 'out-of-memory' });
+
+    a.session.receive({ type: 'draft.start', requestId: 'd1', model: MODEL, generation: GENERATION, input: toWireInput(makeInput()), companion: EMBED });
+    await settle(300);
+    expect(a.done('d1')).toBeDefined();
+    expect(engines.at(-1)?.modelId).toEqual([MODEL.modelId]);
+
+    a.session.receive({ type: 'embed', requestId: 'e2', model: EMBED, texts: ['hi'], companion: MODEL });
+    await settle(200);
+    expect(a.of('e2').at(-1)).toMatchObject({ type: 'error', kind: 'out-of-memory', message: PAIR_TOO_BIG });
+    expect(engines.at(-1)?.modelId).toEqual([MODEL.modelId]);
+  });
+
+  it('drops the embed requests of a port that closed, and a cancelled one answers cancelled', async () => {
+    const { tab, current } = setup();
+    const a = tab();
+    const b = tab();
+    current().pause();
+    b.draft('d1');
+    a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['one'] });
+    a.session.receive({ type: 'embed', requestId: 'e2', model: EMBED, texts: ['two'] });
+    await settle(50);
+    a.session.receive({ type: 'embed.cancel', requestId: 'e1' });
+    await settle();
+    expect(a.of('e1').at(-1)).toEqual({ type: 'cancelled', requestId: 'e1' });
+    a.session.close();
+    current().resume();
+    await settle(400);
+    expect(b.done('d1')).toBeDefined();
+    expect(current().embedRequests).toHaveLength(0);
+  });
+
+  it('reports a model that answers with vectors of the wrong length as an error', async () => {
+    const { tab } = setup({}, { embedDims: 100 });
+    const a = tab();
+    a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['hi'] });
+    await settle(200);
+    expect(a.of('e1').at(-1)).toMatchObject({ type: 'error', kind: 'unknown' });
   });
 });

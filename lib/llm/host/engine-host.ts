@@ -1,8 +1,9 @@
 /**
  * The engine host: the logic of the offscreen document. One shared WebLLM engine serves every
  * tab, so requests wait in one FIFO queue and each is told its place in line as it changes.
- * Drafts stream tokens back; anything can be cancelled by request id; the model is unloaded
- * after an idle period to give the GPU memory back.
+ * Drafts stream tokens back; embed requests turn texts into vectors with an embedding model,
+ * loaded next to the drafting model so neither evicts the other; anything can be cancelled by
+ * request id; the models are unloaded after an idle period to give the GPU memory back.
  *
  * Pure: the engine, cache helpers, storage estimate and GPU detection are injected, so tests
  * drive it with a fake engine and fake timers.
@@ -16,6 +17,7 @@ import {
 import {
   buildAppConfig,
   findCatalogModel,
+  findEmbeddingModel,
   isKnownSelection,
   selectionLabel,
   type ModelSelection,
@@ -25,8 +27,10 @@ import type { GpuCapability } from '../gpu';
 import {
   classifyLoadError,
   createWebLLMEngine,
+  embedTexts,
   ensureModelLoaded,
   isAbortError,
+  WebLLMError,
   type MLCEngineLike,
   type WebLLMEngineDeps,
 } from '../webllm-engine';
@@ -67,7 +71,10 @@ export interface EngineHost {
   setIdleUnloadMinutes(minutes: number): void;
 }
 
-type JobKind = 'draft' | 'download' | 'delete' | 'unload';
+type JobKind = 'draft' | 'embed' | 'download' | 'delete' | 'unload';
+
+/** Jobs that only matter to the port that asked: dropped when it closes. */
+const PORT_BOUND: ReadonlySet<JobKind> = new Set(['draft', 'embed']);
 
 interface Job {
   requestId: string;
@@ -76,6 +83,8 @@ interface Job {
   controller: AbortController;
   run: (job: Job) => Promise<void>;
   lastPosition?: number;
+  /** Set while the job loads a drafting and an embedding model together. */
+  pair?: string;
 }
 
 interface SessionState {
@@ -84,6 +93,13 @@ interface SessionState {
 }
 
 const DEVICE_FAILURES = new Set(['device-lost', 'gpu-error']);
+/** Failures that say the GPU cannot hold two models at once. */
+const MEMORY_FAILURES = new Set(['device-lost', 'out-of-memory']);
+
+export const PAIR_TOO_BIG =
+  'Your GPU does not have memory for the drafting model and the embedding model together. Drafts use word matching only; pick a smaller drafting or embedding model in Understudy options, or turn better matching off.';
+
+const pairKey = (a: string, b: string) => [a, b].sort().join(' + ');
 
 export function createEngineHost(deps: EngineHostDeps): EngineHost {
   const createDraftEngine = deps.createDraftEngine ?? createWebLLMEngine;
@@ -94,6 +110,12 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   let running: Job | undefined;
   /** The engine the last job used: what idle unload and cache deletes act on. */
   let engine: MLCEngineLike | undefined;
+  /**
+   * Drafting + embedding model pairs that ran the GPU out of memory when loaded together. A
+   * draft then loads its model alone, and an embed that needs the pair is refused rather than
+   * evicting the drafting model on every draft.
+   */
+  const failedPairs = new Set<string>();
 
   const getEngine = async () => {
     engine = await deps.getEngine();
@@ -207,6 +229,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       return;
     }
     const classified = classifyLoadError(error);
+    if (job.pair && MEMORY_FAILURES.has(classified.kind)) failedPairs.add(job.pair);
     log(`Engine request ${job.requestId} failed: ${classified.detail}`);
     post(job, { type: 'error', requestId: job.requestId, message: classified.message, kind: classified.kind });
     if (DEVICE_FAILURES.has(classified.kind)) {
@@ -241,10 +264,22 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       message: classifyLoadError('ModelNotFoundError: Cannot find model record').message,
     });
 
+  /** The embedding model to load alongside a drafting model, unless that pair failed before. */
+  const companionFor = (job: Job, modelId: string, companion: ModelSelection | undefined): string[] => {
+    if (!companion || !findEmbeddingModel(companion.modelId)) return [];
+    const pair = pairKey(modelId, companion.modelId);
+    if (failedPairs.has(pair)) return [];
+    job.pair = pair;
+    return [companion.modelId];
+  };
+
   function draftJob(message: Extract<EngineHostIn, { type: 'draft.start' }>) {
     return async (job: Job) => {
-      if (!isKnownSelection(message.model)) return unknownModel(job);
+      if (!isKnownSelection(message.model) || findEmbeddingModel(message.model.modelId)) return unknownModel(job);
       if (await refuseWithoutGpu(job)) return;
+      const companions = engine?.modelId?.includes(message.model.modelId)
+        ? []
+        : companionFor(job, message.model.modelId, message.companion);
       const draftEngine = createDraftEngine({
         getEngine,
         modelId: message.model.modelId,
@@ -252,6 +287,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         appConfig: appConfigFor(message.model),
         settings: message.generation,
         contextWindowTokens: findCatalogModel(message.model.modelId)?.contextWindowTokens,
+        ...(companions.length ? { companionModelIds: companions } : {}),
       });
       try {
         const result = await draftEngine.draft({ ...message.input, profile: message.input.profile }, {
@@ -266,6 +302,54 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
             }),
         });
         post(job, { type: 'done', requestId: job.requestId, result });
+      } catch (error) {
+        reportError(job, error);
+      }
+    };
+  }
+
+  function embedJob(message: Extract<EngineHostIn, { type: 'embed' }>) {
+    return async (job: Job) => {
+      const model = findEmbeddingModel(message.model.modelId);
+      if (!model || (message.companion && !isKnownSelection(message.companion))) return unknownModel(job);
+      if (await refuseWithoutGpu(job)) return;
+      const companion = message.companion;
+      let companions: string[] = [];
+      if (companion && !findEmbeddingModel(companion.modelId)) {
+        const pair = pairKey(model.id, companion.modelId);
+        if (failedPairs.has(pair)) {
+          post(job, { type: 'error', requestId: job.requestId, kind: 'out-of-memory', message: PAIR_TOO_BIG });
+          return;
+        }
+        // Keep the drafting model only when it is already there or asked for: it is reloaded
+        // from the cache in the same call, so both stay resident for the next draft.
+        job.pair = pair;
+        companions = [companion.modelId];
+      }
+      try {
+        const vectors = await embedTexts(await getEngine(), model.id, message.texts, {
+          // The custom record, when the companion is the creator's own model.
+          appConfig: appConfigFor(companion?.custom ? companion : message.model),
+          modelLabel: model.displayName,
+          companions,
+          signal: job.controller.signal,
+          onStatus: (text, progress) =>
+            post(job, {
+              type: 'status',
+              requestId: job.requestId,
+              message: text.slice(0, 2000),
+              ...(progress !== undefined ? { progress: Math.min(1, Math.max(0, progress)) } : {}),
+            }),
+        });
+        const wrong = vectors.find((v) => v.length !== model.dims);
+        if (wrong) {
+          throw new WebLLMError({
+            kind: 'unknown',
+            message: classifyLoadError('').message,
+            detail: `${model.id} returned ${wrong.length} dimensions, expected ${model.dims}.`,
+          });
+        }
+        post(job, { type: 'embeddings', requestId: job.requestId, model: model.id, vectors });
       } catch (error) {
         reportError(job, error);
       }
@@ -339,6 +423,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
     switch (message.type) {
       case 'draft.start':
         return job('draft', message.requestId, draftJob(message));
+      case 'embed':
+        return job('embed', message.requestId, embedJob(message));
       case 'model.download':
         return job('download', message.requestId, downloadJob(message.model));
       case 'cache.delete':
@@ -346,6 +432,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       case 'engine.unload':
         return job('unload', message.requestId, unloadJob);
       case 'draft.cancel':
+      case 'embed.cancel':
       case 'model.cancel': {
         const found = findJob(message.requestId, session);
         if (found) cancel(found);
@@ -400,8 +487,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         },
         close() {
           session.open = false;
-          for (const job of [...waiting]) if (job.session === session && job.kind === 'draft') cancel(job);
-          if (running?.session === session && running.kind === 'draft') cancel(running);
+          for (const job of [...waiting]) if (job.session === session && PORT_BOUND.has(job.kind)) cancel(job);
+          if (running?.session === session && PORT_BOUND.has(running.kind)) cancel(running);
         },
       };
     },

@@ -3,13 +3,17 @@
  * `modelId` set by reload and cleared by unload, progress reports during reload, streamed chunks
  * with a final usage chunk, interruptGenerate ending the stream with finish_reason "abort", and
  * one generation at a time (a new request waits until the previous stream has been read to the
- * end, like WebLLM's per-model lock). Used only by unit tests.
+ * end, like WebLLM's per-model lock). With several models loaded (`reload([a, b])`), requests
+ * must name their model, and embeddings only come from an embedding model, as in WebLLM.
+ * Used only by unit tests.
  */
 import type {
   AppConfig,
   ChatCompletionChunk,
   ChatCompletionRequestStreaming,
   CompletionUsage,
+  CreateEmbeddingResponse,
+  EmbeddingCreateParams,
   InitProgressCallback,
   InitProgressReport,
 } from '@mlc-ai/web-llm';
@@ -25,6 +29,24 @@ export interface FakeEngineOptions {
   loadError?: unknown;
   /** Thrown by the stream after the first chunk. */
   streamError?: unknown;
+  /** Length of each embedding; 384 like Arctic Embed S. */
+  embedDims?: number;
+  /** Thrown by embeddings.create; a function is asked per call and throws what it returns, if anything. */
+  embedError?: unknown;
+  /** The vector for a text; a deterministic bag-of-words hash by default. */
+  embedVector?: (text: string, dims: number) => number[];
+}
+
+/** Words hashed into buckets: texts sharing words get similar vectors, others near-orthogonal. */
+export function hashedVector(text: string, dims: number): number[] {
+  const vector = new Array<number>(dims).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    let h = 2166136261;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
+    vector[(h >>> 0) % dims]! += 1;
+  }
+  vector[0]! += 0.01;
+  return vector;
 }
 
 interface Deferred {
@@ -78,6 +100,13 @@ export class FakeMLCEngine implements MLCEngineLike {
     completions: {
       create: (request: ChatCompletionRequestStreaming) => this.create(request),
     },
+  };
+
+  readonly embedRequests: EmbeddingCreateParams[] = [];
+  private embedGate?: Deferred;
+
+  embeddings = {
+    create: (request: EmbeddingCreateParams) => this.embed(request),
   };
 
   constructor(options: FakeEngineOptions = {}) {
@@ -138,8 +167,67 @@ export class FakeMLCEngine implements MLCEngineLike {
     };
   }
 
+  /** Holds embeddings.create until the returned function is called. */
+  holdEmbed(): () => void {
+    const gate = deferred();
+    this.embedGate = gate;
+    return () => {
+      this.embedGate = undefined;
+      gate.resolve();
+    };
+  }
+
+  /** Whether the app config (or, without one, the id) says this is an embedding model. */
+  private isEmbeddingModel(id: string): boolean {
+    const record = this.appConfig?.model_list.find((r) => r.model_id === id);
+    return record ? record.model_type === 1 : id.includes('embed');
+  }
+
+  /** WebLLM's getModelIdToUse: the named model, or the only one loaded. */
+  private pickModel(requested: string | null | undefined, requestName: string): string {
+    const loaded = this.modelId;
+    if (!loaded?.length) throw new Error('WebWorkerMLCEngine is not loaded with a model. Did you call `engine.reload()`?');
+    if (requested) {
+      if (!loaded.includes(requested)) {
+        throw new Error(`SpecifiedModelNotFoundError: Specified model ${requested} for ${requestName} is not found in loaded models.`);
+      }
+      return requested;
+    }
+    if (loaded.length > 1) throw new Error(`UnclearModelToUseError: Multiple models are loaded in engine. Please specify the model in ${requestName}.`);
+    return loaded[0]!;
+  }
+
+  private async embed(request: EmbeddingCreateParams): Promise<CreateEmbeddingResponse> {
+    this.calls.push('embed');
+    this.embedRequests.push(request);
+    const model = this.pickModel(request.model, 'EmbeddingCreateParams');
+    if (!this.isEmbeddingModel(model)) {
+      throw new Error(`IncorrectPipelineLoadedError: EmbeddingCreateParams expects model to be loaded with EmbeddingPipeline. However, ${model} is not loaded with this pipeline.`);
+    }
+    for (let turn = 0; turn < 3; turn++) await Promise.resolve();
+    if (this.embedGate) await this.embedGate.promise;
+    const failure = this.options.embedError;
+    if (failure !== undefined) {
+      const error = typeof failure === 'function' ? (failure as (r: EmbeddingCreateParams) => unknown)(request) : failure;
+      if (error !== undefined) throw error;
+    }
+    const inputs = (typeof request.input === 'string' ? [request.input] : request.input) as string[];
+    if (inputs.some((text) => text === '')) throw new Error('EmbeddingInputEmptyError: Embedding input cannot be empty string or empty token array.');
+    const dims = this.options.embedDims ?? 384;
+    const vectorOf = this.options.embedVector ?? hashedVector;
+    return {
+      object: 'list',
+      model,
+      data: inputs.map((text, index) => ({ object: 'embedding' as const, index, embedding: vectorOf(text, dims) })),
+      usage: { prompt_tokens: inputs.length * 8, total_tokens: inputs.length * 8, extra: { prefill_tokens_per_s: 1000 } },
+    };
+  }
+
   private async create(request: ChatCompletionRequestStreaming): Promise<AsyncIterable<ChatCompletionChunk>> {
-    if (!this.modelId) throw new Error('WebWorkerMLCEngine is not loaded with a model. Did you call `engine.reload()`?');
+    const model = this.pickModel(request.model, 'ChatCompletionRequest');
+    if (this.isEmbeddingModel(model)) {
+      throw new Error(`IncorrectPipelineLoadedError: ChatCompletionRequest expects model to be loaded with LLMChatPipeline. However, ${model} is not loaded with this pipeline.`);
+    }
     this.calls.push('create');
     this.requests.push(request);
     const previous = this.lock;
@@ -151,7 +239,7 @@ export class FakeMLCEngine implements MLCEngineLike {
   private async *stream(previous: Promise<void>, released: Deferred): AsyncGenerator<ChatCompletionChunk> {
     await previous;
     this.interrupted = false;
-    const model = this.modelId?.[0] ?? '';
+    const model = this.modelId?.find((id) => !this.isEmbeddingModel(id)) ?? '';
     const base = { id: 'chatcmpl-fake', created: 0, model, object: 'chat.completion.chunk' as const };
     try {
       const pieces = this.options.pieces ?? [];

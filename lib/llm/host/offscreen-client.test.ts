@@ -5,6 +5,7 @@ import { FakeMLCEngine } from './fake-mlc-engine.testutil';
 import { createOffscreenClient, createOffscreenDraftEngine, OFFSCREEN_PATH, type OffscreenClientDeps, type PortLike } from './offscreen-client';
 
 const MODEL = { modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' };
+const EMBED = { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' };
 const GENERATION = { temperature: 0.7, maxTokens: 256 };
 
 async function settle(turns = 100) {
@@ -183,6 +184,31 @@ describe('offscreen client', () => {
     const progress: number[] = [];
     await client.download(MODEL, { onProgress: (p) => progress.push(p.totalMB ?? 0) });
     expect(progress).toEqual([300]);
+  });
+
+  it('embeds texts through the offscreen engine, the vectors surviving the port’s JSON copy', async () => {
+    const { client, fake } = setup({ embedVector: (text, dims) => Array.from({ length: dims }, (_, i) => (i === text.length ? 1 : 0)) });
+    const statuses: string[] = [];
+    const vectors = await client.embed(
+      { model: EMBED, texts: ['ab', 'abcd'], companion: MODEL },
+      { onStatus: (message) => statuses.push(message) },
+    );
+    expect(vectors).toHaveLength(2);
+    expect(vectors[0]?.[2]).toBe(1);
+    expect(vectors[1]?.[4]).toBe(1);
+    expect(fake.modelId).toEqual([EMBED.modelId, MODEL.modelId]);
+    expect(statuses[0]).toBe('Loading Arctic Embed S (Snowflake)…');
+  });
+
+  it('cancelling an embed rejects it with an AbortError', async () => {
+    const { client, fake } = setup();
+    const release = fake.holdReload();
+    const controller = new AbortController();
+    const pending = client.embed({ model: EMBED, texts: ['hi'] }, { signal: controller.signal });
+    await settle();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    release();
   });
 });
 

@@ -44,6 +44,23 @@ export interface DraftRequest {
   model: ModelSelection;
   generation: GenerationSettings;
   input: DraftInputWire;
+  /** The embedding model in use, loaded alongside when the drafting model has to be loaded. */
+  companion?: ModelSelection;
+}
+
+export interface EmbedRequest {
+  /** An embedding model from the catalogue. */
+  model: ModelSelection;
+  texts: string[];
+  /** The drafting model in use, kept on the GPU alongside. */
+  companion?: ModelSelection;
+}
+
+export interface EmbedHandlers {
+  signal?: AbortSignal;
+  onQueue?: (position: number) => void;
+  /** Loading progress, when the embedding model has to be loaded first. */
+  onStatus?: (message: string, progress?: number) => void;
 }
 
 export interface DraftHandlers {
@@ -58,6 +75,8 @@ export type DownloadProgress = Extract<EngineHostOut, { type: 'progress' }>;
 
 export interface OffscreenClient {
   draft(request: DraftRequest, handlers?: DraftHandlers): Promise<DraftResult>;
+  /** One vector per text, in order (at most MAX_EMBED_TEXTS texts a request). */
+  embed(request: EmbedRequest, handlers?: EmbedHandlers): Promise<number[][]>;
   /** Downloads (and loads) a model; resolves when it is ready. */
   download(model: ModelSelection, handlers?: { signal?: AbortSignal; onProgress?: (p: DownloadProgress) => void; onQueue?: (position: number) => void }): Promise<void>;
   isCached(model: ModelSelection): Promise<boolean>;
@@ -162,7 +181,7 @@ export function createOffscreenClient(deps: OffscreenClientDeps = defaultDeps())
     message: EngineHostIn & { requestId: string },
     onMessage: (message: EngineHostOut, resolve: (value: T) => void, reject: (error: Error) => void) => void,
     signal?: AbortSignal,
-    cancelType?: 'draft.cancel' | 'model.cancel',
+    cancelType?: 'draft.cancel' | 'model.cancel' | 'embed.cancel',
   ): Promise<T> {
     const { requestId } = message;
     return new Promise<T>((resolve, reject) => {
@@ -215,6 +234,19 @@ export function createOffscreenClient(deps: OffscreenClientDeps = defaultDeps())
         },
         handlers.signal,
         'draft.cancel',
+      );
+    },
+    embed(embedRequest, handlers = {}) {
+      const requestId = newRequestId();
+      return request<number[][]>(
+        { type: 'embed', requestId, ...embedRequest },
+        (m, resolve) => {
+          if (m.type === 'queue') handlers.onQueue?.(m.position);
+          else if (m.type === 'status') handlers.onStatus?.(m.message, m.progress);
+          else if (m.type === 'embeddings') resolve(m.vectors);
+        },
+        handlers.signal,
+        'embed.cancel',
       );
     },
     download(model, handlers = {}) {
@@ -284,6 +316,8 @@ export function toWireInput(input: DraftInput & { stylePlatformLength?: StyleLen
 export interface OffscreenDraftConfig {
   model: ModelSelection;
   generation: GenerationSettings;
+  /** The embedding model in use, if any. */
+  companion?: ModelSelection;
 }
 
 /**
@@ -296,7 +330,12 @@ export function createOffscreenDraftEngine(client: OffscreenClient, getConfig: (
     async draft(input: DraftInput & { stylePlatformLength?: StyleLength }, options: DraftOptions = {}) {
       const config = await getConfig();
       return client.draft(
-        { model: config.model, generation: config.generation, input: toWireInput(input) },
+        {
+          model: config.model,
+          generation: config.generation,
+          input: toWireInput(input),
+          ...(config.companion ? { companion: config.companion } : {}),
+        },
         {
           signal: options.signal,
           onToken: options.onToken,
