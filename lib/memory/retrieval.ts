@@ -12,9 +12,7 @@
  * words memory does not know, a cap on postings visited, and a top-k selection instead of a sort.
  * Rows are kept in memory, so a result carries the full example.
  *
- * Not done: hybrid ranking with embeddings (issue 4 asks for it once a WebLLM embedding model is
- * downloaded). No embedding model is reachable where this was built and tested, so ranking is
- * lexical only; a hybrid step would re-rank this index's top ~50 by cosine similarity.
+ * With an embedding model downloaded, hybrid.ts fuses this ranking with vector similarity.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { SiteId } from '../messaging/protocol';
@@ -322,6 +320,12 @@ export class RetrievalIndex {
 
   has(id: number): boolean {
     return this.#slotOf.has(id);
+  }
+
+  /** The indexed example with this id (hybrid search turns vector hits into rows with it). */
+  get(id: number): ExampleRow | undefined {
+    const slot = this.#slotOf.get(id);
+    return slot === undefined ? undefined : this.#rows[slot];
   }
 
   /** Builds the vocabulary tree now rather than on the first search that needs it. */

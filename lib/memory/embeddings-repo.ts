@@ -1,0 +1,125 @@
+/**
+ * Embedding vectors of the creator's replies, per embedding model, stored in batches (one
+ * EmbeddingBatchRow holds many replies' vectors back to back: IndexedDB's cost is per record).
+ *
+ * Vectors are derived data: they can always be computed again from the replies, so deleting
+ * them (with their model, or when the replies they belong to are gone) never loses anything.
+ * Example ids are never reused (examples-repo), so a vector stays right for its id.
+ */
+import type { EmbeddingBatchRow, UnderstudyDB } from './db';
+import { VectorIndex } from './vector-index';
+
+/** Flattens vectors (one array per example) into one Float32Array, checking every length. */
+export function packVectors(vectors: readonly ArrayLike<number>[], dims: number): Float32Array {
+  const packed = new Float32Array(vectors.length * dims);
+  vectors.forEach((vector, i) => {
+    if (vector.length !== dims) throw new RangeError(`Vector ${i} has ${vector.length} dimensions, expected ${dims}.`);
+    packed.set(vector, i * dims);
+  });
+  return packed;
+}
+
+/** Stores the vectors of `exampleIds` (in the same order) for `model`; returns the batch's row id. */
+export async function saveEmbeddingBatch(
+  db: UnderstudyDB,
+  batch: { model: string; dims: number; exampleIds: readonly number[]; vectors: Float32Array | readonly ArrayLike<number>[] },
+  now = Date.now(),
+): Promise<number> {
+  const { model, dims, exampleIds } = batch;
+  const vectors = batch.vectors instanceof Float32Array ? batch.vectors : packVectors(batch.vectors, dims);
+  if (vectors.length !== exampleIds.length * dims) {
+    throw new RangeError(`${exampleIds.length} examples need ${exampleIds.length * dims} floats, got ${vectors.length}.`);
+  }
+  const row: EmbeddingBatchRow = { model, dims, exampleIds: [...exampleIds], vectors, createdAt: now };
+  return (await db.embeddings.add(row)) as number;
+}
+
+export interface LoadedVectors {
+  index: VectorIndex;
+  /** Highest batch row id read: later batches are what a refresh appends. */
+  maxRowId: number;
+  /** Batches skipped because their vectors have another length than `dims` (a model upgrade). */
+  skipped: number;
+}
+
+/**
+ * Reads every stored batch of `model` (or those after row `afterRowId`) into a compact in-memory
+ * index: int8 codes and sign bits, ~1 byte a dimension instead of float32's 4. Rows are read one
+ * at a time, so the float32 copies never all sit in memory together.
+ */
+export async function loadVectorIndex(
+  db: UnderstudyDB,
+  model: string,
+  dims: number,
+  options: { into?: VectorIndex; afterRowId?: number } = {},
+): Promise<LoadedVectors> {
+  const index = options.into ?? new VectorIndex(dims);
+  const after = options.afterRowId ?? 0;
+  let maxRowId = after;
+  let skipped = 0;
+  // Keys first (cheap: the 'model' index holds them), then the rows after `after`, a few at a
+  // time. In row order, so the newer vector wins for an id embedded twice (a retried batch).
+  const keys = ((await db.embeddings.where('model').equals(model).primaryKeys()) as number[])
+    .filter((key) => key > after)
+    .sort((a, b) => a - b);
+  await index.bulk(async () => {
+    for (let at = 0; at < keys.length; at += READ_ROWS) {
+      for (const row of await db.embeddings.bulkGet(keys.slice(at, at + READ_ROWS))) {
+        if (!row) continue;
+        const rowId = row.id ?? 0;
+        maxRowId = Math.max(maxRowId, rowId);
+        if (row.dims !== dims || row.vectors.length !== row.exampleIds.length * dims) {
+          skipped++;
+          continue;
+        }
+        index.addBatch(row.exampleIds, row.vectors, rowId);
+      }
+    }
+  });
+  return { index, maxRowId, skipped };
+}
+
+/** Batches read per IndexedDB request while loading: few requests, bounded float32 held at once. */
+const READ_ROWS = 16;
+
+/** Forgets every vector of `model` (its model was deleted, or memory was wiped). */
+export async function deleteEmbeddings(db: UnderstudyDB, model: string): Promise<number> {
+  return db.embeddings.where('model').equals(model).delete();
+}
+
+/** Models that have vectors stored. */
+export async function embeddingModels(db: UnderstudyDB): Promise<string[]> {
+  return (await db.embeddings.orderBy('model').uniqueKeys()) as string[];
+}
+
+/** The ids in `exampleIds` that have no vector in `index`, in the same order. */
+export function missingVectors(index: Pick<VectorIndex, 'has'>, exampleIds: readonly number[]): number[] {
+  return exampleIds.filter((id) => !index.has(id));
+}
+
+/**
+ * Drops stored vectors of replies that no longer exist: a batch whose replies are all gone is
+ * deleted; one mostly gone is rewritten with the rest. `dead` comes from VectorIndex.deadRows.
+ * Returns how many batches changed.
+ */
+export async function pruneEmbeddings(
+  db: UnderstudyDB,
+  dead: ReadonlyMap<number, { dead: number; total: number }>,
+  isLive: (id: number) => boolean,
+): Promise<number> {
+  const gone = [...dead].filter(([, n]) => n.dead === n.total).map(([rowId]) => rowId);
+  const thinned = [...dead].filter(([, n]) => n.dead < n.total && n.dead * 2 >= n.total).map(([rowId]) => rowId);
+  await db.transaction('rw', db.embeddings, async () => {
+    await db.embeddings.bulkDelete(gone);
+    for (const row of await db.embeddings.bulkGet(thinned)) {
+      if (!row?.id) continue;
+      const keep = row.exampleIds.flatMap((id, i) => (isLive(id) ? [i] : []));
+      const vectors = new Float32Array(keep.length * row.dims);
+      keep.forEach((i, at) => vectors.set(row.vectors.subarray(i * row.dims, (i + 1) * row.dims), at * row.dims));
+      const { id, ...rest } = row;
+      await db.embeddings.delete(id);
+      await db.embeddings.add({ ...rest, exampleIds: keep.map((i) => row.exampleIds[i]!), vectors });
+    }
+  });
+  return gone.length + thinned.length;
+}
