@@ -6,7 +6,10 @@ import { createMemoryEngine } from '../llm/memory-engine';
 import { buildPrompt } from '../llm/prompt';
 import { contactKey, setContactNote } from '../memory/contacts-repo';
 import { recordSent } from '../memory/learning';
+import { exampleText } from '../memory/embedding-text';
+import { saveEmbeddingBatch } from '../memory/embeddings-repo';
 import { createDraftingPipeline } from './pipeline';
+import { createSemanticSearch, type SemanticSearchDeps } from './semantic-search';
 
 const NOW = Date.now();
 const DAY = 24 * 60 * 60 * 1000;
@@ -251,5 +254,98 @@ describe('the drafting pipeline', () => {
     expect(seen).toBeDefined();
     expect(seen?.contact).toBeUndefined();
     expect(JSON.stringify(seen)).not.toContain('market');
+  });
+});
+
+describe('the drafting pipeline with hybrid retrieval', () => {
+  const EMBED = { id: 'snowflake-arctic-embed-s-q0f32-MLC-b4', dims: 4, queryPrefix: 'Represent this sentence for searching relevant passages: ' };
+  /** A stand-in embedding model: each axis is a topic, found by the words that mean it. */
+  const TOPICS = [
+    ['starter', 'bubbles', 'rise', 'puff', 'flat', 'dense'],
+    ['oven', 'temperature', '230c', 'bake'],
+    ['thank', 'love', '😍'],
+    ['freeze', 'wrap', 'month', 'keep'],
+  ];
+  const meaningOf = (text: string) => TOPICS.map((words) => words.filter((w) => text.toLowerCase().includes(w)).length + 0.05);
+
+  let db: UnderstudyDB;
+  let ids: number[];
+
+  beforeEach(async () => {
+    db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
+    ids = (await db.examples.bulkAdd(examples, { allKeys: true })) as number[];
+    await db.profile.put(profile);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  async function storeVectors() {
+    const rows = await db.examples.bulkGet(ids);
+    await saveEmbeddingBatch(db, { model: EMBED.id, dims: EMBED.dims, exampleIds: ids, vectors: rows.map((row) => meaningOf(exampleText(row!))) });
+  }
+
+  function pipelineWith(embed: SemanticSearchDeps['embed'], active: SemanticSearchDeps['active'] = async () => ({ model: EMBED })) {
+    const rankings: unknown[] = [];
+    const semantic = createSemanticSearch({ db, active, embed });
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() }, semantic, onRetrieval: (r) => rankings.push(r) });
+    return { pipeline, rankings };
+  }
+
+  const COMMENT = 'Mine won’t puff up at all, what am I doing wrong?';
+
+  it('finds the past reply that means the same thing when no word matches, once the replies have vectors', async () => {
+    await storeVectors();
+    const embed = vi.fn(async ({ texts }: { texts: string[] }) => texts.map(meaningOf));
+    const { pipeline, rankings } = pipelineWith(embed);
+    const result = await pipeline.draft(comment(COMMENT));
+    expect(result.exampleIds).toEqual([ids[0]]);
+    expect(result.text).toContain('Feed your starter twice a day');
+    expect(result.notice).not.toMatch(/closely matches/);
+    expect(rankings).toEqual([{ kind: 'hybrid', model: EMBED.id }]);
+    expect(embed.mock.calls[0]?.[0]).toMatchObject({ model: { modelId: EMBED.id }, texts: [`${EMBED.queryPrefix}${COMMENT}`] });
+  });
+
+  it('uses word matching alone while no reply has a vector yet', async () => {
+    const embed = vi.fn(async ({ texts }: { texts: string[] }) => texts.map(meaningOf));
+    const { pipeline, rankings } = pipelineWith(embed);
+    const result = await pipeline.draft(comment(COMMENT));
+    expect(result.notice).toMatch(/closely matches/);
+    expect(rankings).toEqual([{ kind: 'lexical' }]);
+    // Known to be empty now: the next draft does not even ask the embedding model.
+    await pipeline.draft(comment(COMMENT));
+    expect(embed).toHaveBeenCalledTimes(1);
+  });
+
+  it('still drafts, by word matching, when the embedding model fails', async () => {
+    await storeVectors();
+    const { pipeline, rankings } = pipelineWith(async () => {
+      throw new Error('The GPU stopped while running the model.');
+    });
+    const result = await pipeline.draft(comment('How often should I feed my starter?'));
+    expect(result.exampleIds).toEqual([ids[0]]);
+    expect(rankings).toEqual([{ kind: 'lexical' }]);
+  });
+
+  it('never asks for an embedding when no embedding model is in use', async () => {
+    await storeVectors();
+    const embed = vi.fn(async ({ texts }: { texts: string[] }) => texts.map(meaningOf));
+    const { pipeline, rankings } = pipelineWith(embed, async () => null);
+    await pipeline.draft(comment(COMMENT));
+    expect(embed).not.toHaveBeenCalled();
+    expect(rankings).toEqual([{ kind: 'lexical' }]);
+  });
+
+  it('cancelling the draft while the comment is being embedded cancels the draft', async () => {
+    await storeVectors();
+    const controller = new AbortController();
+    const { pipeline } = pipelineWith(
+      (_request, { signal }) =>
+        new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new DOMException('Drafting was cancelled.', 'AbortError')))),
+    );
+    const drafting = pipeline.draft(comment(COMMENT), { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    await expect(drafting).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

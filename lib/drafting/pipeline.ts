@@ -2,20 +2,29 @@
  * One draft, end to end: load what the creator owns (profile, facts), find their closest past
  * replies and what they said to this commenter before, and hand it all to the chosen engine. The result says which engine wrote it and
  * which past replies it drew on.
+ *
+ * Past replies are found by BM25 (words in common); with an embedding model in use and the
+ * replies' vectors stored, by BM25 fused with vector similarity (meaning in common).
  */
 import type { CommentContext, DraftResult } from '../messaging/protocol';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
-import { getIndexFor, type RetrievalIndex } from '../memory/retrieval';
+import { hybridSearch } from '../memory/hybrid';
+import { getIndexFor, type RetrievalIndex, type RetrievalQuery } from '../memory/retrieval';
 import { detectStyleHabits, type StyleHabits } from '../memory/style';
 import type { DraftEngine, DraftInput } from '../llm/engine';
 import type { MemoryDraftOptions } from '../llm/memory-engine';
+import type { SemanticSearch } from './semantic-search';
 
 export interface DraftingDeps {
   db: UnderstudyDB;
   engines: { memory: DraftEngine; webllm?: DraftEngine };
   /** Picks the engine per draft (e.g. WebLLM when ready); the notice says why, when it falls back. */
   chooseEngine?: () => Promise<{ engine: DraftEngine; notice?: string }>;
+  /** The vector half of hybrid retrieval; without it (or when it answers null), BM25 alone. */
+  semantic?: SemanticSearch;
+  /** Told which ranking found each draft's examples (for logs and benchmarks). */
+  onRetrieval?: (ranking: { kind: 'hybrid'; model: string } | { kind: 'lexical' }) => void;
 }
 
 export interface PipelineDraftOptions {
@@ -55,20 +64,23 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftingPipeline {
   return {
     async draft(comment, opts = {}) {
       const { db } = deps;
-      const [profile, facts, index, contact] = await Promise.all([
+      const [profile, facts, index, contact, semantic] = await Promise.all([
         db.profile.get(PROFILE_KEY),
         db.facts.toArray(),
         getIndexFor(db),
         contactOf(db, comment),
+        deps.semantic?.(comment, {
+          ...(opts.signal ? { signal: opts.signal } : {}),
+          ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
+        }) ?? null,
       ]);
-      const examples = index.search(
-        {
-          text: comment.text,
-          platform: comment.site,
-          ...(comment.parentText ? { parentText: comment.parentText } : {}),
-        },
-        RETRIEVE_K,
-      );
+      const query: RetrievalQuery = {
+        text: comment.text,
+        platform: comment.site,
+        ...(comment.parentText ? { parentText: comment.parentText } : {}),
+      };
+      const examples = semantic ? hybridSearch(index, query, semantic.neighbours, RETRIEVE_K) : index.search(query, RETRIEVE_K);
+      deps.onRetrieval?.(semantic ? { kind: 'hybrid', model: semantic.model } : { kind: 'lexical' });
       const input: DraftInput = {
         comment,
         profile,

@@ -161,18 +161,23 @@ describe('the embedding runner', () => {
     };
   }
 
-  function runner(db: UnderstudyDB, options: { model?: typeof MODEL | null; failOnCall?: number; now?: () => number } = {}) {
+  function runner(
+    db: UnderstudyDB,
+    options: { model?: typeof MODEL | null; canRun?: boolean; failOnCall?: number; now?: () => number } = {},
+  ) {
     const progress = memoryStore();
     const fake = embedder({ failOnCall: options.failOnCall });
+    const canRun = vi.fn(async () => options.canRun ?? true);
     const instance = createEmbeddingRunner({
       db,
-      activeModel: async () => (options.model === undefined ? MODEL : options.model),
+      chosenModel: async () => (options.model === undefined ? MODEL : options.model),
+      canRun,
       embed: (_model, texts) => fake.embed(texts),
       progress,
       writeEveryMs: 0,
       ...(options.now ? { now: options.now } : {}),
     });
-    return { instance, progress, fake };
+    return { instance, progress, fake, canRun };
   }
 
   it('does nothing without an embedding model in use', async () => {
@@ -185,10 +190,19 @@ describe('the embedding runner', () => {
     expect(progress.current).toBeNull();
   });
 
-  it('runs once, then only again when memory changed', async () => {
+  it('does nothing while the chosen model cannot run (not downloaded, or no GPU)', async () => {
+    const db = freshDb();
+    await addExamples(db, 3);
+    const { instance, fake } = runner(db, { canRun: false });
+    await instance.kick();
+    await instance.settled();
+    expect(fake.embed).not.toHaveBeenCalled();
+  });
+
+  it('runs once, then only again when memory changed, without even asking whether the model can run', async () => {
     const db = freshDb();
     await addExamples(db, 5);
-    const { instance, fake, progress } = runner(db);
+    const { instance, fake, progress, canRun } = runner(db);
     await instance.kick();
     await instance.settled();
     expect(progress.current).toMatchObject({ phase: 'done', embedded: 5, total: 5 });
@@ -197,6 +211,7 @@ describe('the embedding runner', () => {
     await instance.kick();
     await instance.settled();
     expect(fake.embed.mock.calls.length).toBe(calls);
+    expect(canRun).toHaveBeenCalledTimes(1);
 
     await addExamples(db, 2, 50);
     await instance.kick();

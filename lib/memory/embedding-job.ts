@@ -170,8 +170,13 @@ export interface ProgressStore {
 
 export interface EmbeddingRunnerDeps {
   db: UnderstudyDB;
-  /** The embedding model to fill in, or null when none is in use (off, not downloaded, no GPU). */
-  activeModel(): Promise<EmbeddingModelRef | null>;
+  /** The embedding model the creator chose, or null (off). Asked first: it must be cheap. */
+  chosenModel(): Promise<EmbeddingModelRef | null>;
+  /**
+   * Whether the chosen model can run now (downloaded, a real GPU). Asked only when there is
+   * work, since answering may start the engine host.
+   */
+  canRun(model: EmbeddingModelRef): Promise<boolean>;
   embed(model: EmbeddingModelRef, texts: string[], signal?: AbortSignal): Promise<number[][]>;
   idle?(): Promise<void>;
   progress: ProgressStore;
@@ -211,11 +216,13 @@ export function createEmbeddingRunner(deps: EmbeddingRunnerDeps) {
   let running: { controller: AbortController; model: string; done: Promise<void> } | undefined;
 
   async function shouldRun(model: EmbeddingModelRef, force: boolean): Promise<boolean> {
-    if (force) return true;
-    const [stored, version] = await Promise.all([deps.progress.getValue(), examplesVersion(deps.db)]);
-    if (isUpToDate(stored, model.id, version)) return false;
-    const failedRecently = stored?.model === model.id && stored.phase === 'error' && now() - stored.updatedAt < retryAfter;
-    return !failedRecently;
+    if (!force) {
+      const [stored, version] = await Promise.all([deps.progress.getValue(), examplesVersion(deps.db)]);
+      if (isUpToDate(stored, model.id, version)) return false;
+      const failedRecently = stored?.model === model.id && stored.phase === 'error' && now() - stored.updatedAt < retryAfter;
+      if (failedRecently) return false;
+    }
+    return deps.canRun(model).catch(() => false);
   }
 
   async function run(model: EmbeddingModelRef, controller: AbortController): Promise<void> {
@@ -250,7 +257,7 @@ export function createEmbeddingRunner(deps: EmbeddingRunnerDeps) {
     /** Starts the job if there is work; `force` ignores a recent failure (the creator asked). */
     async kick(options: { force?: boolean } = {}): Promise<void> {
       if (running) return;
-      const model = await deps.activeModel();
+      const model = await deps.chosenModel();
       if (!model || running || !(await shouldRun(model, options.force ?? false)) || running) return;
       const controller = new AbortController();
       const done = run(model, controller).finally(() => {
