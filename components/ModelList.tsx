@@ -24,7 +24,7 @@ export interface ModelListProps {
   deleting: ReadonlySet<string>;
 }
 
-interface RowProps extends Pick<ModelListProps, 'download' | 'onDownload' | 'onCancel' | 'onDelete' | 'deleting'> {
+export interface ModelRowProps extends Pick<ModelListProps, 'download' | 'onDownload' | 'onCancel' | 'onDelete' | 'deleting'> {
   name: string;
   radioName: string;
   value: string;
@@ -34,6 +34,8 @@ interface RowProps extends Pick<ModelListProps, 'download' | 'onDownload' | 'onC
   details: string;
   cached: boolean;
   recommended?: boolean;
+  /** The recommended badge's words. */
+  recommendedLabel?: string;
   problem?: string;
   /** No usable WebGPU: a download would only be refused. */
   noGpu: boolean;
@@ -48,7 +50,8 @@ function hostOf(url: string): string {
   }
 }
 
-function ModelRow(props: RowProps) {
+/** One model: its radio, sizes, cache status, Download / Delete and live progress. */
+export function ModelRow(props: ModelRowProps) {
   const id = useId();
   const { download, selection } = props;
   const mine = download && download.selection.modelId === selection.modelId ? download : null;
@@ -68,7 +71,7 @@ function ModelRow(props: RowProps) {
         />
         <span>
           <strong id={`${id}-name`}>{props.name}</strong>
-          {props.recommended && <span className="badge">Recommended for this device</span>}
+          {props.recommended && <span className="badge">{props.recommendedLabel ?? 'Recommended for this device'}</span>}
           <span className="muted model-details">{props.details}</span>
         </span>
       </label>

@@ -19,6 +19,7 @@ import {
 } from '@/lib/llm/settings';
 import { request } from '@/lib/messaging/client';
 import { ModelCustomForm } from './ModelCustomForm';
+import { ModelEmbeddings } from './ModelEmbeddings';
 import { formatBytes } from './ModelFormat';
 import { ModelGeneration } from './ModelGeneration';
 import { ModelGpu } from './ModelGpu';
@@ -153,6 +154,15 @@ export function ModelSettings() {
             selected={selected === CUSTOM_MODEL_CHOICE && !custom ? null : selected}
             onSelect={(choice) => void setSelected(choice)}
             customModel={custom ?? null}
+            download={download ?? null}
+            onDownload={startDownload}
+            onCancel={cancel}
+            onDelete={remove}
+            deleting={deleting}
+          />
+          <ModelEmbeddings
+            status={status}
+            enginePreference={preference}
             download={download ?? null}
             onDownload={startDownload}
             onCancel={cancel}

@@ -8,10 +8,17 @@ import { serveDraftPort } from '@/lib/drafting/draft-port';
 import { insertWithVoice, queueWithVoice, recordSentDraft, withVoiceMatch } from '@/lib/drafting/draft-records';
 import { createDraftingPipeline } from '@/lib/drafting/pipeline';
 import { createEngineChooser } from '@/lib/drafting/engine-choice';
+import { createSemanticSearch } from '@/lib/drafting/semantic-search';
+import { findEmbeddingModel, type EmbeddingCatalogModel, type ModelSelection } from '@/lib/llm/catalog';
+import { chosenEmbeddingModel, embeddingModelItem, embeddingProgressItem } from '@/lib/llm/embedding-settings';
+import type { GpuCapability } from '@/lib/llm/gpu';
 import { createMemoryEngine } from '@/lib/llm/memory-engine';
 import { createOffscreenClient, createOffscreenDraftEngine } from '@/lib/llm/host/offscreen-client';
 import { createModelManager } from '@/lib/llm/model-manager';
-import { loadLlmSettings, resolveModelSelection, idleUnloadMinutesItem } from '@/lib/llm/settings';
+import { enginePreferenceItem, loadLlmSettings, resolveModelSelection, idleUnloadMinutesItem } from '@/lib/llm/settings';
+import { createActivityGate, createEmbeddingRunner } from '@/lib/memory/embedding-job';
+import { deleteEmbeddings } from '@/lib/memory/embeddings-repo';
+import { forgetVectorIndex } from '@/lib/memory/vector-store';
 
 interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
@@ -21,13 +28,92 @@ export default defineBackground(() => {
   const db = getDb();
   const memory = createMemoryEngine();
   const client = createOffscreenClient();
-  const models = createModelManager({ client });
+  const log = (message: string, error?: unknown) => console.warn(`[Understudy] ${message}`, error ?? '');
+
+  // --- Embedding model ("Better matching"): which one, and whether it can run here ---
+  // The GPU does not change while the browser runs; ask the host once.
+  let gpu: Promise<GpuCapability> | undefined;
+  const capability = () => {
+    gpu ??= client.capability().catch((error: unknown) => {
+      gpu = undefined;
+      throw error;
+    });
+    return gpu;
+  };
+  // Whether a model is downloaded, remembered briefly: every draft and embed batch asks.
+  const cachedAnswers = new Map<string, { at: number; cached: Promise<boolean> }>();
+  const isCached = (selection: ModelSelection) => {
+    const seen = cachedAnswers.get(selection.modelId);
+    if (seen && Date.now() - seen.at < 30_000 && !selection.custom) return seen.cached;
+    const cached = client.isCached(selection).catch(() => false);
+    cachedAnswers.set(selection.modelId, { at: Date.now(), cached });
+    return cached;
+  };
+  const realGpu = async () => {
+    const cap = await capability().catch(() => null);
+    return cap?.available === true && !cap.isSoftware ? cap : null;
+  };
+  const chosenEmbedding = async (): Promise<EmbeddingCatalogModel | null> => {
+    const [settings, chosen] = await Promise.all([loadLlmSettings(), embeddingModelItem.getValue()]);
+    return chosenEmbeddingModel(chosen, settings.enginePreference);
+  };
+  // A software GPU could load it, but would take hours over a large memory: word matching only.
+  const embeddingCanRun = async (model: { id: string }) => (await realGpu()) !== null && isCached({ modelId: model.id });
+  const activeEmbedding = async () => {
+    const model = await chosenEmbedding();
+    return model && (await embeddingCanRun(model)) ? model : null;
+  };
+  /** The drafting model in use, kept on the GPU beside the embedding model; none when no model drafts. */
+  const draftingCompanion = async (): Promise<ModelSelection | undefined> => {
+    const cap = await realGpu();
+    const selection = cap ? resolveModelSelection(await loadLlmSettings(), cap) : null;
+    return selection && (await isCached(selection)) ? selection : undefined;
+  };
+
+  const activity = createActivityGate();
+  const embeddings = createEmbeddingRunner({
+    db,
+    chosenModel: chosenEmbedding,
+    canRun: embeddingCanRun,
+    embed: async (model, texts, signal) => {
+      const companion = await draftingCompanion();
+      return client.embed({ model: { modelId: model.id }, texts, ...(companion ? { companion } : {}) }, signal ? { signal } : {});
+    },
+    idle: () => activity.idle(),
+    progress: embeddingProgressItem,
+    log,
+  });
+  const kickEmbeddings = (force = false) => void embeddings.kick({ force }).catch((error: unknown) => log('Could not start embedding', error));
+  /** The choice changed: stop a job for a model no longer chosen, and start one if there is work. */
+  const embeddingChoiceChanged = async () => {
+    const chosen = await chosenEmbedding();
+    if (embeddings.running && embeddings.running !== chosen?.id) await embeddings.stop();
+    kickEmbeddings();
+  };
+
+  const models = createModelManager({
+    client,
+    onDownloaded: (selection) => {
+      cachedAnswers.delete(selection.modelId);
+      if (findEmbeddingModel(selection.modelId)) kickEmbeddings();
+    },
+    onDeleted: async (selection) => {
+      cachedAnswers.delete(selection.modelId);
+      if (!findEmbeddingModel(selection.modelId)) return;
+      // The vectors are only usable with their model: free the disk and memory they take.
+      await embeddings.stop(selection.modelId);
+      await deleteEmbeddings(db, selection.modelId);
+      forgetVectorIndex(db, selection.modelId);
+      if ((await embeddingProgressItem.getValue())?.model === selection.modelId) await embeddingProgressItem.setValue(null);
+    },
+  });
 
   const webllm = createOffscreenDraftEngine(client, async () => {
     const settings = await loadLlmSettings();
     const selection = resolveModelSelection(settings, await client.capability());
     if (!selection) throw new Error('No AI model is chosen. Pick one in Options → Model.');
-    return { model: selection, generation: settings.generation };
+    const embedding = await activeEmbedding();
+    return { model: selection, generation: settings.generation, ...(embedding ? { companion: { modelId: embedding.id } } : {}) };
   });
   const chooseEngine = createEngineChooser({
     memory,
@@ -36,7 +122,26 @@ export default defineBackground(() => {
     capability: () => client.capability(),
     isCached: (selection) => client.isCached(selection),
   });
-  const pipeline = withVoiceMatch(createDraftingPipeline({ db, engines: { memory, webllm }, chooseEngine }), db);
+  const semantic = createSemanticSearch({
+    db,
+    active: async () => {
+      const model = await activeEmbedding();
+      if (!model) return null;
+      const companion = await draftingCompanion();
+      return { model, ...(companion ? { companion } : {}) };
+    },
+    embed: (request, handlers) => client.embed(request, handlers),
+    log,
+  });
+  const drafting = withVoiceMatch(createDraftingPipeline({ db, engines: { memory, webllm }, chooseEngine, semantic }), db);
+  // The embedding job waits while a draft is written, and checks for new replies after each.
+  const pipeline: typeof drafting = {
+    draft(comment, options) {
+      const result = activity.track(drafting.draft(comment, options));
+      void result.finally(() => kickEmbeddings()).catch(() => {});
+      return result;
+    },
+  };
 
   const identity = {
     extensionId: browser.runtime.id,
@@ -59,6 +164,10 @@ export default defineBackground(() => {
       'model.delete': async ({ selection }) => {
         await models.remove(selection);
         return { deleted: true };
+      },
+      'embeddings.start': async () => {
+        await embeddings.kick({ force: true });
+        return { started: embeddings.running !== undefined };
       },
     },
     identity,
@@ -83,6 +192,12 @@ export default defineBackground(() => {
 
   // A model download the browser interrupted continues where it stopped.
   browser.runtime.onStartup.addListener(() => void models.resumeInterrupted().catch(() => {}));
+
+  // Replies still without a vector (a job the worker's stop cut short, a new import) get one.
+  // Cheap when there is nothing to do: no engine host is started for that.
+  kickEmbeddings();
+  embeddingModelItem.watch(() => void embeddingChoiceChanged());
+  enginePreferenceItem.watch(() => void embeddingChoiceChanged());
 
   // The toolbar button opens the side panel (Chrome); the API is absent on other browsers.
   const sidePanel = (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;

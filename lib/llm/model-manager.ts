@@ -1,10 +1,11 @@
 /**
  * Background-side model management for the options page: capability, cache status, downloads
- * with live progress (in extension storage), cancel, delete. One download at a time.
+ * with live progress (in extension storage), cancel, delete. One download at a time, drafting
+ * and embedding models alike (they go through the same engine host and WebLLM cache).
  */
 import type { OffscreenClient } from './host/offscreen-client';
 import type { ModelSelection } from './catalog';
-import { MODEL_CATALOG, recommendModel } from './catalog';
+import { EMBEDDING_CATALOG, MODEL_CATALOG, recommendModel } from './catalog';
 import type { GpuCapability } from './gpu';
 import { downloadStateItem, shouldResume, type DownloadState } from './download-state';
 import { loadLlmSettings, resolveModelSelection } from './settings';
@@ -14,7 +15,7 @@ export interface ModelStatus {
   recommendedId: string | null;
   /** The model drafting would use now, if any. */
   active: ModelSelection | null;
-  /** Catalog model id (and the custom id) → downloaded or not. */
+  /** Catalog model id (drafting and embedding models, and the custom id) → downloaded or not. */
   cached: Record<string, boolean>;
   storage: { usage?: number; quota?: number };
 }
@@ -23,6 +24,10 @@ export interface ModelManagerDeps {
   client: OffscreenClient;
   state?: { getValue(): Promise<DownloadState | null>; setValue(v: DownloadState | null): Promise<void> };
   now?: () => number;
+  /** A download finished (e.g. start embedding replies once an embedding model is in). */
+  onDownloaded?: (selection: ModelSelection) => void;
+  /** A model was deleted from the cache (e.g. drop the vectors only it could use). */
+  onDeleted?: (selection: ModelSelection) => Promise<void>;
 }
 
 export function createModelManager(deps: ModelManagerDeps) {
@@ -46,7 +51,7 @@ export function createModelManager(deps: ModelManagerDeps) {
       loadLlmSettings(),
       client.storageEstimate().catch(() => ({})),
     ]);
-    const ids = MODEL_CATALOG.map((model) => ({ modelId: model.id }) as ModelSelection);
+    const ids = [...MODEL_CATALOG, ...EMBEDDING_CATALOG].map((model) => ({ modelId: model.id }) as ModelSelection);
     if (settings.customModel) ids.push({ modelId: settings.customModel.id, custom: settings.customModel });
     const cachedEntries = await Promise.all(
       ids.map(async (selection) => [selection.modelId, await client.isCached(selection).catch(() => false)] as const),
@@ -82,7 +87,10 @@ export function createModelManager(deps: ModelManagerDeps) {
             timeLeftSeconds: p.timeLeftSeconds,
           }),
       })
-      .then(() => write(selection, { phase: 'done', progress: 1, message: 'Downloaded and ready.' }))
+      .then(async () => {
+        await write(selection, { phase: 'done', progress: 1, message: 'Downloaded and ready.' });
+        deps.onDownloaded?.(selection);
+      })
       .catch((error: Error) =>
         controller.signal.aborted
           ? write(selection, { phase: 'cancelled', message: 'Download cancelled. Files already fetched stay cached.' })
@@ -102,6 +110,7 @@ export function createModelManager(deps: ModelManagerDeps) {
     await deps.client.deleteFromCache(selection);
     const current = await state.getValue();
     if (current?.selection.modelId === selection.modelId) await state.setValue(null);
+    await deps.onDeleted?.(selection);
   }
 
   /** Called at background start: continue a download the browser interrupted. */

@@ -21,10 +21,10 @@ describe('embeddings repository', () => {
     const db = freshDb();
     await saveEmbeddingBatch(db, { model: SMALL, dims: 4, exampleIds: [5, 6, 7], vectors: [axis(0), axis(1), axis(2)] });
     expect(await db.embeddings.count()).toBe(1);
-    const { index, maxRowId, skipped } = await loadVectorIndex(db, SMALL, 4);
+    const { index, rowIds, skipped } = await loadVectorIndex(db, SMALL, 4);
     expect(index.size).toBe(3);
     expect(skipped).toBe(0);
-    expect(maxRowId).toBeGreaterThan(0);
+    expect(rowIds).toHaveLength(1);
     expect(index.search(axis(1), 1)[0]).toMatchObject({ id: 6 });
     expect(index.search(axis(1), 1)[0]?.similarity).toBeCloseTo(1, 2);
   });
@@ -98,6 +98,19 @@ describe('the loaded vector index', () => {
     expect(second.size).toBe(2);
     expect(bulkGet.mock.calls.flatMap(([keys]) => keys)).toHaveLength(1);
     expect(peekVectorIndexFor(db, SMALL)).toBe(first);
+  });
+
+  it('is rebuilt when a batch it holds was deleted elsewhere (memory wiped from the options page)', async () => {
+    const db = freshDb();
+    await saveEmbeddingBatch(db, { model: SMALL, dims: 4, exampleIds: [1, 2], vectors: [axis(0), axis(1)] });
+    expect((await getVectorIndexFor(db, SMALL, 4)).size).toBe(2);
+    // Another context clears the table and new replies get the same ids: old vectors must go.
+    await db.embeddings.clear();
+    await saveEmbeddingBatch(db, { model: SMALL, dims: 4, exampleIds: [1], vectors: [axis(3)] });
+    const index = await getVectorIndexFor(db, SMALL, 4);
+    expect(index.size).toBe(1);
+    expect(index.search(axis(3), 1)[0]).toMatchObject({ id: 1 });
+    expect(index.similarity(axis(0), 1)).toBeCloseTo(0, 2);
   });
 
   it('is rebuilt after vectors were deleted', async () => {

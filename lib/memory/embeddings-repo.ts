@@ -34,12 +34,21 @@ export async function saveEmbeddingBatch(
   return (await db.embeddings.add(row)) as number;
 }
 
+/** Batches read per IndexedDB request while loading: few requests, bounded float32 held at once. */
+const READ_ROWS = 16;
+
 export interface LoadedVectors {
   index: VectorIndex;
-  /** Highest batch row id read: later batches are what a refresh appends. */
-  maxRowId: number;
+  /** The batch rows read. */
+  rowIds: number[];
   /** Batches skipped because their vectors have another length than `dims` (a model upgrade). */
   skipped: number;
+}
+
+/** Row ids of `model`'s stored batches, in the order they were stored (a keys-only read). */
+export async function embeddingRowIds(db: UnderstudyDB, model: string): Promise<number[]> {
+  const keys = (await db.embeddings.where('model').equals(model).primaryKeys()) as number[];
+  return keys.sort((a, b) => a - b);
 }
 
 /**
@@ -51,23 +60,20 @@ export async function loadVectorIndex(
   db: UnderstudyDB,
   model: string,
   dims: number,
-  options: { into?: VectorIndex; afterRowId?: number } = {},
+  options: { into?: VectorIndex; rowIds?: readonly number[] } = {},
 ): Promise<LoadedVectors> {
   const index = options.into ?? new VectorIndex(dims);
-  const after = options.afterRowId ?? 0;
-  let maxRowId = after;
+  // Keys first (cheap: the 'model' index holds them), then the rows, a few at a time. In row
+  // order, so the newer vector wins for an id embedded twice (a retried batch).
+  const keys = options.rowIds ?? (await embeddingRowIds(db, model));
+  const rowIds: number[] = [];
   let skipped = 0;
-  // Keys first (cheap: the 'model' index holds them), then the rows after `after`, a few at a
-  // time. In row order, so the newer vector wins for an id embedded twice (a retried batch).
-  const keys = ((await db.embeddings.where('model').equals(model).primaryKeys()) as number[])
-    .filter((key) => key > after)
-    .sort((a, b) => a - b);
   await index.bulk(async () => {
     for (let at = 0; at < keys.length; at += READ_ROWS) {
       for (const row of await db.embeddings.bulkGet(keys.slice(at, at + READ_ROWS))) {
-        if (!row) continue;
+        if (!row || row.model !== model) continue;
         const rowId = row.id ?? 0;
-        maxRowId = Math.max(maxRowId, rowId);
+        rowIds.push(rowId);
         if (row.dims !== dims || row.vectors.length !== row.exampleIds.length * dims) {
           skipped++;
           continue;
@@ -76,11 +82,8 @@ export async function loadVectorIndex(
       }
     }
   });
-  return { index, maxRowId, skipped };
+  return { index, rowIds, skipped };
 }
-
-/** Batches read per IndexedDB request while loading: few requests, bounded float32 held at once. */
-const READ_ROWS = 16;
 
 /** Forgets every vector of `model` (its model was deleted, or memory was wiped). */
 export async function deleteEmbeddings(db: UnderstudyDB, model: string): Promise<number> {

@@ -89,6 +89,11 @@ export const requestSchemas = {
   'model.download': z.object({ selection: modelSelectionSchema }),
   'model.cancel': z.object({}),
   'model.delete': z.object({ selection: modelSelectionSchema }),
+  /**
+   * Options page: give the replies that lack one a vector now (the creator pressed Try again, or
+   * opened options); progress arrives via extension storage.
+   */
+  'embeddings.start': z.object({}),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -102,6 +107,7 @@ export interface ResponseMap {
   'model.download': { started: true };
   'model.cancel': { cancelled: true };
   'model.delete': { deleted: true };
+  'embeddings.start': { started: boolean };
 }
 
 export type Reply<T extends RequestType> =

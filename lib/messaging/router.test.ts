@@ -24,6 +24,7 @@ function setup() {
     'model.download': vi.fn(async () => ({ started: true as const })),
     'model.cancel': vi.fn(async () => ({ cancelled: true as const })),
     'model.delete': vi.fn(async () => ({ deleted: true as const })),
+    'embeddings.start': vi.fn(async () => ({ started: true })),
   };
   return { handlers, route: createRouter(handlers, identity) };
 }
@@ -94,6 +95,14 @@ describe('background router', () => {
     );
     expect(fromOptions).toEqual({ ok: true, data: { started: true } });
     expect(handlers['model.download']).toHaveBeenCalledOnce();
+  });
+
+  it('lets only extension pages start embedding replies, never a web page', async () => {
+    const { route, handlers } = setup();
+    expect((await route({ type: 'embeddings.start', payload: {} }, youtubeTab)).ok).toBe(false);
+    const fromOptions = await route({ type: 'embeddings.start', payload: {} }, { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' });
+    expect(fromOptions).toEqual({ ok: true, data: { started: true } });
+    expect(handlers['embeddings.start']).toHaveBeenCalledOnce();
   });
 
   it('keeps extension pages from posing as a content script', async () => {

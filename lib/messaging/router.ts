@@ -27,6 +27,7 @@ export const allowedSenders: Record<RequestType, readonly SenderKind[]> = {
   'model.download': ['extension'],
   'model.cancel': ['extension'],
   'model.delete': ['extension'],
+  'embeddings.start': ['extension'],
 };
 
 export interface RouterOptions {
