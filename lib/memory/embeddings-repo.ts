@@ -70,7 +70,14 @@ export async function loadVectorIndex(
   let skipped = 0;
   await index.bulk(async () => {
     for (let at = 0; at < keys.length; at += READ_ROWS) {
-      for (const row of await db.embeddings.bulkGet(keys.slice(at, at + READ_ROWS))) {
+      const rows = await db.embeddings.bulkGet(keys.slice(at, at + READ_ROWS));
+      if (at === 0) {
+        // Room for all of them at once, guessed from the first rows: growing by doubling would
+        // copy the codes several times over a large load.
+        const perRow = rows.reduce((sum, row) => sum + (row?.exampleIds.length ?? 0), 0) / Math.max(1, rows.length);
+        index.reserve(index.size + Math.ceil(perRow * keys.length));
+      }
+      for (const row of rows) {
         if (!row || row.model !== model) continue;
         const rowId = row.id ?? 0;
         rowIds.push(rowId);

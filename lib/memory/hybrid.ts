@@ -123,8 +123,13 @@ export interface LexicalIndex {
 /** Vector neighbours of one query: `accept` limits them to replies that still exist. */
 export type NeighbourSearch = (k: number, accept: (id: number) => boolean) => VectorHit[];
 
-/** Candidates taken from each list before fusion: enough that a good item ranked ~20th in one still counts. */
+/** BM25 candidates before fusion: enough that a good item ranked ~20th there still counts. */
 export const FUSION_POOL = 50;
+/**
+ * Vector neighbours before fusion: fewer, since they cost more to find and, alone, one ranked
+ * below ~30th gets too little from RRF to reach the top 8.
+ */
+export const SEMANTIC_POOL = 32;
 
 /** BM25 and vector search for one comment, fused: the top k with their scores. */
 export function hybridSearch(
@@ -135,7 +140,7 @@ export function hybridSearch(
   options: Omit<FusionOptions, 'platform'> = {},
 ): HybridResult[] {
   const lexical = index.search(query, Math.max(k, FUSION_POOL));
-  const hits = neighbours(Math.max(k, FUSION_POOL), (id) => index.get(id) !== undefined);
+  const hits = neighbours(Math.max(k, SEMANTIC_POOL), (id) => index.get(id) !== undefined);
   const ranked = rankNeighbours(hits, (id) => index.get(id), { ...options, ...(query.platform ? { platform: query.platform } : {}) });
   return fuseRankings(lexical, ranked, k, options);
 }

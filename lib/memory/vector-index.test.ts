@@ -80,6 +80,38 @@ describe('VectorIndex', () => {
     expect(found).toBe(trials);
   }, 30_000);
 
+  it('on a large index (two-stage bit pass) still finds planted near neighbours and matches exact similarity closely', () => {
+    const random = seeded(7);
+    const dims = 128;
+    const count = 25_000;
+    const topics = Array.from({ length: 50 }, () => randomVector(random, dims, 0.8));
+    const vectors = Array.from({ length: count }, (_, i) => near(random, topics[i % topics.length]!, 1));
+    const index = new VectorIndex(dims);
+    index.bulk(() => vectors.forEach((v, i) => index.add(i, v)));
+    for (let t = 0; t < 20; t++) {
+      const target = Math.floor(random() * count);
+      expect(index.search(near(random, vectors[target]!, 0.3), 8).map((r) => r.id)).toContain(target);
+    }
+    const query = near(random, topics[3]!, 1);
+    const exact = vectors.map((v) => cosine(query, v)).sort((a, b) => b - a).slice(0, 8);
+    const found = index.search(query, 8).map((r) => r.similarity);
+    expect(found.reduce((a, b) => a + b, 0) / exact.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.97);
+  }, 30_000);
+
+  it('folds wider vectors (768 dimensions) into 384 sign bits and still finds planted near neighbours', () => {
+    const random = seeded(6);
+    const dims = 768;
+    const index = new VectorIndex(dims);
+    const vectors = Array.from({ length: 3000 }, () => randomVector(random, dims, 1));
+    index.bulk(() => vectors.forEach((v, i) => index.add(i, v)));
+    for (let t = 0; t < 20; t++) {
+      const target = Math.floor(random() * vectors.length);
+      expect(index.search(near(random, vectors[target]!, 0.6), 8).map((r) => r.id)).toContain(target);
+    }
+    // 384 bits (12 words) a vector, not 768.
+    expect(index.memoryBytes).toBeLessThan(3000 * (768 + 48 + 64));
+  }, 30_000);
+
   it('matches an exhaustive search for the top 8 on most queries, when replies cluster by topic', () => {
     const random = seeded(4);
     const dims = 384;
