@@ -4,6 +4,7 @@ import { modelServerUnavailable, startModelServer, type ModelServer } from './ha
 import { FAKE_SHARDS } from './harness/fake-model';
 
 const SMALL_MODEL = 'Qwen2.5 0.5B (32-bit shaders)';
+const EMBEDDING_MODEL = 'Arctic Embed S (Snowflake)';
 
 test.describe('Options → Model on a browser without WebGPU', () => {
   test('says plainly that WebGPU is unavailable and drafts come from past replies, and still lists the models', async ({ options }) => {
@@ -22,6 +23,24 @@ test.describe('Options → Model on a browser without WebGPU', () => {
     await expect(options.modelSection).toContainText('None right now');
     await expect(options.modelSection.getByText('Recommended for this device', { exact: true })).toHaveCount(1);
     await expect(options.modelSection.getByTestId('model-storage')).toContainText(/used/);
+    await expect(options.page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('better matching (embeddings) is optional: off by default, its models listed with their size, a choice kept after a reload', async ({ options }) => {
+    await options.open();
+    const section = options.modelSection.getByTestId('embeddings');
+    await expect(section).toContainText('Better matching (embeddings)');
+    await expect(section.getByRole('radio', { name: /Off: match by words only/ })).toBeChecked();
+    const row = options.modelRow(EMBEDDING_MODEL);
+    await expect(row).toContainText('130 MB download');
+    await expect(row).toContainText('GPU memory');
+    await expect(row).toContainText('Not downloaded');
+    await expect(row.getByRole('button', { name: 'Download' })).toBeDisabled();
+    await row.getByRole('radio').check();
+    await options.page.reload();
+    await expect(options.modelRow(EMBEDDING_MODEL).getByRole('radio')).toBeChecked();
+    // Not downloaded, so nothing is being embedded.
+    await expect(options.modelSection.getByTestId('embedding-progress')).toHaveCount(0);
     await expect(options.page.getByRole('alert')).toHaveCount(0);
   });
 
@@ -174,6 +193,36 @@ withModelHost.describe('Downloading a model from the model host', () => {
     await row.getByRole('button', { name: 'Delete from cache' }).click();
     await expect(row).toContainText('Not downloaded');
     await expect(row.getByRole('alert')).toHaveCount(0);
+    expect(modelServer.unknown).toEqual([]);
+  });
+
+  withModelHost('an embedding model downloads with live progress through the same machinery, is chosen, and can be deleted', async ({ options, modelServer }) => {
+    const slow = modelServer.hold(FAKE_SHARDS[2]!.file);
+    await options.open();
+    const row = options.modelRow(EMBEDDING_MODEL);
+    await row.getByRole('button', { name: 'Download' }).click();
+    await slow.requested;
+    await expect(row.getByRole('progressbar', { name: 'Download progress' })).toBeVisible();
+    await expect(row.getByTestId('download-percent')).toHaveText(/^[1-9]\d?%$/);
+    // Downloading it chose it, and the drafting models wait their turn.
+    await expect(row.getByRole('radio')).toBeChecked();
+    await expect(options.modelRow(SMALL_MODEL).getByRole('button', { name: 'Download' })).toBeDisabled();
+    expect(modelServer.requests).toContain(
+      'https://huggingface.co/mlc-ai/snowflake-arctic-embed-s-q0f32-MLC/resolve/main/mlc-chat-config.json',
+    );
+    expect(modelServer.requests.some((url) => url.endsWith('/snowflake-arctic-embed-s-q0f32-ctx512_cs512_batch4-webgpu.wasm'))).toBe(true);
+    slow.release();
+
+    // Every file arrives; the fake model library then refuses to run, as a broken model would.
+    await expect(row.getByRole('alert')).toContainText('could not run', { timeout: 20_000 });
+    await expect(row).toContainText('Downloaded');
+    // A software GPU would take hours to embed a large memory: said, not attempted.
+    await expect(options.modelSection.getByTestId('embeddings')).toContainText('This GPU is software only');
+    await options.page.reload();
+    await expect(options.modelRow(EMBEDDING_MODEL).getByRole('radio')).toBeChecked();
+
+    await options.modelRow(EMBEDDING_MODEL).getByRole('button', { name: 'Delete from cache' }).click();
+    await expect(options.modelRow(EMBEDDING_MODEL)).toContainText('Not downloaded');
     expect(modelServer.unknown).toEqual([]);
   });
 
