@@ -14,7 +14,7 @@ import type { UnderstudyDB } from './db';
 import { exampleText } from './embedding-text';
 import { pruneEmbeddings, saveEmbeddingBatch } from './embeddings-repo';
 import { examplesVersion, listExamples } from './examples-repo';
-import { getVectorIndexFor } from './vector-store';
+import { getVectorIndexFor, persistVectorIndex } from './vector-store';
 
 export interface EmbeddingModelRef {
   id: string;
@@ -131,6 +131,8 @@ export async function runEmbeddingJob(deps: EmbeddingJobDeps): Promise<Embedding
     report({ embedded: progress.embedded + batch.length });
   }
   await flush();
+  // Saved once at the end: the next wake-up of the background restores it in one read.
+  await persistVectorIndex(db, model.id, model.dims).catch(() => {});
   return report({ phase: 'done', error: undefined });
 }
 

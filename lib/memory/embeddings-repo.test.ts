@@ -6,9 +6,10 @@ import {
   packVectors,
   pruneEmbeddings,
   saveEmbeddingBatch,
+  snapshotKey,
 } from './embeddings-repo';
 import { freshDb } from './fresh-db.testutil';
-import { getVectorIndexFor, peekVectorIndexFor } from './vector-store';
+import { forgetVectorIndex, getVectorIndexFor, peekVectorIndexFor, persistVectorIndex, settleVectorIndexFor } from './vector-store';
 
 const SMALL = 'snowflake-arctic-embed-s-q0f32-MLC-b4';
 const MEDIUM = 'snowflake-arctic-embed-m-q0f32-MLC-b4';
@@ -119,5 +120,38 @@ describe('the loaded vector index', () => {
     expect((await getVectorIndexFor(db, SMALL, 4)).size).toBe(1);
     await deleteEmbeddings(db, SMALL);
     expect((await getVectorIndexFor(db, SMALL, 4)).size).toBe(0);
+  });
+
+  it('saves itself after a large load, so a restarted background restores it without reading the vectors again', async () => {
+    const db = freshDb();
+    const dims = 16;
+    const ids = Array.from({ length: 1500 }, (_, i) => i + 1);
+    await saveEmbeddingBatch(db, { model: SMALL, dims, exampleIds: ids, vectors: ids.map((id) => axis(id % dims, dims)) });
+    expect((await getVectorIndexFor(db, SMALL, dims)).size).toBe(1500);
+    await settleVectorIndexFor(db, SMALL);
+    expect(await db.meta.get(snapshotKey(SMALL))).toBeDefined();
+
+    forgetVectorIndex(db);
+    const bulkGet = vi.spyOn(db.embeddings, 'bulkGet');
+    const restored = await getVectorIndexFor(db, SMALL, dims);
+    expect(restored.size).toBe(1500);
+    expect(bulkGet).not.toHaveBeenCalled();
+    expect(restored.search(axis(3, dims), 1)[0]?.similarity).toBeCloseTo(1, 2);
+  });
+
+  it('ignores a saved copy that holds a batch no longer stored, and deleting the model’s vectors deletes the copy', async () => {
+    const db = freshDb();
+    await saveEmbeddingBatch(db, { model: SMALL, dims: 4, exampleIds: [1], vectors: [axis(0)] });
+    await persistVectorIndex(db, SMALL, 4);
+    expect(await db.meta.get(snapshotKey(SMALL))).toBeDefined();
+    await db.embeddings.clear();
+    await saveEmbeddingBatch(db, { model: SMALL, dims: 4, exampleIds: [2], vectors: [axis(1)] });
+    forgetVectorIndex(db);
+    const index = await getVectorIndexFor(db, SMALL, 4);
+    expect([...index.ids()]).toEqual([2]);
+
+    await persistVectorIndex(db, SMALL, 4);
+    await deleteEmbeddings(db, SMALL);
+    expect(await db.meta.get(snapshotKey(SMALL))).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
  * Example ids are never reused (examples-repo), so a vector stays right for its id.
  */
 import type { EmbeddingBatchRow, UnderstudyDB } from './db';
-import { VectorIndex } from './vector-index';
+import { VectorIndex, type VectorSnapshot } from './vector-index';
 
 /** Flattens vectors (one array per example) into one Float32Array, checking every length. */
 export function packVectors(vectors: readonly ArrayLike<number>[], dims: number): Float32Array {
@@ -94,7 +94,41 @@ export async function loadVectorIndex(
 
 /** Forgets every vector of `model` (its model was deleted, or memory was wiped). */
 export async function deleteEmbeddings(db: UnderstudyDB, model: string): Promise<number> {
-  return db.embeddings.where('model').equals(model).delete();
+  return db.transaction('rw', db.embeddings, db.meta, async () => {
+    await db.meta.delete(snapshotKey(model));
+    return db.embeddings.where('model').equals(model).delete();
+  });
+}
+
+/* A saved copy of the compact in-memory index, in the meta table like the BM25 index's. Only a
+   cache: it names the batch rows it was built from, and is ignored when any of them is gone. */
+
+export function snapshotKey(model: string): string {
+  return `vector-index:${model}`;
+}
+
+export interface SavedVectorIndex {
+  snapshot: VectorSnapshot;
+  /** Batch rows the snapshot holds (all of them read, including vectors later replaced). */
+  rows: number[];
+}
+
+export async function saveVectorSnapshot(db: UnderstudyDB, model: string, index: VectorIndex, rows: Iterable<number>, now = Date.now()): Promise<void> {
+  const value: SavedVectorIndex = { snapshot: index.snapshot(), rows: [...rows] };
+  await db.meta.put({ key: snapshotKey(model), value, updatedAt: now });
+}
+
+/** The saved index of `model`, when it exists, fits `dims`, and every batch it holds is still stored. */
+export async function readVectorSnapshot(
+  db: UnderstudyDB,
+  model: string,
+  dims: number,
+  stored: ReadonlySet<number>,
+): Promise<{ index: VectorIndex; rows: Set<number> } | undefined> {
+  const saved = (await db.meta.get(snapshotKey(model)))?.value as SavedVectorIndex | undefined;
+  if (!saved || !Array.isArray(saved.rows) || !saved.rows.every((row) => stored.has(row))) return undefined;
+  const index = VectorIndex.fromSnapshot(saved.snapshot, dims);
+  return index ? { index, rows: new Set(saved.rows) } : undefined;
 }
 
 /** Models that have vectors stored. */

@@ -166,4 +166,30 @@ describe('VectorIndex', () => {
     expect(index.deadRows((id) => id !== 11)).toEqual(new Map([[7, { dead: 1, total: 3 }]]));
     expect(index.deadRows(() => true).size).toBe(0);
   });
+
+  it('restores from a snapshot to an index that answers exactly as the original, without the removed vectors', () => {
+    const random = seeded(8);
+    const index = new VectorIndex(96);
+    const vectors = Array.from({ length: 300 }, () => randomVector(random, 96, 0.5));
+    index.bulk(() => vectors.forEach((v, i) => index.addBatch([i], v, 100 + (i % 3))));
+    index.remove(7);
+    const copy = VectorIndex.fromSnapshot(index.snapshot(), 96)!;
+    expect(copy.size).toBe(299);
+    expect(copy.has(7)).toBe(false);
+    const query = near(random, vectors[42]!, 0.5);
+    expect(copy.search(query, 5)).toEqual(index.search(query, 5));
+    expect(copy.rowIds()).toEqual(new Set([100, 101, 102]));
+    // And it keeps working as an index.
+    copy.add(1000, vectors[42]!);
+    expect(copy.search(vectors[42]!, 2).map((r) => r.id).sort((a, b) => a - b)).toEqual([42, 1000]);
+  });
+
+  it('refuses a snapshot of another size or a damaged one', () => {
+    const index = new VectorIndex(8);
+    index.add(1, [1, 0, 0, 0, 0, 0, 0, 0]);
+    const snapshot = index.snapshot();
+    expect(VectorIndex.fromSnapshot(snapshot, 16)).toBeUndefined();
+    expect(VectorIndex.fromSnapshot({ ...snapshot, codes: new Int8Array(3) }, 8)).toBeUndefined();
+    expect(VectorIndex.fromSnapshot({ ...snapshot, format: 0 }, 8)).toBeUndefined();
+  });
 });

@@ -58,6 +58,26 @@ function popcount(x: number): number {
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
+/** Bump when the snapshot layout or how codes and bits are computed changes. */
+export const VECTOR_SNAPSHOT_FORMAT = 1;
+
+/**
+ * The index as stored typed arrays, dense (removed vectors left out): restoring it costs a read
+ * and a Map of ids, instead of quantizing every float32 vector again.
+ */
+export interface VectorSnapshot {
+  format: number;
+  dims: number;
+  ids: Float64Array<ArrayBuffer>;
+  rowIds: Float64Array<ArrayBuffer>;
+  codes: Int8Array<ArrayBuffer>;
+  scales: Float32Array<ArrayBuffer>;
+  bits: Uint32Array<ArrayBuffer>;
+  sum: Float64Array<ArrayBuffer>;
+  mean: Float32Array<ArrayBuffer>;
+  meanAtSize: number;
+}
+
 export class VectorIndex {
   readonly dims: number;
   /** Sign bits per vector: dims, folded to at most MAX_BITS. */
@@ -112,6 +132,63 @@ export class VectorIndex {
   /** Every id held, in no particular order. */
   *ids(): IterableIterator<number> {
     yield* this.#slotOf.keys();
+  }
+
+  /** The stored batches (Dexie row ids) the vectors came from. */
+  rowIds(): Set<number> {
+    const rows = new Set<number>();
+    for (let slot = 0; slot < this.#slots; slot++) if (this.#alive[slot] === 1) rows.add(this.#rowIds[slot]!);
+    return rows;
+  }
+
+  /** Everything needed to restore this index without quantizing again; copies, dense. */
+  snapshot(): VectorSnapshot {
+    const live = this.#live;
+    const dims = this.dims;
+    const words = this.#words;
+    const snapshot: VectorSnapshot = {
+      format: VECTOR_SNAPSHOT_FORMAT,
+      dims,
+      ids: new Float64Array(live),
+      rowIds: new Float64Array(live),
+      codes: new Int8Array(live * dims),
+      scales: new Float32Array(live),
+      bits: new Uint32Array(live * words),
+      sum: Float64Array.from(this.#sum),
+      mean: Float32Array.from(this.#mean),
+      meanAtSize: this.#meanAtSize,
+    };
+    for (let slot = 0, i = 0; slot < this.#slots; slot++) {
+      if (this.#alive[slot] === 0) continue;
+      snapshot.ids[i] = this.#ids[slot]!;
+      snapshot.rowIds[i] = this.#rowIds[slot]!;
+      snapshot.scales[i] = this.#scales[slot]!;
+      snapshot.codes.set(this.#codes.subarray(slot * dims, (slot + 1) * dims), i * dims);
+      snapshot.bits.set(this.#bits.subarray(slot * words, (slot + 1) * words), i * words);
+      i++;
+    }
+    return snapshot;
+  }
+
+  /** An index from a snapshot (its arrays are taken over, not copied); undefined if it does not fit. */
+  static fromSnapshot(snapshot: VectorSnapshot, dims: number): VectorIndex | undefined {
+    if (!isVectorSnapshot(snapshot, dims)) return undefined;
+    const index = new VectorIndex(dims);
+    const live = snapshot.ids.length;
+    index.#slots = live;
+    index.#live = live;
+    index.#ids = snapshot.ids;
+    index.#rowIds = snapshot.rowIds;
+    index.#codes = snapshot.codes;
+    index.#scales = snapshot.scales;
+    index.#bits = snapshot.bits;
+    index.#alive = new Uint8Array(live).fill(1);
+    index.#sum.set(snapshot.sum);
+    index.#mean = snapshot.mean;
+    index.#meanAtSize = snapshot.meanAtSize;
+    for (let slot = 0; slot < live; slot++) index.#slotOf.set(snapshot.ids[slot]!, slot);
+    // An id twice would break has/remove bookkeeping: such a snapshot is not to be trusted.
+    return index.#slotOf.size === live ? index : undefined;
   }
 
   /** Bytes of the typed arrays and (approximately) the id map: what the index costs in memory. */
@@ -441,6 +518,30 @@ export class VectorIndex {
     for (let slot = 0, i = 0; slot < slots; slot++) if (distances[slot]! <= cut) chosen[i++] = slot;
     return chosen;
   }
+}
+
+function isVectorSnapshot(value: VectorSnapshot, dims: number): boolean {
+  const live = value?.ids?.length ?? -1;
+  const words = Math.ceil(Math.min(dims, MAX_BITS) / 32);
+  return (
+    typeof value === 'object' &&
+    value.format === VECTOR_SNAPSHOT_FORMAT &&
+    value.dims === dims &&
+    value.ids instanceof Float64Array &&
+    value.rowIds instanceof Float64Array &&
+    value.rowIds.length === live &&
+    value.codes instanceof Int8Array &&
+    value.codes.length === live * dims &&
+    value.scales instanceof Float32Array &&
+    value.scales.length === live &&
+    value.bits instanceof Uint32Array &&
+    value.bits.length === live * words &&
+    value.sum instanceof Float64Array &&
+    value.sum.length === dims &&
+    value.mean instanceof Float32Array &&
+    value.mean.length === dims &&
+    typeof value.meanAtSize === 'number'
+  );
 }
 
 /** The smallest distance with at least `count` entries at or below it (the last real bin at most). */
