@@ -7,6 +7,8 @@ import { request } from '@/lib/messaging/client';
 import { describeEmbedding, ModelEmbeddings, type ModelEmbeddingsProps } from './ModelEmbeddings';
 
 vi.mock('@/lib/messaging/client', () => ({ request: vi.fn(async () => ({ started: true })) }));
+// How many replies memory holds now.
+vi.mock('@/lib/memory/examples-repo', () => ({ countExamples: vi.fn(async () => 100_000) }));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -116,8 +118,22 @@ describe('Better matching (embeddings)', () => {
     await embeddingModelItem.setValue(SMALL);
     await embeddingProgressItem.setValue(progress({ phase: 'done', embedded: 100_000 }));
     await render({ status: status({ [SMALL]: true }) });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
     expect(container.querySelector('[role="status"]')?.textContent).toContain('All 100,000 replies embedded');
     expect(request).not.toHaveBeenCalled();
+  });
+
+  it('after an import changed memory, says the new replies are being embedded and asks the background to start', async () => {
+    await embeddingModelItem.setValue(SMALL);
+    await embeddingProgressItem.setValue(progress({ phase: 'done', embedded: 60_000, total: 60_000 }));
+    await render({ status: status({ [SMALL]: true }) });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(container.textContent).toContain('Your replies changed: embedding the new ones…');
+    expect(request).toHaveBeenCalledWith('embeddings.start', {});
   });
 
   it('announces a failure as an alert with Try again, which asks the background to start over', async () => {

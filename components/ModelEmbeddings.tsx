@@ -10,9 +10,11 @@ import { embeddingModelItem, embeddingProgressItem } from '@/lib/llm/embedding-s
 import type { ModelStatus } from '@/lib/llm/model-manager';
 import type { EnginePreference } from '@/lib/llm/settings';
 import type { EmbeddingProgress } from '@/lib/memory/embedding-job';
+import { countExamples } from '@/lib/memory/examples-repo';
 import { request } from '@/lib/messaging/client';
 import { formatMB } from './ModelFormat';
 import { ModelRow } from './ModelList';
+import { useLive } from './useLive';
 import { useStorageItem } from './useStorageItem';
 
 export interface ModelEmbeddingsProps {
@@ -34,11 +36,22 @@ function replies(n: number): string {
   return `${count(n)} ${n === 1 ? 'reply' : 'replies'}`;
 }
 
-/** What the job is doing, in one sentence, and whether the creator can do something about it. */
-export function describeEmbedding(progress: EmbeddingProgress, now: number): { text: string; tone: 'status' | 'alert'; canRetry: boolean } {
+/**
+ * What the job is doing, in one sentence, and whether the creator can do something about it.
+ * `inMemory` is how many replies memory holds now: a finished job over another number means
+ * replies were imported or deleted since, and the job is about to run again.
+ */
+export function describeEmbedding(
+  progress: EmbeddingProgress,
+  now: number,
+  inMemory?: number,
+): { text: string; tone: 'status' | 'alert'; canRetry: boolean } {
   const so = `Embedded ${count(progress.embedded)} of ${replies(progress.total)}`;
   switch (progress.phase) {
     case 'done':
+      if (inMemory !== undefined && inMemory !== progress.total) {
+        return { text: 'Your replies changed: embedding the new ones…', tone: 'status', canRetry: false };
+      }
       return progress.total === 0
         ? { text: 'No replies in memory yet: they are embedded as soon as you import some.', tone: 'status', canRetry: false }
         : { text: `All ${replies(progress.total)} embedded: drafts find past replies by meaning as well as by words.`, tone: 'status', canRetry: false };
@@ -53,7 +66,7 @@ export function describeEmbedding(progress: EmbeddingProgress, now: number): { t
   }
 }
 
-function EmbeddingProgressView({ progress, onRetry }: { progress: EmbeddingProgress; onRetry: () => void }) {
+function EmbeddingProgressView({ progress, inMemory, onRetry }: { progress: EmbeddingProgress; inMemory?: number; onRetry: () => void }) {
   const [now, setNow] = useState(() => Date.now());
   const running = progress.phase === 'running';
   useEffect(() => {
@@ -61,7 +74,7 @@ function EmbeddingProgressView({ progress, onRetry }: { progress: EmbeddingProgr
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(timer);
   }, [running]);
-  const { text, tone, canRetry } = describeEmbedding(progress, Math.max(now, progress.updatedAt));
+  const { text, tone, canRetry } = describeEmbedding(progress, Math.max(now, progress.updatedAt), inMemory);
   return (
     <div className="download stack" data-testid="embedding-progress">
       {progress.phase !== 'done' && progress.total > 0 && (
@@ -85,6 +98,7 @@ export function ModelEmbeddings(props: ModelEmbeddingsProps) {
   const radioName = useId();
   const [chosen, setChosen] = useStorageItem(embeddingModelItem);
   const [progress] = useStorageItem(embeddingProgressItem);
+  const inMemory = useLive((db) => countExamples(db));
   const [retryError, setRetryError] = useState<string>();
   const { status, download } = props;
   const cap = status.capability;
@@ -96,8 +110,9 @@ export function ModelEmbeddings(props: ModelEmbeddingsProps) {
     setRetryError(undefined);
     request('embeddings.start', {}).catch((error: Error) => setRetryError(error.message));
   };
-  // Opening options continues a job the browser cut short; the background ignores it when done.
-  const unfinished = ready && shown?.phase !== 'done';
+  // Opening options continues a job the browser cut short, and an import made here starts one
+  // at once; the background does nothing when every reply already has a vector.
+  const unfinished = ready && (shown?.phase !== 'done' || (inMemory !== undefined && inMemory !== shown.total));
   useEffect(() => {
     if (unfinished) request('embeddings.start', {}).catch(() => {});
   }, [unfinished]);
@@ -157,7 +172,7 @@ export function ModelEmbeddings(props: ModelEmbeddingsProps) {
           GPU is available.
         </p>
       )}
-      {shown && <EmbeddingProgressView progress={shown} onRetry={start} />}
+      {shown && <EmbeddingProgressView progress={shown} inMemory={inMemory} onRetry={start} />}
       {retryError && (
         <div className="banner error" role="alert">
           {retryError}
