@@ -71,9 +71,9 @@ export async function loadVectorIndex(
   await index.bulk(async () => {
     for (let at = 0; at < keys.length; at += READ_ROWS) {
       const rows = await db.embeddings.bulkGet(keys.slice(at, at + READ_ROWS));
-      if (at === 0) {
-        // Room for all of them at once, guessed from the first rows: growing by doubling would
-        // copy the codes several times over a large load.
+      if (at === 0 && index.size === 0) {
+        // Room for all of them at once, guessed from the first rows: growing step by step would
+        // copy the codes many times over a large load. (An append grows the usual way.)
         const perRow = rows.reduce((sum, row) => sum + (row?.exampleIds.length ?? 0), 0) / Math.max(1, rows.length);
         index.reserve(index.size + Math.ceil(perRow * keys.length));
       }
