@@ -4,7 +4,8 @@
  *
  *   BENCH_RUNS      page loads for the content-script scan (default 7)
  *   BENCH_EXAMPLES  examples in the memory benchmark (default 100000)
- *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory
+ *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory,hybrid
+ *   BENCH_EMBED_DIMS  embedding sizes for the hybrid section (default 384,768: Arctic Embed S, M)
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -14,9 +15,10 @@ import { runContentBench } from './content-bench';
 import { runInBrowser } from './browser-bench';
 import type { Stat } from './stats';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory,hybrid').split(','));
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const examples = Number(process.env.BENCH_EXAMPLES ?? 100_000);
+const embedDims = (process.env.BENCH_EMBED_DIMS ?? '384,768').split(',').map(Number).filter((d) => d > 0);
 
 function bundleSizes(): Record<string, Stat> {
   const file = path.join(EXTENSION_PATH, 'content-scripts', 'content.js');
@@ -41,6 +43,9 @@ async function main() {
   if (only.has('memory')) {
     const entry = 'e2e/bench/memory-bench.ts';
     if (existsSync(path.join(ROOT, entry))) Object.assign(results, await runInBrowser(entry, { examples, repeats: 5 }));
+  }
+  if (only.has('hybrid')) {
+    Object.assign(results, await runInBrowser('e2e/bench/hybrid-bench.ts', { examples, repeats: 3, dims: embedDims }));
   }
 
   const rows = Object.entries(results).map(([name, s]) => {
