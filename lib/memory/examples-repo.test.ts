@@ -130,6 +130,15 @@ describe('examples repository', () => {
       expect(await countExamples(db, { source: 'import' })).toBe(CHUNK_SIZE + 3);
     });
 
+    it('keeps chunks full when sources are mixed in one write', async () => {
+      const db = freshDb();
+      const mixed = imported(CHUNK_SIZE * 2).map((row, i) => ({ ...row, source: i % 2 ? ('sent' as const) : ('import' as const) }));
+      await insertExamples(db, mixed);
+      expect(await db.exampleChunks.count()).toBe(2);
+      expect(await countExamples(db, { source: 'sent' })).toBe(CHUNK_SIZE);
+      expect((await listExamples(db, { source: 'sent' })).every((e) => e.source === 'sent')).toBe(true);
+    });
+
     it('tells listeners when imported replies are deleted, so caches rebuild', async () => {
       const db = freshDb();
       let changes = 0;
