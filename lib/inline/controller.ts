@@ -39,7 +39,7 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     editor.host.shadowRoot?.querySelector('textarea')?.focus();
   }
 
-  const addButtons = createDraftButtons(adapter, open, signal);
+  const addButtons = createDraftButtons(open, signal);
   const observer = observeComments(adapter, document, addButtons, signal);
 
   signal.addEventListener('abort', () => {

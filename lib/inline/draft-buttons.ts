@@ -7,7 +7,7 @@
  * everything the site could set (`all: initial`), so site CSS can't restyle it. Its only text
  * is "Draft reply": nothing of the creator's is ever in the page's DOM until they open a draft.
  */
-import type { SeenComment, SiteAdapter } from '../sites/types';
+import type { SeenComment } from '../sites/types';
 import { buttonCss } from './styles';
 
 export const BUTTON_HOST_TAG = 'understudy-draft-button';
@@ -24,7 +24,7 @@ function ensureStyles(signal: AbortSignal): void {
   signal.addEventListener('abort', () => style.remove(), { once: true });
 }
 
-export function createDraftButtons(adapter: SiteAdapter, onOpen: OpenHandler, signal: AbortSignal) {
+export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal) {
   /** Each button → the comment element it drafts for. */
   const commentOf = new WeakMap<Element, HTMLElement>();
   ensureStyles(signal);
@@ -58,23 +58,20 @@ export function createDraftButtons(adapter: SiteAdapter, onOpen: OpenHandler, si
   }, { once: true });
 
   return function add(found: SeenComment[]): number {
-    // All reads first, then all writes: DOM queries between appends would keep meeting a
-    // freshly changed tree.
-    const places: HTMLElement[] = [];
-    for (const { element } of found) places.push(adapter.buttonHost(element) ?? element);
+    // The observer has read everything, hosts included: this loop only writes, so no DOM query
+    // ever meets a tree our own appends just changed.
     let added = 0;
     for (let i = 0; i < found.length; i++) {
-      const element = found[i]!.element;
-      const place = places[i]!;
+      const { element, host } = found[i]!;
       // Ours is appended last; a re-rendered comment that kept it never gets a second one.
-      const last = place.lastElementChild;
+      const last = host.lastElementChild;
       if (last?.localName === BUTTON_HOST_TAG) {
         commentOf.set(last, element);
         continue;
       }
       const button = template.cloneNode(true) as HTMLElement;
       commentOf.set(button, element);
-      place.append(button);
+      host.append(button);
       added += 1;
     }
     return added;

@@ -50,7 +50,8 @@ describe('observeComments', () => {
 
   const start = () =>
     observeComments(youtube, document, (found) => batches.push(found), controller.signal);
-  const reportedIds = () => batches.flat().map((f) => f.key);
+  const idsOf = (batch: SeenComment[] | undefined) => batch?.map((f) => f.element.getAttribute('data-fixture-id'));
+  const reportedIds = () => idsOf(batches.flat())!;
 
   beforeEach(() => {
     controller = new AbortController();
@@ -63,6 +64,14 @@ describe('observeComments', () => {
     start();
     expect(batches).toHaveLength(1);
     expect(batches[0]?.length).toBe(commentsIn(0, 10));
+  });
+
+  it("reports where each comment's button goes: its toolbar", () => {
+    start();
+    for (const { element, host } of batches[0]!) {
+      expect(host.id).toBe('toolbar');
+      expect(host.closest(youtube.commentSelector)).toBe(element);
+    }
   });
 
   it('reports a lazily loaded batch once, in one call, without repeating earlier comments', async () => {
@@ -88,7 +97,7 @@ describe('observeComments', () => {
     text.append(...saved);
     await nextFrame();
     expect(batches).toHaveLength(2);
-    expect(batches[1]?.map((f) => f.key)).toEqual([threadAt(VIDEO, 40).id]);
+    expect(idsOf(batches[1])).toEqual([threadAt(VIDEO, 40).id]);
   });
 
   it("ignores Understudy's own buttons appearing in comments", async () => {
@@ -110,19 +119,19 @@ describe('observeComments', () => {
     document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true }));
     await nextFrame();
     expect(batches).toHaveLength(2);
-    expect(batches[1]?.map((f) => f.key)).toEqual([other.id]);
-    expect(batches[1]?.[0]?.element).toBe(reused);
+    expect(batches[1]?.map((f) => f.element)).toEqual([reused]);
   });
 
   it('rescan() finds what the page replaced without adding nodes the observer saw', async () => {
     const observer = start();
     const el = document.querySelector<HTMLElement>('ytd-comment-thread-renderer #comment')!;
     el.querySelector('#published-time-text a')!.setAttribute('href', '/watch?v=x&lc=Fresh1');
+    el.querySelector('#content-text span')!.textContent = 'A fresh comment';
     observer.rescan();
     observer.rescan(); // coalesced into one scan
     await nextFrame();
     expect(batches).toHaveLength(2);
-    expect(batches[1]?.map((f) => f.key)).toEqual(['Fresh1']);
+    expect(batches[1]?.map((f) => f.element)).toEqual([el]);
   });
 
   it('stops reporting once aborted', async () => {

@@ -15,6 +15,8 @@ export interface FoundComment {
 export interface SeenComment {
   element: HTMLElement;
   key: string;
+  /** Where its Draft reply button goes (the adapter's buttonHost, else the comment itself). */
+  host: HTMLElement;
 }
 
 /**
@@ -29,8 +31,9 @@ export interface SiteAdapter {
   /** CSS selector matching every comment element (used to find and to watch for new ones). */
   commentSelector: string;
   /**
-   * A cheap identity for what this element shows now (the site's comment id where it has one),
-   * or null when there is nothing to reply to yet (no text). Runs for every comment on the page.
+   * A cheap fingerprint of what this element shows now, or null when there is nothing to reply
+   * to yet (no text). Only compared with the last key seen on the same element, to notice a
+   * node the site reused for another comment. Runs for every comment on the page.
    */
   commentKey(element: HTMLElement): string | null;
   /** Read one comment element; null when it lacks what a draft needs (e.g. deleted, empty). */

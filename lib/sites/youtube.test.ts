@@ -67,14 +67,34 @@ describe('youtube adapter on the fixture watch page', () => {
     mountWatchPage(document, { videoId: VIDEO, threads: THREADS.length });
   });
 
-  it('keys each comment by its YouTube id cheaply, and gives no key to a comment with no text', () => {
+  it('keys each comment by the text it shows, and gives no key to a comment with no text', () => {
     const elements = [...document.querySelectorAll<HTMLElement>(youtube.commentSelector)];
     const keys = elements.map((el) => youtube.commentKey(el));
     expect(keys.filter((k) => k === null)).toHaveLength(emptyThreads);
-    expect(youtube.commentKey(topLevel(1))).toBe(threadAt(VIDEO, 1).id);
-    expect(youtube.commentKey(topLevel(1))).toBe(read(topLevel(1))?.commentId);
+    const texts = elements.map((el) => (youtube.commentKey(el) ? read(el)?.text : null));
     const present = keys.filter((k): k is string => k !== null);
-    expect(new Set(present).size).toBe(present.length);
+    expect(new Set(present).size).toBe(new Set(texts.filter((t) => t != null)).size);
+
+    const el = topLevel(1);
+    const before = youtube.commentKey(el);
+    expect(youtube.commentKey(el)).toBe(before);
+    el.querySelector('#content-text span')!.textContent = 'A different comment';
+    expect(youtube.commentKey(el)).not.toBe(before);
+  });
+
+  it('keys an older-markup comment, and one whose text element changed its tag', () => {
+    const legacy = topLevel(2);
+    expect(legacy.localName).toBe('ytd-comment-renderer');
+    expect(youtube.commentKey(legacy)).toEqual(expect.any(String));
+
+    const el = topLevel(1);
+    const before = youtube.commentKey(el);
+    const text = el.querySelector('#content-text')!;
+    const renamed = document.createElement('span');
+    renamed.id = 'content-text';
+    renamed.append(...text.childNodes);
+    text.replaceWith(renamed);
+    expect(youtube.commentKey(el)).toBe(before);
   });
 
   it('finds every comment and every reply, in both markups, and skips the one with no text', () => {
@@ -194,6 +214,22 @@ describe('youtube adapter on the fixture watch page', () => {
     }
     const reply = replyOf(0);
     expect(reply.contains(youtube.buttonHost(reply))).toBe(true);
+  });
+
+  it('finds the toolbar by id when YouTube wraps it differently, but never one in a reply box', () => {
+    const el = topLevel(1);
+    const toolbar = youtube.buttonHost(el)!;
+    const wrapper = document.createElement('div');
+    toolbar.replaceWith(wrapper);
+    wrapper.append(toolbar);
+    expect(youtube.buttonHost(el)).toBe(toolbar);
+
+    const box = document.createElement('ytd-commentbox');
+    const boxToolbar = document.createElement('div');
+    boxToolbar.id = 'toolbar';
+    box.append(boxToolbar);
+    wrapper.before(box);
+    expect(youtube.buttonHost(el)).toBe(toolbar);
   });
 
   it('falls back to the comment itself when it has no toolbar', () => {

@@ -5,7 +5,7 @@
  * See docs/sites-reference.md ("YouTube watch page").
  */
 import type { CommentContext } from '../messaging/protocol';
-import { hashString, stableCommentId } from './comment-id';
+import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { SiteAdapter } from './types';
 
@@ -222,50 +222,58 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   return comment;
 }
 
-/** Characters of text hashed into a key when the comment has no id: enough to tell apart. */
-const KEY_TEXT_CHARS = 512;
-
 /*
- * The per-comment lookups below run for every comment on the page, so each is measured
- * (2,610 comments, headless Chromium): a selector whose last part carries an id, alone
- * (`#toolbar`, even `div#toolbar`), takes Blink's id fast path, which walks every element in
- * the document with that id; YouTube repeats these ids in every comment, so it costs
- * 300–650 ms. A list of two or more selectors, or an id only in an ancestor part, costs 5–15 ms.
+ * The per-comment lookups below run for every comment on the page (2,574 on the benchmark
+ * page), so each is measured in headless Chromium:
+ * - A selector whose last part carries an id, alone (`#toolbar`, even `div#toolbar`), takes
+ *   Blink's id fast path, which walks every element in the document with that id; YouTube
+ *   repeats these ids in every comment, so it costs 300–650 ms. Never use one here.
+ * - A lone tag (`ytd-comment-engagement-bar`) takes Blink's tag fast path: a plain walk with
+ *   no selector matching, the cheapest lookup there is. The element it finds is then checked
+ *   in script, and the exact lists below are the fallback.
+ * - A list of selectors, or an id only in an ancestor part, runs the selector matcher on every
+ *   element it passes: 2–3 times the cost of a tag walk.
  * A reply box opened under a comment comes after the comment's own parts in document order,
  * so first matches are the comment's own.
  */
 const QUICK = {
+  /** The current markup's text element, by tag alone. */
+  textTag: 'yt-attributed-string',
   text: 'yt-attributed-string#content-text, yt-formatted-string#content-text',
   /** Any other element carrying the id: slower, only when YouTube changes the text's tag. */
   textFallback: '[id="content-text"], #content-text',
-  permalink: '#published-time-text a[href]',
-  author: 'a#author-text, #author-text',
+  /** The current markup's action bar, by tag alone; #toolbar is its first child. */
+  barTag: 'ytd-comment-engagement-bar',
+  /** Both markups' toolbars; the one under the comment's own bar, not a reply box's. */
+  ownToolbar: 'ytd-comment-engagement-bar > #toolbar, ytd-comment-action-buttons-renderer > #toolbar',
   toolbar: 'div#toolbar, #toolbar',
 } as const;
 
 /** Any visible character: tested without copying the text (comments run to 20,000 chars). */
 const HAS_TEXT = /\S/;
 
-function commentKey(element: HTMLElement): string | null {
-  const body = element.querySelector(QUICK.text) ?? element.querySelector(QUICK.textFallback);
-  const text = body?.textContent;
-  if (!text || !HAS_TEXT.test(text)) return null;
-  const href = element.querySelector(QUICK.permalink)?.getAttribute('href') ?? '';
-  const lc = /[?&]lc=([^&#]+)/.exec(href)?.[1];
-  if (lc) return lc;
-  const author = element.querySelector(QUICK.author)?.textContent ?? '';
-  return `h-${hashString(`${author}\n${text.slice(0, KEY_TEXT_CHARS)}`)}`;
+function quickText(element: HTMLElement): Element | null {
+  const first = element.querySelector(QUICK.textTag);
+  if (first?.id === 'content-text') return first;
+  return element.querySelector(QUICK.text) ?? element.querySelector(QUICK.textFallback);
 }
 
-/** The toolbar's parent, by tag: a tag query is the cheapest lookup there is. */
-const ACTION_BAR = 'ytd-comment-engagement-bar, ytd-comment-action-buttons-renderer';
+/**
+ * The text the comment shows, as its key. Not YouTube's comment id: that sits in the timestamp
+ * link, and looking it up cost a third of the whole scan; nor a hash of the text, which cost as
+ * much as finding it. The key is only compared with the last one seen on the same node, to
+ * notice a node YouTube reused for another comment, and holding it costs no more memory than
+ * the page's own copy of the text.
+ */
+function commentKey(element: HTMLElement): string | null {
+  const text = quickText(element)?.textContent;
+  return text && HAS_TEXT.test(text) ? text : null;
+}
 
-function toolbarIn(bar: Element | null): HTMLElement | null {
-  if (!bar) return null;
-  for (let child = bar.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.id === 'toolbar') return child as HTMLElement;
-  }
-  return null;
+function quickToolbar(element: HTMLElement): HTMLElement | null {
+  const first = element.querySelector(QUICK.barTag)?.firstElementChild;
+  if (first?.id === 'toolbar') return first as HTMLElement;
+  return element.querySelector<HTMLElement>(QUICK.ownToolbar);
 }
 
 /** Is `node` inside a reply box below `element`? Walks only up to the comment, not the page. */
@@ -277,7 +285,10 @@ function insideBoxWithin(node: Element, element: Element): boolean {
 }
 
 function buttonHost(element: HTMLElement): HTMLElement | null {
-  const toolbar = toolbarIn(element.querySelector(ACTION_BAR)) ?? element.querySelector<HTMLElement>(QUICK.toolbar);
+  const own = quickToolbar(element);
+  if (own) return own;
+  // Markup YouTube may change to: a toolbar with another parent, or none at all.
+  const toolbar = element.querySelector<HTMLElement>(QUICK.toolbar);
   if (toolbar && !insideBoxWithin(toolbar, element)) return toolbar;
   return partsOf(element).toolbar ?? ownFirst(element, SEL.actionRow) ?? element;
 }
