@@ -232,7 +232,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
  *   no selector matching, the cheapest lookup there is. The element it finds is then checked
  *   in script, and the exact lists below are the fallback.
  * - A list of selectors, or an id only in an ancestor part, runs the selector matcher on every
- *   element it passes: 2–3 times the cost of a tag walk.
+ *   element it passes: about twice the cost of a tag walk.
  * A reply box opened under a comment comes after the comment's own parts in document order,
  * so first matches are the comment's own.
  */
@@ -249,7 +249,7 @@ const QUICK = {
   toolbar: 'div#toolbar, #toolbar',
 } as const;
 
-/** Any visible character: tested without copying the text (comments run to 20,000 chars). */
+/** Any visible character: the test stops at the first one (comments run to 20,000 chars). */
 const HAS_TEXT = /\S/;
 
 function quickText(element: HTMLElement): Element | null {
@@ -260,10 +260,10 @@ function quickText(element: HTMLElement): Element | null {
 
 /**
  * The text the comment shows, as its key. Not YouTube's comment id: that sits in the timestamp
- * link, and looking it up cost a third of the whole scan; nor a hash of the text, which cost as
- * much as finding it. The key is only compared with the last one seen on the same node, to
- * notice a node YouTube reused for another comment, and holding it costs no more memory than
- * the page's own copy of the text.
+ * link, and looking it up cost about 5 ms of a 2,000-thread scan; nor a hash of the text, which
+ * cost as much as finding the text. The key is only compared with the last one seen on the same
+ * node, to notice a node YouTube reused for another comment, and holding it costs no more
+ * memory than the page's own copy of the text.
  */
 function commentKey(element: HTMLElement): string | null {
   const text = quickText(element)?.textContent;
