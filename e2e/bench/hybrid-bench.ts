@@ -27,7 +27,8 @@ import { embeddingRowIds, loadVectorIndex, readVectorSnapshot, saveEmbeddingBatc
 import { hybridSearch } from '../../lib/memory/hybrid';
 import { createRetrievalIndex, type RetrievalQuery } from '../../lib/memory/retrieval';
 import type { VectorIndex } from '../../lib/memory/vector-index';
-import { createGenerator, seededRandom } from './memory-bench';
+import { seededRandom } from '../../lib/memory/seeded-random.testutil';
+import { createGenerator } from './memory-bench';
 import { summarize, type Stat } from './stats';
 
 const QUERIES = 200;

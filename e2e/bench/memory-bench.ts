@@ -34,19 +34,9 @@ import { recordSent } from '../../lib/memory/learning';
 import { createRetrievalIndex, type RetrievalQuery } from '../../lib/memory/retrieval';
 import { evaluateRetrievalQuality, type LabelledExample } from '../../lib/memory/retrieval-quality';
 import { voiceMatch } from '../../lib/memory/voice-match';
+import { seededRandom } from '../../lib/memory/seeded-random.testutil';
 import { summarize, type Stat } from './stats';
 
-/** mulberry32: tiny, fast and good enough for test data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOPICS: Record<string, string> = {
   sourdough: 'starter levain hydration crumb proof bulk ferment fold shaping banneton scoring dough flour rye spelt loaf crust oven dutch steam rise tang bubbles autolyse discard feeding jar',

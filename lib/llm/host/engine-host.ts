@@ -144,6 +144,15 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
     if (job.session?.open) job.session.send(message);
   };
 
+  /** Loading and progress messages for one job, clamped to what the protocol accepts. */
+  const statusTo = (job: Job) => (text: string, progress?: number) =>
+    post(job, {
+      type: 'status',
+      requestId: job.requestId,
+      message: text.slice(0, 2000),
+      ...(progress !== undefined ? { progress: Math.min(1, Math.max(0, progress)) } : {}),
+    });
+
   const announcePositions = () => {
     const ahead = running ? 1 : 0;
     waiting.forEach((job, index) => {
@@ -293,13 +302,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         const result = await draftEngine.draft({ ...message.input, profile: message.input.profile }, {
           signal: job.controller.signal,
           onToken: (text) => post(job, { type: 'token', requestId: job.requestId, text }),
-          onStatus: (text, progress) =>
-            post(job, {
-              type: 'status',
-              requestId: job.requestId,
-              message: text.slice(0, 2000),
-              ...(progress !== undefined ? { progress: Math.min(1, Math.max(0, progress)) } : {}),
-            }),
+          onStatus: statusTo(job),
         });
         post(job, { type: 'done', requestId: job.requestId, result });
       } catch (error) {
@@ -333,13 +336,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
           modelLabel: model.displayName,
           companions,
           signal: job.controller.signal,
-          onStatus: (text, progress) =>
-            post(job, {
-              type: 'status',
-              requestId: job.requestId,
-              message: text.slice(0, 2000),
-              ...(progress !== undefined ? { progress: Math.min(1, Math.max(0, progress)) } : {}),
-            }),
+          onStatus: statusTo(job),
         });
         const wrong = vectors.find((v) => v.length !== model.dims);
         if (wrong) {
