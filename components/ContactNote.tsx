@@ -3,8 +3,8 @@
  * extension's own database: contactContext (what prompts get) leaves it out, and content
  * scripts never receive contacts, so it never reaches a site or a model.
  */
+import type { SiteId } from '@/lib/core/sites';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SiteId } from '@/lib/messaging/protocol';
 import { contactKey, getContact, MAX_NOTE_CHARS, setContactNote } from '@/lib/memory/contacts-repo';
 import { getDb, normalizeHandle } from '@/lib/memory/db';
 import { useLive } from './useLive';

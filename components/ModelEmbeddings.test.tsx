@@ -1,7 +1,7 @@
+import type { ModelStatus } from '@/lib/core/models';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { embeddingModelItem, embeddingProgressItem } from '@/lib/llm/embedding-settings';
-import type { ModelStatus } from '@/lib/llm/model-manager';
 import type { EmbeddingProgress } from '@/lib/memory/embedding-job';
 import { request } from '@/lib/messaging/client';
 import { describeEmbedding, ModelEmbeddings, type ModelEmbeddingsProps } from './ModelEmbeddings';

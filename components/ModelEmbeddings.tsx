@@ -3,11 +3,11 @@
  * deleted like the drafting models (the same rows and download machinery), and how far giving
  * every reply a vector has got.
  */
+import type { ModelSelection, ModelStatus } from '@/lib/core/models';
 import { useEffect, useId, useState } from 'react';
-import { EMBEDDING_CATALOG, RECOMMENDED_EMBEDDING_ID, type ModelSelection } from '@/lib/llm/catalog';
+import { EMBEDDING_CATALOG, RECOMMENDED_EMBEDDING_ID } from '@/lib/llm/catalog';
 import type { DownloadState } from '@/lib/llm/download-state';
 import { embeddingModelItem, embeddingProgressItem } from '@/lib/llm/embedding-settings';
-import type { ModelStatus } from '@/lib/llm/model-manager';
 import type { EnginePreference } from '@/lib/llm/settings';
 import type { EmbeddingProgress } from '@/lib/memory/embedding-job';
 import { countExamples } from '@/lib/memory/examples-repo';

@@ -1,5 +1,5 @@
+import type { GpuCapability } from '@/lib/core/models';
 import { MODEL_CATALOG } from '@/lib/llm/catalog';
-import type { GpuCapability } from '@/lib/llm/gpu';
 import { cannotRun, formatBytes, formatMB, formatPercent, formatTimeLeft, modelsToShow } from './ModelFormat';
 
 const gpu = (shaderF16: boolean): GpuCapability => ({ available: true, isSoftware: false, shaderF16 });

@@ -1,6 +1,6 @@
 /** Numbers on the Model settings, in words a creator reads at a glance. */
+import type { GpuCapability } from '@/lib/core/models';
 import type { CatalogModel, SpeedClass } from '@/lib/llm/catalog';
-import type { GpuCapability } from '@/lib/llm/gpu';
 
 const KB = 1024;
 const MB = KB * 1024;

@@ -1,5 +1,6 @@
 /** What this machine's GPU means for drafting, in plain words first and numbers after. */
-import { describeCapability, type GpuCapability } from '@/lib/llm/gpu';
+import type { GpuCapability } from '@/lib/core/models';
+import { describeCapability } from '@/lib/llm/gpu';
 import { formatBytes } from './ModelFormat';
 
 export function ModelGpu({ capability }: { capability: GpuCapability }) {

@@ -1,7 +1,7 @@
+import type { ModelStatus } from '@/lib/core/models';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import type { DownloadState } from '@/lib/llm/download-state';
-import type { ModelStatus } from '@/lib/llm/model-manager';
 import { selectedModelItem } from '@/lib/llm/settings';
 import { ModelList, type ModelListProps } from './ModelList';
 import { useStorageItem } from './useStorageItem';

@@ -2,10 +2,10 @@
  * The curated models for this GPU, one radio each (plus "recommended" and the creator's own
  * model), with cache status, Download / Delete from cache, and live download progress.
  */
+import type { ModelSelection, ModelStatus } from '@/lib/core/models';
 import { useId } from 'react';
-import { MODEL_CATALOG, findCatalogModel, type CustomModelEntry, type ModelSelection } from '@/lib/llm/catalog';
+import { MODEL_CATALOG, findCatalogModel, type CustomModelEntry } from '@/lib/llm/catalog';
 import type { DownloadState } from '@/lib/llm/download-state';
-import type { ModelStatus } from '@/lib/llm/model-manager';
 import { CUSTOM_MODEL_CHOICE } from '@/lib/llm/settings';
 import { ModelDownloadProgress } from './ModelDownloadProgress';
 import { cannotRun, formatMB, modelsToShow, speedLabel } from './ModelFormat';

@@ -6,10 +6,9 @@
  * download progress is followed live through extension storage, so it keeps going (and stays
  * visible) when this page is closed and reopened.
  */
+import type { ModelSelection, ModelStatus } from '@/lib/core/models';
 import { useCallback, useEffect, useState } from 'react';
-import type { ModelSelection } from '@/lib/llm/catalog';
 import { downloadStateItem } from '@/lib/llm/download-state';
-import type { ModelStatus } from '@/lib/llm/model-manager';
 import {
   CUSTOM_MODEL_CHOICE,
   customModelItem,

@@ -20,8 +20,8 @@
  * frequencies. It can also run in Node with fake-indexeddb for a sanity check; the numbers that
  * count come from the browser.
  */
+import type { SiteId } from '../../lib/core/sites';
 import sampleProfile from '../../public/samples/sample-profile.json';
-import type { SiteId } from '../../lib/messaging/protocol';
 import { UnderstudyDB, type ExampleRow } from '../../lib/memory/db';
 import { markInserted } from '../../lib/memory/drafts-repo';
 import { applyProfile } from '../../lib/profile/apply';
@@ -36,7 +36,6 @@ import { evaluateRetrievalQuality, type LabelledExample } from '../../lib/memory
 import { voiceMatch } from '../../lib/memory/voice-match';
 import { seededRandom } from '../../lib/memory/seeded-random.testutil';
 import { summarize, type Stat } from './stats';
-
 
 const TOPICS: Record<string, string> = {
   sourdough: 'starter levain hydration crumb proof bulk ferment fold shaping banneton scoring dough flour rye spelt loaf crust oven dutch steam rise tang bubbles autolyse discard feeding jar',

@@ -9,6 +9,8 @@
  *   BENCH_MODEL  a model id to use instead of the recommended one
  *   HEADLESS=0   show the browser
  */
+import type { ModelStatus } from '../../lib/core/models';
+import type { DraftResult } from '../../lib/core/draft';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchWithExtension, ROOT } from '../harness/launch';
@@ -16,8 +18,6 @@ import { FIXTURE_HOSTS } from '../harness/routes';
 import { OptionsPage } from '../pages/options-page';
 import { YouTubeWatchPage } from '../pages/youtube-watch-page';
 import { summarize, type Stat } from './stats';
-import type { ModelStatus } from '../../lib/llm/model-manager';
-import type { DraftResult } from '../../lib/messaging/protocol';
 
 const COMMENTS = 20;
 const DOWNLOAD_TIMEOUT_MS = 60 * 60 * 1000;

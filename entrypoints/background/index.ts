@@ -1,3 +1,4 @@
+import type { ModelSelection, GpuCapability } from '@/lib/core/models';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/memory/db';
 import { createRouter } from '@/lib/messaging/router';
@@ -9,9 +10,8 @@ import { insertWithVoice, queueWithVoice, recordSentDraft, withVoiceMatch } from
 import { createDraftingPipeline } from '@/lib/drafting/pipeline';
 import { createEngineChooser } from '@/lib/drafting/engine-choice';
 import { createSemanticSearch } from '@/lib/drafting/semantic-search';
-import { findEmbeddingModel, type EmbeddingCatalogModel, type ModelSelection } from '@/lib/llm/catalog';
+import { findEmbeddingModel, type EmbeddingCatalogModel } from '@/lib/llm/catalog';
 import { chosenEmbeddingModel, embeddingModelItem, embeddingProgressItem } from '@/lib/llm/embedding-settings';
-import type { GpuCapability } from '@/lib/llm/gpu';
 import { createMemoryEngine } from '@/lib/llm/memory-engine';
 import { createOffscreenClient, createOffscreenDraftEngine } from '@/lib/llm/host/offscreen-client';
 import { createModelManager } from '@/lib/llm/model-manager';

@@ -1,6 +1,7 @@
+import type { CommentContext } from '../core/draft';
 import { describe, expect, it, vi } from 'vitest';
 import { serveDraftPort, type DraftRunner, type PortLike } from './draft-port';
-import type { CommentContext, DraftPortOut } from '../messaging/protocol';
+import type { DraftPortOut } from '../messaging/protocol';
 
 const comment: CommentContext = {
   site: 'youtube',

@@ -3,12 +3,9 @@
  * streams tokens back and honours cancel. A port that disconnects (tab closed, navigation)
  * cancels whatever it had in flight.
  */
-import {
-  draftPortInSchema,
-  type CommentContext,
-  type DraftPortOut,
-  type DraftResult,
-} from '../messaging/protocol';
+import type { CommentContext, DraftResult } from '../core/draft';
+import { draftPortInSchema, type DraftPortOut } from '../messaging/protocol';
+import type { SteerChoice } from '../core/steers';
 import { sameOrigin } from '../messaging/senders';
 
 export interface PortLike {
@@ -21,7 +18,7 @@ export interface DraftRunner {
   draft(
     comment: CommentContext,
     options: {
-      steer?: string;
+      steer?: SteerChoice;
       variant?: number;
       signal: AbortSignal;
       onToken: (text: string) => void;

@@ -1,7 +1,7 @@
+import type { CommentContext } from '../core/draft';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UnderstudyDB } from '../memory/db';
 import { queueWithVoice, recordSentDraft, withVoiceMatch } from './draft-records';
-import type { CommentContext } from '../messaging/protocol';
 
 const comment: CommentContext = {
   site: 'youtube',

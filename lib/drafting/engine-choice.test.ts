@@ -1,7 +1,7 @@
+import type { GpuCapability } from '../core/models';
 import { describe, expect, it, vi } from 'vitest';
 import { createEngineChooser, withMemoryFallback } from './engine-choice';
 import type { DraftEngine } from '../llm/engine';
-import type { GpuCapability } from '../llm/gpu';
 import type { LlmSettings } from '../llm/settings';
 
 const realGpu: GpuCapability = { available: true, isSoftware: false, shaderF16: true, adapterName: 'Test GPU', maxBufferSize: 2 ** 31 };

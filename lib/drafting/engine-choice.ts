@@ -3,10 +3,10 @@
  * real and the model is downloaded; otherwise the memory engine, with a notice that says why
  * and what to do. A model that fails to load falls back the same way: a draft, never a hang.
  */
-import type { DraftResult } from '../messaging/protocol';
+
+import type { DraftResult } from '../core/draft';
+import type { GpuCapability, ModelSelection } from '../core/models';
 import type { DraftEngine, DraftInput, DraftOptions } from '../llm/engine';
-import type { GpuCapability } from '../llm/gpu';
-import type { ModelSelection } from '../llm/catalog';
 import type { LlmSettings } from '../llm/settings';
 import { resolveModelSelection } from '../llm/settings';
 import { isAbortError } from '../llm/webllm-engine';

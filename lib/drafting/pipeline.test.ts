@@ -1,5 +1,5 @@
+import type { CommentContext, DraftResult } from '../core/draft';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommentContext, DraftResult } from '../messaging/protocol';
 import { PROFILE_KEY, UnderstudyDB, type ExampleRow, type ProfileRow } from '../memory/db';
 import { EmptyMemoryError, type DraftEngine, type DraftInput } from '../llm/engine';
 import { createMemoryEngine } from '../llm/memory-engine';
@@ -186,10 +186,10 @@ describe('the drafting pipeline', () => {
       engines: { memory: createMemoryEngine(), webllm: fake },
       chooseEngine: async () => ({ engine: fake, notice: 'Using the model you picked.' }),
     });
-    const result = await pipeline.draft(comment('how often should I feed my starter?'), { steer: 'warmer' });
+    const result = await pipeline.draft(comment('how often should I feed my starter?'), { steer: { id: 'warmer' } });
     expect(seen?.profile?.name).toBe('Maya');
     expect(seen?.facts.map((f) => f.text)).toEqual(['I bake in a Dutch oven.']);
-    expect(seen?.steer).toBe('warmer');
+    expect(seen?.steer).toEqual({ id: 'warmer' });
     expect(seen?.examples[0]?.example.id).toBe(ids[0]);
     expect(seen?.examples.length).toBeLessThanOrEqual(8);
     expect(result).toMatchObject({ engine: 'webllm', notice: 'Using the model you picked.' });

@@ -6,7 +6,9 @@
  * Past replies are found by BM25 (words in common); with an embedding model in use and the
  * replies' vectors stored, by BM25 fused with vector similarity (meaning in common).
  */
-import type { CommentContext, DraftResult } from '../messaging/protocol';
+
+import type { SteerChoice } from '../core/steers';
+import type { CommentContext, DraftResult } from '../core/draft';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
 import { hybridSearch } from '../memory/hybrid';
@@ -28,7 +30,7 @@ export interface DraftingDeps {
 }
 
 export interface PipelineDraftOptions {
-  steer?: string;
+  steer?: SteerChoice;
   /** 0 for the first draft of a comment, +1 per Regenerate. */
   variant?: number;
   signal?: AbortSignal;

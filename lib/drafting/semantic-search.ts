@@ -4,7 +4,8 @@
  * vector side cannot help (no embedding model in use, no vectors yet, a blank comment, or the
  * model failed), so drafting falls back to BM25 alone and never fails because of it.
  */
-import type { ModelSelection } from '../llm/catalog';
+
+import type { ModelSelection } from '../core/models';
 import type { UnderstudyDB } from '../memory/db';
 import { queryText } from '../memory/embedding-text';
 import type { NeighbourSearch } from '../memory/hybrid';

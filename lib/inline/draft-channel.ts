@@ -2,9 +2,11 @@
  * The content script's side of the draft port: one port per page, opened on first use and
  * reopened if the background restarted. Each draft request gets its own id and handlers.
  */
+import type { SteerChoice } from '../core/steers';
+import type { CommentContext, DraftResult } from '../core/draft';
 import { browser, type Browser } from 'wxt/browser';
 import { DRAFT_PORT } from '../messaging/ports';
-import type { CommentContext, DraftPortOut, DraftResult } from '../messaging/protocol';
+import type { DraftPortOut } from '../messaging/protocol';
 
 export interface DraftHandlers {
   onStatus(message: string, progress?: number): void;
@@ -14,7 +16,7 @@ export interface DraftHandlers {
 }
 
 export interface DraftRequestOptions {
-  steer?: string;
+  steer?: SteerChoice;
   variant?: number;
 }
 

@@ -4,7 +4,9 @@
  * streams into the "Draft" textbox; the creator edits it and chooses Insert (fills the site's
  * reply box, never presses send), Queue (side panel), Regenerate or Copy.
  */
-import type { CommentContext, DraftResult } from '../messaging/protocol';
+
+import { isSteerId } from '../core/steers';
+import type { CommentContext, DraftResult } from '../core/draft';
 import type { SiteAdapter } from '../sites/types';
 import { insertText } from '../sites/insert';
 import { request } from '../messaging/client';
@@ -118,7 +120,7 @@ export function openDraftEditor(
     notice.hidden = true;
     setStatus('Drafting a reply…');
     setBusy(true);
-    const chosenSteer = steer.value || undefined;
+    const chosenSteer = isSteerId(steer.value) ? { id: steer.value } : undefined;
     current = deps.channel.start(
       comment,
       { steer: chosenSteer, variant },

@@ -1,5 +1,6 @@
-import type { DraftResult } from '../messaging/protocol';
-import { siteName } from '../sites/site-names';
+import { STEERS } from '../core/steers';
+import type { DraftResult } from '../core/draft';
+import { siteName } from '../core/sites';
 
 export { siteName };
 
@@ -9,13 +10,7 @@ export function engineLabel(result: Pick<DraftResult, 'engine' | 'model'>): stri
   return result.model ? `Model: ${result.model}` : 'AI model';
 }
 
-export const STEER_OPTIONS = [
-  { value: '', label: 'As usual' },
-  { value: 'shorter', label: 'Shorter' },
-  { value: 'warmer', label: 'Warmer' },
-  { value: 'funnier', label: 'Funnier' },
-  { value: 'more formal', label: 'More formal' },
-] as const;
+export const STEER_OPTIONS = [{ value: '', label: 'As usual' }, ...STEERS.map((s) => ({ value: s.id, label: s.label }))];
 
 /** "0.8 s to first token · 31 tokens/s", for drafts a model wrote; empty otherwise. */
 export function metricsLabel(result: Pick<DraftResult, 'metrics'>): string {

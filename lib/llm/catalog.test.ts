@@ -1,3 +1,4 @@
+import type { GpuCapability } from '../core/models';
 import { prebuiltAppConfig } from '@mlc-ai/web-llm';
 import {
   buildAppConfig,
@@ -11,7 +12,6 @@ import {
   MODEL_FAMILIES,
   recommendModel,
 } from './catalog';
-import type { GpuCapability } from './gpu';
 
 const GiB = 1024 ** 3;
 

@@ -6,9 +6,9 @@
  * page that shows the model picker. `catalog.test.ts` checks each record against the real
  * `prebuiltAppConfig`, so upgrading WebLLM fails loudly until these are refreshed.
  */
+import { customModelWireSchema, type GpuCapability, type ModelSelection } from '../core/models';
 import type { AppConfig, ModelRecord, ModelType } from '@mlc-ai/web-llm';
 import { z } from 'zod';
-import type { GpuCapability } from './gpu';
 
 export type SpeedClass = 'fast' | 'balanced' | 'quality';
 export type Quantization = 'q4f16_1' | 'q4f32_1';
@@ -228,49 +228,16 @@ export function recommendModel(cap: GpuCapability): CatalogModel | null {
   return variantFor(family, cap.shaderF16) ?? null;
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** https anywhere; plain http only for a model the creator serves on this machine. */
-const modelAddress = z.string().trim().max(2048).refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
-    } catch {
-      return false;
-    }
-  },
-  { message: 'Use an https:// address, or http://localhost for a model you host yourself.' },
-);
-
-export const customModelSchema = z.object({
-  id: z
-    .string()
-    .trim()
-    .min(1, 'Give the model an id.')
-    .max(120)
-    .regex(/^[\w.-]+$/, 'Use letters, digits, dots, dashes and underscores only.')
-    .refine((id) => !findCatalogModel(id) && !findEmbeddingModel(id), 'This id is already a built-in model; pick another.'),
-  /** Folder with the MLC weights and mlc-chat-config.json (a Hugging Face repo URL works). */
-  modelUrl: modelAddress,
-  /** The compiled WebGPU model library (.wasm). */
-  modelLibUrl: modelAddress.refine((value) => /\.wasm(?:[?#].*)?$/i.test(value), {
-    message: 'The model library address should point to a .wasm file.',
-  }),
+/** The creator's own model: the wire checks, and an id that does not shadow a built-in model. */
+export const customModelSchema = customModelWireSchema.extend({
+  id: customModelWireSchema.shape.id.refine(
+    (id) => !findCatalogModel(id) && !findEmbeddingModel(id),
+    'This id is already a built-in model; pick another.',
+  ),
 });
 export type CustomModelEntry = z.infer<typeof customModelSchema>;
 
-/** What to load: a catalog id, or the creator's own model. */
-export interface ModelSelection {
-  modelId: string;
-  custom?: CustomModelEntry;
-}
-
-/** A model choice as it crosses a context boundary. */
-export const modelSelectionSchema = z.object({
-  modelId: z.string().min(1).max(200),
-  custom: customModelSchema.optional(),
-});
+export type { ModelSelection };
 
 export function customModelRecord(entry: CustomModelEntry): ModelRecord {
   return { model: entry.modelUrl, model_id: entry.id, model_lib: entry.modelLibUrl };

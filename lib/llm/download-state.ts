@@ -3,8 +3,8 @@
  * sees it live and a download cut short by a browser restart can pick up where it stopped
  * (WebLLM keeps the shards it already fetched in its cache).
  */
+import type { ModelSelection } from '../core/models';
 import { storage } from 'wxt/utils/storage';
-import type { ModelSelection } from './catalog';
 
 export type DownloadPhase = 'downloading' | 'done' | 'error' | 'cancelled';
 

@@ -1,6 +1,6 @@
 /** Builders for DraftInput in unit tests. */
+import type { CommentContext } from '../core/draft';
 import type { ExampleRow, FactRow, ProfileRow } from '../memory/db';
-import type { CommentContext } from '../messaging/protocol';
 import type { RetrievedExample } from './engine';
 import type { PromptInput } from './prompt';
 

@@ -1,17 +1,16 @@
-import type { CommentContext, DraftResult, EngineId } from '../messaging/protocol';
-import type { PromptContact } from '../memory/contacts-repo';
-import type { ExampleRow, FactRow, ProfileRow } from '../memory/db';
 
-/** A past reply chosen by retrieval, with its relevance score (higher is closer). */
-export interface RetrievedExample {
-  example: ExampleRow;
-  score: number;
-}
+import type { CommentContext, DraftResult, EngineId } from '../core/draft';
+import type { SteerChoice } from '../core/steers';
+import type { PromptContact } from '../memory/contacts-repo';
+import type { FactRow, ProfileRow } from '../memory/db';
+import type { RetrievedExample } from '../memory/retrieval';
+
+export type { RetrievedExample };
 
 export interface DraftInput {
   comment: CommentContext;
   /** "shorter", "warmer", or the creator's own instruction. */
-  steer?: string;
+  steer?: SteerChoice;
   profile: ProfileRow | undefined;
   facts: FactRow[];
   /** Closest past replies, best first. */

@@ -6,6 +6,7 @@
  * The WebGPU types are declared structurally here: the project does not ship @webgpu/types, and
  * only a handful of fields matter.
  */
+import type { GpuCapability } from '../core/models';
 
 export interface GpuAdapterInfoLike {
   vendor?: string;
@@ -39,22 +40,7 @@ export interface NavigatorGpuLike {
   deviceMemory?: number;
 }
 
-export interface GpuCapability {
-  available: boolean;
-  /** Why the GPU cannot be used, when it cannot. */
-  reason?: string;
-  adapterName?: string;
-  vendor?: string;
-  architecture?: string;
-  description?: string;
-  /** A CPU-emulated GPU (SwiftShader, llvmpipe, Microsoft Basic Render Driver). */
-  isSoftware: boolean;
-  /** The `shader-f16` feature: q4f16 models need it. */
-  shaderF16: boolean;
-  maxBufferSize?: number;
-  maxStorageBufferBindingSize?: number;
-  deviceMemoryGB?: number;
-}
+export type { GpuCapability };
 
 const SOFTWARE_NAMES = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|basic render driver|\bwarp\b/i;
 

@@ -1,5 +1,5 @@
+import type { CommentContext } from '../core/draft';
 import { describe, expect, it } from 'vitest';
-import type { CommentContext } from '../messaging/protocol';
 import type { ExampleRow } from '../memory/db';
 import { EmptyMemoryError, type DraftInput, type RetrievedExample } from './engine';
 import {
@@ -108,28 +108,28 @@ describe('the memory engine', () => {
 
   it('gives a shorter draft when asked for "shorter"', async () => {
     const normal = await draftFromMemory(input('starter?', [starter, thanks, oven]));
-    const shorter = await draftFromMemory(input('starter?', [starter, thanks, oven], { steer: 'shorter' }));
+    const shorter = await draftFromMemory(input('starter?', [starter, thanks, oven], { steer: { id: 'shorter' } }));
     expect(shorter.text.length).toBeLessThan(normal.text.length);
     expect(shorter.exampleIds).toEqual([3]);
     expect(shorter.notice).toBe(MEMORY_NOTICE);
   });
 
   it('picks the warmest of the closest replies when asked for "warmer"', async () => {
-    const warmer = await draftFromMemory(input('starter?', [starter, oven, thanks], { steer: 'make it warmer' }));
+    const warmer = await draftFromMemory(input('starter?', [starter, oven, thanks], { steer: { custom: 'make it warmer' } }));
     expect(warmer.exampleIds).toEqual([2]);
     expect(warmer.text).toContain('means a lot 💛');
   });
 
   it('picks the most formal of the closest replies when asked for "formal"', async () => {
-    const formal = await draftFromMemory(input('starter?', [thanks, starter, oven], { steer: 'formal' }));
+    const formal = await draftFromMemory(input('starter?', [thanks, starter, oven], { steer: { id: 'formal' } }));
     expect(formal.exampleIds).not.toEqual([2]);
     expect(formal.text).not.toContain('💛');
   });
 
   it('says plainly when it cannot apply a steer', async () => {
-    const result = await draftFromMemory(input('starter?', [starter], { steer: 'funnier' }));
+    const result = await draftFromMemory(input('starter?', [starter], { steer: { id: 'funnier' } }));
     expect(result.text).toContain('Feed your starter');
-    expect(result.notice).toContain("The memory engine can't apply 'funnier' — it reuses your own replies.");
+    expect(result.notice).toContain("The memory engine can't apply 'Funnier' — it reuses your own replies.");
   });
 
   it('warns that no past reply closely matches when retrieval found no match', async () => {
@@ -164,12 +164,12 @@ describe('rankCandidates', () => {
 
 describe('helpers', () => {
   it('recognises the steers a choice among past replies can honour', () => {
-    expect(parseSteer('Shorter please').kind).toBe('shorter');
-    expect(parseSteer('warmer').kind).toBe('warmer');
-    expect(parseSteer('more detail').kind).toBe('longer');
-    expect(parseSteer('formal').kind).toBe('formal');
-    expect(parseSteer('mention my course')).toEqual({ kind: 'unsupported', text: 'mention my course' });
-    expect(parseSteer('  ').kind).toBe('none');
+    expect(parseSteer({ custom: 'Shorter please' }).kind).toBe('shorter');
+    expect(parseSteer({ id: 'warmer' }).kind).toBe('warmer');
+    expect(parseSteer({ custom: 'more detail' }).kind).toBe('longer');
+    expect(parseSteer({ id: 'formal' }).kind).toBe('formal');
+    expect(parseSteer({ custom: 'mention my course' })).toEqual({ kind: 'unsupported', text: 'mention my course' });
+    expect(parseSteer({ custom: '  ' }).kind).toBe('none');
   });
 
   it('shortens a body to its first sentences, keeping a closing emoji', () => {

@@ -3,7 +3,9 @@
  * greet the new commenter. It only ever reuses the creator's own words, so it cannot invent a
  * fact; it says plainly that no AI model wrote the draft.
  */
-import type { DraftResult } from '../messaging/protocol';
+
+import type { SteerChoice } from '../core/steers';
+import type { DraftResult } from '../core/draft';
 import { detectStyleHabits, hasEmoji, type StyleHabits } from '../memory/style';
 import { adaptReply } from './adapt';
 import {
@@ -42,8 +44,10 @@ export type Steer =
   | { kind: 'unsupported'; text: string };
 
 /** The steers a choice among past replies can honour; anything else is reported as unsupported. */
-export function parseSteer(steer: string | undefined): Steer {
-  const text = steer?.trim() ?? '';
+export function parseSteer(steer: SteerChoice | undefined): Steer {
+  if (!steer) return { kind: 'none' };
+  if ('id' in steer) return steer.id === 'funnier' ? { kind: 'unsupported', text: 'Funnier' } : { kind: steer.id };
+  const text = steer.custom.trim();
   if (!text) return { kind: 'none' };
   const lower = text.toLowerCase();
   if (/\b(short(er)?|brief(er)?|concise|tighter|fewer words|less wordy)\b/u.test(lower)) return { kind: 'shorter' };

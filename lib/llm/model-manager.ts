@@ -3,22 +3,13 @@
  * with live progress (in extension storage), cancel, delete. One download at a time, drafting
  * and embedding models alike (they go through the same engine host and WebLLM cache).
  */
+import type { ModelSelection, GpuCapability, ModelStatus } from '../core/models';
 import type { OffscreenClient } from './host/offscreen-client';
-import type { ModelSelection } from './catalog';
 import { EMBEDDING_CATALOG, MODEL_CATALOG, recommendModel } from './catalog';
-import type { GpuCapability } from './gpu';
 import { downloadStateItem, shouldResume, type DownloadState } from './download-state';
 import { loadLlmSettings, resolveModelSelection } from './settings';
 
-export interface ModelStatus {
-  capability: GpuCapability;
-  recommendedId: string | null;
-  /** The model drafting would use now, if any. */
-  active: ModelSelection | null;
-  /** Catalog model id (drafting and embedding models, and the custom id) → downloaded or not. */
-  cached: Record<string, boolean>;
-  storage: { usage?: number; quota?: number };
-}
+export type { ModelStatus };
 
 export interface ModelManagerDeps {
   client: OffscreenClient;

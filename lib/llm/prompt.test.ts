@@ -93,8 +93,8 @@ describe('buildPrompt', () => {
   });
 
   it('adds the steer as the creator’s instruction for this draft', () => {
-    expect(last(buildPrompt(makeInput({ steer: 'shorter' }), BIG))).toMatch(/Instruction for this draft from you \(the creator\): Make the reply noticeably shorter/);
-    expect(last(buildPrompt(makeInput({ steer: 'Mention the livestream on Friday' }), BIG))).toContain(
+    expect(last(buildPrompt(makeInput({ steer: { id: 'shorter' } }), BIG))).toMatch(/Instruction for this draft from you \(the creator\): Make the reply noticeably shorter/);
+    expect(last(buildPrompt(makeInput({ steer: { custom: 'Mention the livestream on Friday' } }), BIG))).toContain(
       'Instruction for this draft from you (the creator): Mention the livestream on Friday',
     );
   });

@@ -9,12 +9,12 @@
  * It is also on the hot path (a prompt per draft, with thousands of candidate examples), so it
  * stops looking at examples as soon as the token budget is full.
  */
-import type { SiteId } from '../messaging/protocol';
+
+import { type SiteId, SITE_NAMES } from '../core/sites';
 import type { PromptContact } from '../memory/contacts-repo';
 import type { ExampleRow, FactRow, ProfileRow } from '../memory/db';
 import type { DraftInput } from './engine';
-import { steerInstruction } from './steers';
-import { SITE_NAMES } from '../sites/site-names';
+import { steerInstruction } from '../core/steers';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 

@@ -1,5 +1,5 @@
+import type { GpuCapability } from '../core/models';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { GpuCapability } from './gpu';
 import {
   CUSTOM_MODEL_CHOICE,
   customModelItem,

@@ -3,10 +3,10 @@
  * not creator data). Read in the background and passed to the offscreen engine host, which
  * has no access to extension storage.
  */
+import type { ModelSelection, GpuCapability } from '../core/models';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { customModelSchema, findCatalogModel, recommendModel, type CustomModelEntry, type ModelSelection } from './catalog';
-import type { GpuCapability } from './gpu';
+import { customModelSchema, findCatalogModel, recommendModel, type CustomModelEntry } from './catalog';
 import { generationSettingsSchema } from '../messaging/engine-protocol';
 
 /** Stored as the selected model when the creator chose their own model. */

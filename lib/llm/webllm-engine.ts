@@ -6,6 +6,7 @@
  * engine is handed in through `getEngine` (a WebWorkerMLCEngine in the offscreen document,
  * a fake with the same shape in tests).
  */
+import type { DraftResult } from '../core/draft';
 import type {
   AppConfig,
   ChatCompletionChunk,
@@ -16,7 +17,6 @@ import type {
   MLCEngineInterface,
 } from '@mlc-ai/web-llm';
 import type { LOAD_ERROR_KINDS } from '../messaging/engine-protocol';
-import type { DraftResult } from '../messaging/protocol';
 import type { DraftEngine, DraftInput, DraftOptions } from './engine';
 import { describeProgress } from './host/load-progress';
 import { buildPrompt, type StyleLength } from './prompt';

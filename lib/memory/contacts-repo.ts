@@ -10,7 +10,8 @@
  *   the whole row, note included).
  * - Content scripts receive none of these: they get drafts, nothing from memory.
  */
-import { SITE_IDS, type SiteId } from '../messaging/protocol';
+
+import { SITE_IDS, type SiteId } from '../core/sites';
 import { normalizeHandle, type ContactRow, type ExampleRow, type UnderstudyDB } from './db';
 
 export const MAX_NOTE_CHARS = 2000;

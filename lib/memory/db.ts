@@ -2,8 +2,9 @@
  * The Dexie database "understudy": the single source of truth for everything the creator owns.
  * Versions are append-only: never edit a shipped version, add a new one with an upgrade.
  */
+import type { DraftResult, EngineId } from '../core/draft';
+import type { SiteId } from '../core/sites';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { DraftResult, EngineId, SiteId } from '../messaging/protocol';
 import { detectLanguage } from './language';
 
 export const DB_NAME = 'understudy';

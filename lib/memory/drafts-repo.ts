@@ -3,10 +3,10 @@
  * comment that already has a draft updates that draft, so the queue never shows a comment twice.
  * A discarded or sent draft stays as it was; drafting the comment again starts a fresh one.
  */
-import type { RequestPayload } from '../messaging/protocol';
+import type { DraftReport } from '../core/draft';
 import type { DraftRow, DraftStatus, UnderstudyDB } from './db';
 
-export type DraftInput = RequestPayload<'draft.queue'>;
+export type DraftInput = DraftReport;
 
 /** What the background knows about a draft beyond what the page sent (never taken from a page). */
 export interface DraftWriteOptions {

@@ -8,9 +8,9 @@
  * replies holding the highest ids were deleted. Everything outside this module reads and writes
  * replies through it.
  */
+import type { SiteId } from '../core/sites';
 import Dexie, { type Transaction } from 'dexie';
-import type { SiteId } from '../messaging/protocol';
-import { MAX_INCOMING_CHARS, MAX_REPLY_CHARS } from '../profile/schema';
+import { MAX_COMMENT_CHARS as MAX_INCOMING_CHARS, MAX_REPLY_CHARS } from '../core/limits';
 import type { ExampleChunkRow, ExampleRow, ExampleSource, UnderstudyDB } from './db';
 import { detectLanguage } from './language';
 

@@ -7,7 +7,8 @@
  * Computed from the most recent replies (voice drifts, and it bounds the cost), cached per
  * database and recomputed when examples change.
  */
-import type { SiteId } from '../messaging/protocol';
+
+import type { SiteId } from '../core/sites';
 import type { ExampleRow, UnderstudyDB } from './db';
 import { exampleTables, examplesVersion, onExamplesChanged, recentExamples } from './examples-repo';
 import { detectLanguage } from './language';

@@ -8,10 +8,9 @@
  * and cosine similarities (model-dependent), and an item near the top of either list makes the
  * top k. Pure: the caller brings both lists.
  */
-import type { RetrievedExample } from '../llm/engine';
-import type { SiteId } from '../messaging/protocol';
+import type { SiteId } from '../core/sites';
 import type { ExampleRow } from './db';
-import type { RetrievalQuery } from './retrieval';
+import type { RetrievalQuery, RetrievedExample } from './retrieval';
 import type { VectorHit } from './vector-index';
 
 export interface FusionOptions {

@@ -3,7 +3,8 @@
  * that later drafts learn from; the draft records how much they changed it; the commenter
  * becomes (or stays) a contact. voiceStats sums that up for the side panel's Voice view.
  */
-import type { SiteId } from '../messaging/protocol';
+
+import type { SiteId } from '../core/sites';
 import { contactKey, touchContact } from './contacts-repo';
 import type { DraftRow, UnderstudyDB } from './db';
 import { editDistance } from './edit-distance';

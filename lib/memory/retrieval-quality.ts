@@ -8,7 +8,8 @@
  * the result also reports what random picks would score and how often the very first result is
  * on topic: compare against those, not against 0.
  */
-import type { SiteId } from '../messaging/protocol';
+
+import type { SiteId } from '../core/sites';
 import type { ExampleRow } from './db';
 import { createRetrievalIndex } from './retrieval';
 

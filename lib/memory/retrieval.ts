@@ -14,10 +14,15 @@
  *
  * With an embedding model downloaded, hybrid.ts fuses this ranking with vector similarity.
  */
+import type { SiteId } from '../core/sites';
 import SearchableMap from 'minisearch/SearchableMap';
-import type { SiteId } from '../messaging/protocol';
-import type { RetrievedExample } from '../llm/engine';
 import type { ExampleRow } from './db';
+
+/** A past reply chosen by retrieval, with its relevance score (higher is closer). */
+export interface RetrievedExample {
+  example: ExampleRow;
+  score: number;
+}
 
 export { getIndexFor, invalidateIndexFor } from './index-store';
 

@@ -8,9 +8,11 @@
  * host → background: queue (position), status, token, done, cancelled, error, progress,
  *   embeddings, cache.status, storage.estimate, capability, ok.
  */
+import { modelSelectionSchema } from '../core/models';
+import { commentContextSchema, engineIdSchema } from '../core/draft';
+import { siteIdSchema } from '../core/sites';
+import { steerSchema } from '../core/steers';
 import { z } from 'zod';
-import { modelSelectionSchema } from '../llm/catalog';
-import { commentContextSchema, engineIdSchema, siteIdSchema, steerSchema } from './protocol';
 
 export const ENGINE_PORT = 'understudy.engine';
 

@@ -1,6 +1,6 @@
+import type { CommentContext } from '../core/draft';
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from './router';
-import type { CommentContext } from './protocol';
 
 const identity = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
 const youtubeTab = { id: 'ext-id', url: 'https://www.youtube.com/watch?v=abc', tab: { id: 7 } };

@@ -3,8 +3,8 @@
  * number". Creators edit these files by hand or export them from spreadsheets; zod's own wording
  * ("Invalid input: expected string, received number") is for programmers.
  */
+import { SITE_IDS } from '../core/sites';
 import type { z } from 'zod';
-import { SITE_IDS } from '../messaging/protocol';
 import { PROFILE_FIELDS } from './schema';
 
 export interface Problem {

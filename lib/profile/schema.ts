@@ -7,22 +7,27 @@
  * word, and the creator would only notice when drafts ignore it. Forward changes get a new
  * `version` instead.
  */
+import { siteIdSchema } from '../core/sites';
 import { z } from 'zod';
-import { siteIdSchema } from '../messaging/protocol';
+import {
+  MAX_COMMENT_CHARS,
+  MAX_EXAMPLES,
+  MAX_FACTS,
+  MAX_ITEM_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_NAME_CHARS,
+  MAX_REPLY_CHARS,
+  MAX_URL_CHARS,
+  MAX_VOICE_CHARS,
+} from '../core/limits';
 
 export const PROFILE_FORMAT = 'understudy.style-profile';
 export const PROFILE_VERSION = 1;
 
-export const MAX_NAME_CHARS = 200;
-export const MAX_VOICE_CHARS = 4000;
-export const MAX_REPLY_CHARS = 5000;
-/** Same bound as a comment crossing the message router. */
-export const MAX_INCOMING_CHARS = 40_000;
-export const MAX_EXAMPLES = 200_000;
-const MAX_SHORT_CHARS = 200;
-const MAX_ITEM_CHARS = 2000;
-const MAX_LIST_ITEMS = 500;
-const MAX_FACTS = 5000;
+/** A past reply's incoming text has the same bound as a comment crossing the message router. */
+const MAX_INCOMING_CHARS = MAX_COMMENT_CHARS;
+const MAX_SHORT_CHARS = MAX_NAME_CHARS;
+export { MAX_EXAMPLES, MAX_NAME_CHARS, MAX_REPLY_CHARS, MAX_VOICE_CHARS };
 
 /** The format's own field order, used in error messages and by export. */
 export const PROFILE_FIELDS = [
@@ -45,7 +50,7 @@ export const PROFILE_FIELDS = [
 const text = (max: number) => z.string().trim().max(max);
 const requiredText = (max: number) => z.string().trim().min(1).max(max);
 const textList = z.array(requiredText(MAX_ITEM_CHARS)).max(MAX_LIST_ITEMS).default([]);
-const httpsUrl = z.url({ protocol: /^https$/ }).max(4096);
+const httpsUrl = z.url({ protocol: /^https$/ }).max(MAX_URL_CHARS);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

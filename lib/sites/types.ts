@@ -1,4 +1,5 @@
-import type { CommentContext, SiteId } from '../messaging/protocol';
+import type { CommentContext } from '../core/draft';
+import type { SiteId } from '../core/sites';
 
 /** A comment found on the page, with the node it lives in. */
 export interface FoundComment {

@@ -1,3 +1,4 @@
+import { commentContextSchema } from '../core/draft';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   CHANNEL,
@@ -15,7 +16,7 @@ import {
   mountWatchPage,
   posted,
 } from '../../e2e/sites/youtube/fixture-dom.js';
-import { commentContextSchema } from '../messaging/protocol';
+
 import { insertText } from './insert';
 import { scanComments } from './observe';
 import { youtube } from './youtube';

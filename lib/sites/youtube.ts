@@ -4,7 +4,8 @@
  * both the current `ytd-comment-view-model` and the older `ytd-comment-renderer` are read.
  * See docs/sites-reference.md ("YouTube watch page").
  */
-import type { CommentContext } from '../messaging/protocol';
+
+import type { CommentContext } from '../core/draft';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { SiteAdapter } from './types';

@@ -8,22 +8,15 @@
  * Pure: the engine, cache helpers, storage estimate and GPU detection are injected, so tests
  * drive it with a fake engine and fake timers.
  */
+import type { ModelSelection, GpuCapability } from '../../core/models';
 import type { AppConfig } from '@mlc-ai/web-llm';
 import {
   engineHostInSchema,
   type EngineHostIn,
   type EngineHostOut,
 } from '../../messaging/engine-protocol';
-import {
-  buildAppConfig,
-  findCatalogModel,
-  findEmbeddingModel,
-  isKnownSelection,
-  selectionLabel,
-  type ModelSelection,
-} from '../catalog';
+import { buildAppConfig, findCatalogModel, findEmbeddingModel, isKnownSelection, selectionLabel } from '../catalog';
 import type { DraftEngine } from '../engine';
-import type { GpuCapability } from '../gpu';
 import {
   classifyLoadError,
   createWebLLMEngine,

@@ -4,8 +4,9 @@
  *
  * `createOffscreenDraftEngine` wraps it as a DraftEngine ('webllm') for the drafting pipeline.
  */
+import type { DraftResult } from '../../core/draft';
+import type { ModelSelection, GpuCapability } from '../../core/models';
 import { browser } from 'wxt/browser';
-import type { DraftResult } from '../../messaging/protocol';
 import {
   ENGINE_PORT,
   engineHostOutSchema,
@@ -13,9 +14,8 @@ import {
   type EngineHostIn,
   type EngineHostOut,
 } from '../../messaging/engine-protocol';
-import type { ModelSelection } from '../catalog';
+
 import type { DraftEngine, DraftInput, DraftOptions } from '../engine';
-import type { GpuCapability } from '../gpu';
 import type { StyleLength } from '../prompt';
 import { WebLLMError, type GenerationSettings } from '../webllm-engine';
 

@@ -1,17 +1,20 @@
 /**
  * Steers: how the creator asks for a different draft ("shorter", "warmer", or their own words).
- * The id travels in messages; the instruction text is what the model reads.
+ * The one list: the editor, the side panel and both engines read it. Ids travel in messages;
+ * the instruction text is what the model reads.
  */
 import { z } from 'zod';
+import { MAX_CUSTOM_STEER_CHARS } from './limits';
 
 export const STEER_IDS = ['shorter', 'warmer', 'funnier', 'formal'] as const;
 export type SteerId = (typeof STEER_IDS)[number];
+export const steerIdSchema = z.enum(STEER_IDS);
 
 export interface Steer {
-  id: SteerId | 'custom';
+  id: SteerId;
   label: string;
-  /** What the model is told; absent for `custom`, whose text the creator writes. */
-  instruction?: string;
+  /** What the model is told. */
+  instruction: string;
 }
 
 export const STEERS: readonly Steer[] = [
@@ -37,10 +40,12 @@ export const STEERS: readonly Steer[] = [
     label: 'More formal',
     instruction: 'Make the reply more formal and polished: full sentences, no slang, emoji or abbreviations.',
   },
-  { id: 'custom', label: 'Custom…' },
 ];
 
-export const MAX_CUSTOM_STEER_CHARS = 300;
+/** The label of the "write your own" choice in steer menus. */
+export const CUSTOM_STEER_LABEL = 'Custom…';
+
+export { MAX_CUSTOM_STEER_CHARS };
 
 /** The creator's own instruction for a draft. */
 export const customSteerSchema = z
@@ -49,18 +54,24 @@ export const customSteerSchema = z
   .min(1, 'Write what you would like changed.')
   .max(MAX_CUSTOM_STEER_CHARS, `Keep the instruction under ${MAX_CUSTOM_STEER_CHARS} characters.`);
 
+/**
+ * A steer as it crosses a boundary: a known id, or the creator's own words. Only extension pages
+ * (the isolated editor, the side panel) may send `custom`; the router enforces that.
+ */
+export const steerSchema = z.union([
+  z.object({ id: steerIdSchema }),
+  z.object({ custom: customSteerSchema }),
+]);
+export type SteerChoice = z.infer<typeof steerSchema>;
+
 export function isSteerId(value: string): value is SteerId {
   return (STEER_IDS as readonly string[]).includes(value);
 }
 
-/**
- * The instruction the model reads for a steer: a known id maps to its text; anything else is the
- * creator's own words, trimmed to the custom limit. Empty input means no steer.
- */
-export function steerInstruction(steer: string | undefined): string | undefined {
-  const value = steer?.trim();
-  if (!value) return undefined;
-  const known = isSteerId(value) ? STEERS.find((s) => s.id === value) : undefined;
-  if (known?.instruction) return known.instruction;
-  return value.slice(0, MAX_CUSTOM_STEER_CHARS);
+/** The instruction the model reads for a steer; none for no steer. */
+export function steerInstruction(steer: SteerChoice | undefined): string | undefined {
+  if (!steer) return undefined;
+  if ('id' in steer) return STEERS.find((s) => s.id === steer.id)?.instruction;
+  const custom = steer.custom.trim().slice(0, MAX_CUSTOM_STEER_CHARS);
+  return custom || undefined;
 }

@@ -1,0 +1,65 @@
+/**
+ * The domain's shared shapes: a comment as the page shows it, the engines, and a draft with
+ * its provenance. Every layer (sites, memory, messaging, engines, UI) speaks in these.
+ */
+import { z } from 'zod';
+import { siteIdSchema } from './sites';
+import { MAX_COMMENT_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
+
+/** A comment as the page shows it: untrusted text, never instructions. */
+export const commentContextSchema = z.object({
+  site: siteIdSchema,
+  /** Stable id: the site's comment id, or a hash of author + text + time when it has none. */
+  commentId: z.string().min(1).max(512),
+  author: z.string().max(512),
+  text: z.string().max(MAX_COMMENT_CHARS),
+  permalink: z.string().max(MAX_URL_CHARS).optional(),
+  /** Video / post title, for context. */
+  threadTitle: z.string().max(2048).optional(),
+  /** The text of the comment this one replies to, when it is a reply. */
+  parentText: z.string().max(MAX_COMMENT_CHARS).optional(),
+  pageUrl: z.string().url().max(MAX_URL_CHARS),
+});
+export type CommentContext = z.infer<typeof commentContextSchema>;
+
+export const ENGINE_IDS = ['memory', 'webllm'] as const;
+export const engineIdSchema = z.enum(ENGINE_IDS);
+export type EngineId = z.infer<typeof engineIdSchema>;
+
+/** Speed of a model-written draft (WebLLM's usage stats), for the creator and benchmarks. */
+export const draftMetricsSchema = z.object({
+  promptTokens: z.number().min(0),
+  completionTokens: z.number().min(0).optional(),
+  timeToFirstTokenMs: z.number().min(0),
+  decodeTokensPerSecond: z.number().min(0),
+  prefillTokensPerSecond: z.number().min(0),
+});
+export type DraftMetrics = z.infer<typeof draftMetricsSchema>;
+
+export interface DraftResult {
+  text: string;
+  engine: EngineId;
+  model?: string;
+  exampleIds: number[];
+  /** Fact-sheet rows the prompt gave the model. */
+  factIds?: number[];
+  /** Why this engine wrote the draft, when it is not the creator's chosen one. */
+  notice?: string;
+  /** How close the draft sounds to the creator (0–100) and the habits it departs from most. */
+  voice?: { score: number; traits: string[] };
+  metrics?: DraftMetrics;
+}
+
+
+/** A draft as the creator left it (queued, inserted, sent), with its provenance. */
+export const draftReportSchema = z.object({
+  comment: commentContextSchema,
+  text: z.string().min(1).max(MAX_DRAFT_CHARS),
+  engineText: z.string().max(MAX_DRAFT_CHARS),
+  engine: engineIdSchema,
+  model: z.string().max(200).optional(),
+  exampleIds: z.array(z.number().int()).max(MAX_DRAFT_EXAMPLES),
+  factIds: z.array(z.number().int()).max(MAX_FACTS).optional(),
+  metrics: draftMetricsSchema.optional(),
+});
+export type DraftReport = z.infer<typeof draftReportSchema>;

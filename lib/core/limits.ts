@@ -1,0 +1,31 @@
+/**
+ * Every size limit in one place. The profile file's schema, the message and engine wire
+ * schemas, the prompt builder and the UI all read these, so a profile that imports is a
+ * profile every engine accepts, and no layer silently rejects what another let through.
+ */
+
+/** A comment (and a past reply's incoming text) as the page shows it. */
+export const MAX_COMMENT_CHARS = 40_000;
+/** A draft or an edited reply. */
+export const MAX_DRAFT_CHARS = 20_000;
+/** One past reply in the profile file. */
+export const MAX_REPLY_CHARS = 5000;
+/** A creator's display name, a handle, a greeting or sign-off. */
+export const MAX_NAME_CHARS = 200;
+export const MAX_VOICE_CHARS = 4000;
+/** One fact, boundary, value, objective, link label or offer. */
+export const MAX_ITEM_CHARS = 2000;
+/** Values, objectives, boundaries, links and offers: each list. */
+export const MAX_LIST_ITEMS = 500;
+/** Facts on the fact sheet. */
+export const MAX_FACTS = 5000;
+/** Past replies one profile may hold. */
+export const MAX_EXAMPLES = 200_000;
+/** A URL anywhere (links, offers, permalinks, pages). */
+export const MAX_URL_CHARS = 4096;
+/** Past replies a draft may cite as its examples. */
+export const MAX_DRAFT_EXAMPLES = 64;
+/** The creator's own instruction for one draft ("mention the livestream"). */
+export const MAX_CUSTOM_STEER_CHARS = 300;
+/** A request id on a port. */
+export const MAX_REQUEST_ID_CHARS = 64;
