@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './lib/sites/matches';
 
 export default defineConfig({
+  // A second build folder lets two builds (and their e2e runs) proceed side by side.
+  outDir: process.env.UNDERSTUDY_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Understudy',

@@ -11,7 +11,7 @@ import { chromiumArgs, findChromium } from './chromium';
 import { routeSites } from './routes';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const EXTENSION_PATH = path.join(ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_PATH = path.join(ROOT, process.env.UNDERSTUDY_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export interface Session {
   context: BrowserContext;
