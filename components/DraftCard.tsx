@@ -8,6 +8,7 @@ import { getDb } from '@/lib/memory/db';
 import { discardDraft, updateDraftText } from '@/lib/memory/drafts-repo';
 import { recordSent } from '@/lib/memory/learning';
 import { engineLabel, siteName } from '@/lib/inline/labels';
+import { siteLink } from '@/lib/sites/safe-link';
 import { ContactNote } from './ContactNote';
 import { Provenance } from './Provenance';
 
@@ -21,6 +22,8 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
   const [message, setMessage] = useState('');
   const timer = useRef<number | undefined>(undefined);
   const id = draft.id!;
+  // The permalink came from the page: only a link on the comment's own site is offered.
+  const commentLink = draft.permalink === undefined ? undefined : siteLink(draft.permalink, draft.site);
 
   // Another context (the inline editor re-queuing) may change the text; follow it unless the
   // creator is mid-edit here.
@@ -90,10 +93,10 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
       <div className="muted">
         {engineLabel(draft)}
         {draft.threadTitle && <> · on “{draft.threadTitle}”</>}
-        {draft.permalink && (
+        {commentLink && (
           <>
             {' · '}
-            <a href={draft.permalink} target="_blank" rel="noreferrer">Open comment</a>
+            <a href={commentLink} target="_blank" rel="noreferrer">Open comment</a>
           </>
         )}
       </div>

@@ -1,0 +1,25 @@
+/**
+ * A link the page gave us, checked before the creator can click it. A comment's permalink is
+ * read from the site's DOM, which the site's own scripts (or an XSS on it) control: unchecked,
+ * "Open comment" in the side panel could be a `javascript:` link running in the extension's
+ * origin, or a look-alike site asking the creator to sign in. So a link is shown only when it is
+ * an https address on the origin of the site the draft belongs to.
+ */
+import type { SiteId } from '../core/sites';
+import { adapterForOrigin } from './registry';
+
+/**
+ * The link as the browser will open it, or undefined when it is not an https URL on `site`'s own
+ * origin (other schemes, other hosts, look-alikes such as www.youtube.com.evil.test, or
+ * credentials in the address, which only ever serve to disguise where a link goes).
+ */
+export function siteLink(href: string, site: SiteId): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return undefined;
+  return adapterForOrigin(url)?.site === site ? url.href : undefined;
+}
