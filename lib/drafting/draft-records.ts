@@ -2,13 +2,13 @@
  * What the background writes when a page reports what the creator did with a draft: queued,
  * inserted, sent. Scores come from the creator's own fingerprint here, never from the page.
  */
-import type { RequestPayload } from '../messaging/protocol';
+import type { DraftReport } from '../core/draft';
 import type { UnderstudyDB } from '../memory/db';
 import { markInserted, queueDraft } from '../memory/drafts-repo';
 import { recordSent, scoreVoice } from '../memory/learning';
 import type { DraftRunner } from './draft-port';
 
-type DraftPayload = RequestPayload<'draft.queue'>;
+type DraftPayload = DraftReport;
 
 /** The engine text's voice score, or undefined when memory has nothing to compare with. */
 async function voiceScoreOf(db: UnderstudyDB, payload: DraftPayload): Promise<number | undefined> {
@@ -36,7 +36,7 @@ export async function insertWithVoice(db: UnderstudyDB, payload: DraftPayload): 
 /** The creator sent it: the final text joins memory as their own reply (once per draft). */
 export async function recordSentDraft(
   db: UnderstudyDB,
-  payload: RequestPayload<'draft.sent'>,
+  payload: DraftReport & { via: 'confirmed' | 'seen' },
 ): Promise<{ draftId: number; recorded: boolean }> {
   const { via: _via, ...draft } = payload;
   // The page seeing it posted and the creator pressing "Mark as sent" report the same reply.

@@ -8,3 +8,13 @@
  * `start` (or `cancel`), the background answers with `status`, `token`s, then `done` or `error`.
  */
 export const DRAFT_PORT = 'understudy.draft';
+
+/**
+ * The isolated draft editor (an extension page framed into the site's page) talks to the
+ * background over EDITOR_PORT: it attaches to the editor session the content script opened,
+ * then asks for drafts and reports what the creator does. The page never sees this traffic.
+ */
+export const EDITOR_PORT = 'understudy.editor';
+
+/** The extension page that hosts the isolated editor. */
+export const EDITOR_PAGE = '/editor.html';

@@ -2,28 +2,32 @@
  * Every message that crosses a context boundary, in one place. Each payload is a zod schema so
  * the background can reject anything malformed before it touches memory or the engine.
  *
- * Content scripts only ever send what the page shows (a comment and its context) and receive
- * drafts for that page; they never receive profile data, facts or other sites' drafts.
+ * Content scripts only ever send what the page shows (a comment and its context) and what the
+ * page shows after an Insert; they never receive drafts, profile data, facts or other sites'
+ * drafts. Drafts live in the isolated editor frame (editor-protocol.ts) until the creator
+ * presses Insert or Copy.
  */
 import { z } from 'zod';
-import { commentContextSchema, draftReportSchema, type DraftResult } from '../core/draft';
+import { commentContextSchema, type DraftResult } from '../core/draft';
+import { MAX_DRAFT_CHARS } from '../core/limits';
+import { sessionIdSchema } from './editor-protocol';
 import { modelSelectionSchema, type ModelStatus } from '../core/models';
 import { steerSchema } from '../core/steers';
 
 /** One-shot requests (runtime.sendMessage) and their replies. */
 export const requestSchemas = {
-  /** Store a draft in the queue for review in the side panel. */
-  'draft.queue': draftReportSchema,
-  /** The creator inserted a draft into the site's composer. */
-  'draft.inserted': draftReportSchema,
   /**
-   * The creator sent a reply Understudy inserted: they confirmed it, or the page shows it
-   * posted. Its final text becomes a new example to learn from.
+   * Content script, after the creator's own click on Draft reply: open an editor session for
+   * this comment. The isolated editor frame attaches to it by id.
    */
-  'draft.sent': draftReportSchema.extend({
-    /** How Understudy knows: the creator said so, or it saw the reply on the page. */
-    via: z.enum(['confirmed', 'seen']),
-  }),
+  'editor.open': z.object({ comment: commentContextSchema }),
+  /**
+   * Content script: after an Insert, the page shows a reply posted under the comment with this
+   * text. It is learned from only if it is still close to what was inserted.
+   */
+  'editor.posted': z.object({ sessionId: sessionIdSchema, text: z.string().min(1).max(MAX_DRAFT_CHARS) }),
+  /** Content script: the session's comment left the page (removed, or in-app navigation). */
+  'editor.gone': z.object({ sessionId: sessionIdSchema }),
   /** Options page: GPU capability, which models are downloaded, storage used. */
   'model.status': z.object({}),
   /** Options page: start (or join) a model download; progress arrives via extension storage. */
@@ -41,9 +45,9 @@ export type RequestType = keyof typeof requestSchemas;
 export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchemas)[T]>;
 
 export interface ResponseMap {
-  'draft.queue': { draftId: number };
-  'draft.inserted': { draftId: number };
-  'draft.sent': { draftId: number; recorded: boolean };
+  'editor.open': { sessionId: string };
+  'editor.posted': { recorded: boolean };
+  'editor.gone': { queued: boolean };
   'model.status': ModelStatus;
   'model.download': { started: true };
   'model.cancel': { cancelled: true };

@@ -13,13 +13,14 @@ const comment: CommentContext = {
   pageUrl: 'https://www.youtube.com/watch?v=abc',
 };
 
-const draft = { comment, text: 'Feed it daily!', engineText: 'Feed it daily!', engine: 'memory' as const, exampleIds: [1] };
+const draft = { comment };
+const SESSION = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 
 function setup() {
   const handlers: Handlers = {
-    'draft.queue': vi.fn(async () => ({ draftId: 41 })),
-    'draft.inserted': vi.fn(async () => ({ draftId: 42 })),
-    'draft.sent': vi.fn(async () => ({ draftId: 43, recorded: true })),
+    'editor.open': vi.fn(async () => ({ sessionId: SESSION })),
+    'editor.posted': vi.fn(async () => ({ recorded: true })),
+    'editor.gone': vi.fn(async () => ({ queued: false })),
     'model.status': vi.fn(),
     'model.download': vi.fn(async () => ({ started: true as const })),
     'model.cancel': vi.fn(async () => ({ cancelled: true as const })),
@@ -30,11 +31,36 @@ function setup() {
 }
 
 describe('background router', () => {
-  it('queues a draft sent by a content script on a supported site', async () => {
+  it('opens an editor session for a content script on a supported site', async () => {
     const { route, handlers } = setup();
-    const reply = await route({ type: 'draft.queue', payload: draft }, youtubeTab);
-    expect(reply).toEqual({ ok: true, data: { draftId: 41 } });
-    expect(handlers['draft.queue']).toHaveBeenCalledOnce();
+    const reply = await route({ type: 'editor.open', payload: draft }, youtubeTab);
+    expect(reply).toEqual({ ok: true, data: { sessionId: SESSION } });
+    expect(handlers['editor.open']).toHaveBeenCalledOnce();
+  });
+
+  it('accepts a tab that reached the video by in-app navigation (its sender URL is still the home page)', async () => {
+    const { route, handlers } = setup();
+    for (const firstLoaded of ['https://www.youtube.com/', 'https://www.youtube.com/@maya', 'https://www.youtube.com/results?search_query=bread']) {
+      const reply = await route({ type: 'editor.open', payload: draft }, { ...youtubeTab, url: firstLoaded });
+      expect(reply).toEqual({ ok: true, data: { sessionId: SESSION } });
+    }
+    expect(handlers['editor.open']).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps the isolated editor frame to its own port: it cannot open sessions or manage models', async () => {
+    const { route, handlers } = setup();
+    const editorFrame = { id: 'ext-id', url: 'chrome-extension://ext-id/editor.html#x', tab: { id: 7 } };
+    expect((await route({ type: 'editor.open', payload: draft }, editorFrame)).ok).toBe(false);
+    expect((await route({ type: 'model.download', payload: { selection: { modelId: 'm' } } }, editorFrame)).ok).toBe(false);
+    expect(handlers['editor.open']).not.toHaveBeenCalled();
+    expect(handlers['model.download']).not.toHaveBeenCalled();
+  });
+
+  it('lets a content script report a posted reply only with a valid session id', async () => {
+    const { route, handlers } = setup();
+    expect((await route({ type: 'editor.posted', payload: { sessionId: 'guess', text: 'hi' } }, youtubeTab)).ok).toBe(false);
+    expect(await route({ type: 'editor.posted', payload: { sessionId: SESSION, text: 'hi' } }, youtubeTab)).toEqual({ ok: true, data: { recorded: true } });
+    expect(handlers['editor.posted']).toHaveBeenCalledOnce();
   });
 
   it('rejects an unknown message type with an error reply', async () => {
@@ -51,37 +77,37 @@ describe('background router', () => {
 
   it('rejects messages from another extension', async () => {
     const { route, handlers } = setup();
-    const reply = await route({ type: 'draft.queue', payload: draft }, { ...youtubeTab, id: 'other-ext' });
+    const reply = await route({ type: 'editor.open', payload: draft }, { ...youtubeTab, id: 'other-ext' });
     expect(reply.ok).toBe(false);
-    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+    expect(handlers['editor.open']).not.toHaveBeenCalled();
   });
 
   it('rejects content scripts running on a site Understudy does not support', async () => {
     const { route, handlers } = setup();
     const reply = await route(
-      { type: 'draft.queue', payload: { ...draft, comment: { ...comment, pageUrl: 'https://evil.example/' } } },
+      { type: 'editor.open', payload: { comment: { ...comment, pageUrl: 'https://evil.example/' } } },
       { ...youtubeTab, url: 'https://evil.example/' },
     );
     expect(reply.ok).toBe(false);
-    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+    expect(handlers['editor.open']).not.toHaveBeenCalled();
   });
 
   it('rejects a page that speaks about another origin’s comment', async () => {
     const { route, handlers } = setup();
     const reply = await route(
-      { type: 'draft.queue', payload: { ...draft, comment: { ...comment, pageUrl: 'https://m.youtube.com/watch?v=abc' } } },
+      { type: 'editor.open', payload: { comment: { ...comment, pageUrl: 'https://m.youtube.com/watch?v=abc' } } },
       youtubeTab,
     );
     expect(reply).toMatchObject({ ok: false });
-    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+    expect(handlers['editor.open']).not.toHaveBeenCalled();
   });
 
   it('names the field that made a payload invalid', async () => {
     const { route, handlers } = setup();
-    const reply = await route({ type: 'draft.queue', payload: { ...draft, text: 42 } }, youtubeTab);
+    const reply = await route({ type: 'editor.open', payload: { comment: { ...comment, text: 42 } } }, youtubeTab);
     expect(reply.ok).toBe(false);
-    if (!reply.ok) expect(reply.error).toMatch(/^Invalid "draft.queue": text:/);
-    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+    if (!reply.ok) expect(reply.error).toMatch(/^Invalid "editor.open": comment.text:/);
+    expect(handlers['editor.open']).not.toHaveBeenCalled();
   });
 
   it('lets only extension pages manage models, never a web page', async () => {
@@ -107,14 +133,14 @@ describe('background router', () => {
 
   it('keeps extension pages from posing as a content script', async () => {
     const { route, handlers } = setup();
-    const reply = await route({ type: 'draft.queue', payload: draft }, { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' });
+    const reply = await route({ type: 'editor.open', payload: draft }, { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' });
     expect(reply.ok).toBe(false);
-    expect(handlers['draft.queue']).not.toHaveBeenCalled();
+    expect(handlers['editor.open']).not.toHaveBeenCalled();
   });
 
   it('turns a failing handler into an error reply instead of a crash', async () => {
     const { route, handlers } = setup();
-    vi.mocked(handlers['draft.queue']).mockRejectedValueOnce(new Error('disk full'));
-    expect(await route({ type: 'draft.queue', payload: draft }, youtubeTab)).toEqual({ ok: false, error: 'disk full' });
+    vi.mocked(handlers['editor.open']).mockRejectedValueOnce(new Error('disk full'));
+    expect(await route({ type: 'editor.open', payload: draft }, youtubeTab)).toEqual({ ok: false, error: 'disk full' });
   });
 });

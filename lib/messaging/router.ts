@@ -20,9 +20,9 @@ export type Handlers = {
 
 /** Which contexts may send each request. */
 export const allowedSenders: Record<RequestType, readonly SenderKind[]> = {
-  'draft.queue': ['content'],
-  'draft.inserted': ['content'],
-  'draft.sent': ['content'],
+  'editor.open': ['content'],
+  'editor.posted': ['content'],
+  'editor.gone': ['content'],
   'model.status': ['extension'],
   'model.download': ['extension'],
   'model.cancel': ['extension'],

@@ -1,18 +1,33 @@
 /**
  * Who may talk to the background. Content scripts speak for one page of a supported site;
- * extension pages (side panel, options) speak for the creator. Anything else is rejected.
+ * the isolated editor frame speaks for the creator about one editor session; extension pages
+ * (side panel, options) speak for the creator. Anything else is rejected.
+ *
+ * A content script is judged by its page's ORIGIN, never its path: in Chromium `sender.url`
+ * stays the URL the tab first loaded, across in-app navigation (home page → a video), so a
+ * path check would refuse a creator who reached the video the usual way.
  */
-import { adapterFor } from '../sites/registry';
+import { EDITOR_PAGE } from './ports';
+import { adapterForOrigin } from '../sites/registry';
 
 /** The subset of runtime.MessageSender the checks read. */
 export interface SenderLike {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
   origin?: string;
 }
 
-export type SenderKind = 'content' | 'extension';
+export type SenderKind = 'content' | 'editor' | 'extension';
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
 
 /** Classifies a sender, or returns null for one that must be rejected. */
 export function classifySender(
@@ -21,8 +36,13 @@ export function classifySender(
   extensionOrigin: string,
 ): SenderKind | null {
   if (sender.id !== extensionId || !sender.url) return null;
-  if (sender.url.startsWith(extensionOrigin)) return 'extension';
-  if (sender.tab?.id !== undefined && adapterFor(sender.url)) return 'content';
+  const url = parse(sender.url);
+  if (!url) return null;
+  if (sender.url.startsWith(extensionOrigin)) {
+    // The editor frame lives in a site's tab; it may only drive editor sessions.
+    return url.pathname === EDITOR_PAGE && sender.tab?.id !== undefined ? 'editor' : 'extension';
+  }
+  if (sender.tab?.id !== undefined && adapterForOrigin(url)) return 'content';
   return null;
 }
 

@@ -1,0 +1,257 @@
+/**
+ * The background's side of the isolated editor. The content script opens a session (after the
+ * creator's own click on Draft reply); the editor frame, an extension page, attaches to it over
+ * EDITOR_PORT and everything about the draft happens here and there, never in the page: drafts
+ * stream to the frame, edits are saved to the queue as the creator types, Insert asks the
+ * content script of the session's own tab and frame to fill the site's reply box, and a reply
+ * seen posted is learned from only if it is still the inserted draft.
+ */
+import type { DraftReport, DraftResult } from '../core/draft';
+import { customSteerSchema, type SteerChoice } from '../core/steers';
+import {
+  editorPortInSchema,
+  type EditorPortIn,
+  type EditorPortOut,
+  type EditorSessionView,
+  type InsertOutcome,
+} from '../messaging/editor-protocol';
+import type { CommentContext } from '../core/draft';
+import type { EditorSession, EditorSessions } from './editor-sessions';
+import { postedIsTheInsertedDraft } from './posted-reply';
+
+export interface EditorPort {
+  postMessage(message: EditorPortOut): void;
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  disconnect(): void;
+}
+
+export interface EditorDrafter {
+  draft(
+    comment: CommentContext,
+    options: {
+      steer?: SteerChoice;
+      variant?: number;
+      signal: AbortSignal;
+      onToken: (text: string) => void;
+      onStatus: (message: string, progress?: number) => void;
+    },
+  ): Promise<DraftResult>;
+}
+
+export interface EditorServiceDeps {
+  sessions: EditorSessions;
+  drafter: EditorDrafter;
+  /** Keep a draft in the side panel's queue (one live draft per comment: an upsert). */
+  queue(report: DraftReport): Promise<number>;
+  /** The draft went into the site's reply box. */
+  inserted(report: DraftReport): Promise<number>;
+  /** The creator sent it: learn from the text (once per draft). */
+  sent(report: DraftReport, via: 'confirmed' | 'seen'): Promise<{ recorded: boolean }>;
+  /** Ask the session's own content script to fill the site's reply box. */
+  insertInPage(session: EditorSession, text: string): Promise<InsertOutcome>;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The draft as it stands, with the provenance of the engine text it came from. */
+export function reportOf(session: EditorSession, text: string): DraftReport {
+  const result = session.result;
+  return {
+    comment: session.comment,
+    text: text.trim(),
+    engineText: result?.text ?? '',
+    engine: result?.engine ?? 'memory',
+    ...(result?.model !== undefined ? { model: result.model } : {}),
+    exampleIds: result?.exampleIds ?? [],
+    ...(result?.factIds ? { factIds: result.factIds } : {}),
+    ...(result?.metrics ? { metrics: result.metrics } : {}),
+  };
+}
+
+function viewOf(session: EditorSession): EditorSessionView {
+  return {
+    comment: session.comment,
+    ...(session.result ? { result: session.result } : {}),
+    ...(session.text !== undefined ? { text: session.text } : {}),
+    inserted: session.inserted !== undefined,
+    sent: session.sent,
+  };
+}
+
+export function createEditorService(deps: EditorServiceDeps) {
+  const { sessions } = deps;
+  /** The one editor frame attached to each session. */
+  const attached = new Map<string, EditorPort>();
+
+  function notify(sessionId: string, message: EditorPortOut) {
+    try {
+      attached.get(sessionId)?.postMessage(message);
+    } catch {
+      attached.delete(sessionId);
+    }
+  }
+
+  /** Serves one editor frame. `tabId` is the tab the browser says the frame is in. */
+  function serve(port: EditorPort, tabId: number): void {
+    let sessionId: string | undefined;
+    let connected = true;
+    const inFlight = new Map<string, AbortController>();
+    const post = (message: EditorPortOut) => {
+      if (connected) port.postMessage(message);
+    };
+
+    port.onDisconnect.addListener(() => {
+      connected = false;
+      for (const controller of inFlight.values()) controller.abort();
+      inFlight.clear();
+      if (sessionId && attached.get(sessionId) === port) attached.delete(sessionId);
+    });
+
+    async function attach(id: string) {
+      const session = await sessions.get(id);
+      if (!session || session.tabId !== tabId) {
+        post({ type: 'error', message: 'This draft is no longer open on this page. Close it and click Draft reply again.' });
+        return;
+      }
+      if (attached.has(id) && attached.get(id) !== port) {
+        post({ type: 'error', message: 'This draft is already open in another editor.' });
+        return;
+      }
+      sessionId = id;
+      attached.set(id, port);
+      post({ type: 'session', session: viewOf(session) });
+    }
+
+    function draft(session: EditorSession, message: Extract<EditorPortIn, { type: 'draft' }>) {
+      const { requestId } = message;
+      inFlight.get(requestId)?.abort();
+      const controller = new AbortController();
+      inFlight.set(requestId, controller);
+      deps.drafter
+        .draft(session.comment, {
+          ...(message.steer ? { steer: message.steer } : {}),
+          ...(message.variant !== undefined ? { variant: message.variant } : {}),
+          signal: controller.signal,
+          onToken: (text) => post({ type: 'token', requestId, text }),
+          onStatus: (status, progress) => post({ type: 'status', requestId, message: status, progress }),
+        })
+        .then(async (result) => {
+          if (controller.signal.aborted) return;
+          await sessions.update(session.id, { result, text: result.text, edited: false });
+          post({ type: 'done', requestId, result });
+        })
+        .catch((error: unknown) => {
+          if (!controller.signal.aborted) post({ type: 'error', requestId, message: messageOf(error) });
+        })
+        .finally(() => {
+          if (inFlight.get(requestId) === controller) inFlight.delete(requestId);
+        });
+    }
+
+    async function keep(session: EditorSession, text: string, edited: boolean) {
+      await sessions.update(session.id, { text, ...(edited ? { edited: true } : {}) });
+      if (!text.trim()) return post({ type: 'saved', queued: false });
+      await deps.queue(reportOf(session, text));
+      post({ type: 'saved', queued: true });
+    }
+
+    async function insert(session: EditorSession, text: string) {
+      if (!text.trim()) return post({ type: 'inserted', ok: false, reason: 'The draft is empty. Write something or click Regenerate.' });
+      const outcome = await deps.insertInPage(session, text.trim());
+      if (!outcome.ok) return post({ type: 'inserted', ok: false, reason: outcome.reason });
+      await sessions.update(session.id, { inserted: text.trim(), text });
+      await deps.inserted(reportOf(session, text));
+      post({ type: 'inserted', ok: true });
+    }
+
+    async function markSent(session: EditorSession, text: string) {
+      if (session.sent) return post({ type: 'sent', via: 'confirmed', recorded: false });
+      if (!text.trim()) return post({ type: 'error', message: 'The draft is empty: there is nothing to mark as sent.' });
+      const { recorded } = await deps.sent(reportOf(session, text), 'confirmed');
+      await sessions.update(session.id, { sent: true });
+      post({ type: 'sent', via: 'confirmed', recorded });
+    }
+
+    async function handle(message: EditorPortIn) {
+      if (message.type === 'attach') return attach(message.sessionId);
+      if (message.type === 'cancel') {
+        inFlight.get(message.requestId)?.abort();
+        inFlight.delete(message.requestId);
+        return;
+      }
+      const session = sessionId ? await sessions.get(sessionId) : undefined;
+      if (!session) {
+        return post({ type: 'error', message: 'This draft is no longer open on this page. Close it and click Draft reply again.' });
+      }
+      switch (message.type) {
+        case 'draft':
+          return draft(session, message);
+        case 'edit':
+          return keep(session, message.text, true);
+        case 'queue':
+          return keep(session, message.text, session.edited);
+        case 'insert':
+          return insert(session, message.text);
+        case 'markSent':
+          return markSent(session, message.text);
+      }
+    }
+
+    port.onMessage.addListener((raw) => {
+      const parsed = editorPortInSchema.safeParse(raw);
+      if (!parsed.success) {
+        post({ type: 'error', message: `Understudy could not read that request (${parsed.error.issues[0]?.message ?? 'invalid'}).` });
+        return;
+      }
+      handle(parsed.data).catch((error: unknown) => post({ type: 'error', message: messageOf(error) }));
+    });
+  }
+
+  return {
+    serve,
+
+    /** Content script, after the creator's own click: a session for this comment. */
+    async open(comment: CommentContext, tabId: number, frameId: number): Promise<{ sessionId: string }> {
+      const session = await sessions.open(comment, tabId, frameId);
+      return { sessionId: session.id };
+    },
+
+    /**
+     * Content script: a reply with this text appeared under the session's comment after an
+     * Insert. Learned from only when it is still the inserted draft, once.
+     */
+    async posted(sessionId: string, tabId: number, text: string): Promise<{ recorded: boolean }> {
+      const session = await sessions.get(sessionId);
+      if (!session || session.tabId !== tabId || session.sent) return { recorded: false };
+      if (!postedIsTheInsertedDraft(session.inserted, text)) return { recorded: false };
+      const { recorded } = await deps.sent(reportOf(session, text), 'seen');
+      await sessions.update(session.id, { sent: true });
+      notify(sessionId, { type: 'sent', via: 'seen', recorded });
+      return { recorded };
+    },
+
+    /** Content script: the comment left the page. Keep what the editor held, in the queue. */
+    async gone(sessionId: string, tabId: number): Promise<{ queued: boolean }> {
+      const session = await sessions.get(sessionId);
+      if (!session || session.tabId !== tabId) return { queued: false };
+      const text = session.text?.trim() ?? '';
+      const queued = !session.sent && text.length > 0;
+      if (queued) await deps.queue(reportOf(session, text));
+      notify(sessionId, { type: 'gone', queued });
+      attached.get(sessionId)?.disconnect();
+      attached.delete(sessionId);
+      await sessions.close(sessionId);
+      return { queued };
+    },
+
+    closeTab: (tabId: number) => sessions.closeTab(tabId),
+  };
+}
+
+export type EditorService = ReturnType<typeof createEditorService>;
+
+/** Only extension pages may send the creator's own words as a steer; re-checked here. */
+export { customSteerSchema };

@@ -1,0 +1,70 @@
+/**
+ * The isolated editor's messages. The editor is an extension page in a frame: the draft, its
+ * notice, provenance and steer box live there, out of the page's reach, and reach the page only
+ * when the creator presses Insert (text into the site's reply box) or Copy.
+ *
+ * editor → background (EDITOR_PORT): attach to a session, draft (with a steer id or the
+ *   creator's own words), cancel, edit (autosave), queue, insert, mark sent.
+ * background → editor: the session's comment, draft status/tokens/result, what happened to
+ *   queue/insert/sent, and that the comment left the page.
+ * background → content script (tabs.sendMessage): insert this text for that session.
+ */
+import { z } from 'zod';
+import type { CommentContext, DraftResult } from '../core/draft';
+import { MAX_DRAFT_CHARS, MAX_REQUEST_ID_CHARS } from '../core/limits';
+import { steerSchema } from '../core/steers';
+
+const requestId = z.string().min(1).max(MAX_REQUEST_ID_CHARS);
+export const sessionIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not a session id');
+const draftText = z.string().max(MAX_DRAFT_CHARS);
+
+export const editorPortInSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('attach'), sessionId: sessionIdSchema }),
+  z.object({
+    type: z.literal('draft'),
+    requestId,
+    steer: steerSchema.optional(),
+    /** Regenerate asks for another candidate: 0 is the first draft, 1 the next, … */
+    variant: z.number().int().min(0).max(1000).optional(),
+  }),
+  z.object({ type: z.literal('cancel'), requestId }),
+  /** The creator edited the draft: keep it (in the queue) so a reload or a crash loses nothing. */
+  z.object({ type: z.literal('edit'), text: draftText }),
+  z.object({ type: z.literal('queue'), text: draftText }),
+  z.object({ type: z.literal('insert'), text: draftText }),
+  /** The creator says they sent it (a click inside the editor, which no page can fake). */
+  z.object({ type: z.literal('markSent'), text: draftText }),
+]);
+export type EditorPortIn = z.infer<typeof editorPortInSchema>;
+
+/** What the editor shows about the comment it answers. */
+export interface EditorSessionView {
+  comment: CommentContext;
+  /** The draft this editor last showed, when it reattaches (after the background restarted). */
+  result?: DraftResult;
+  text?: string;
+  inserted: boolean;
+  sent: boolean;
+}
+
+export type EditorPortOut =
+  | { type: 'session'; session: EditorSessionView }
+  | { type: 'status'; requestId: string; message: string; progress?: number }
+  | { type: 'token'; requestId: string; text: string }
+  | { type: 'done'; requestId: string; result: DraftResult }
+  | { type: 'error'; requestId?: string; message: string }
+  /** The edited draft is safe in the queue. */
+  | { type: 'saved'; queued: boolean }
+  | { type: 'inserted'; ok: true }
+  | { type: 'inserted'; ok: false; reason: string }
+  | { type: 'sent'; via: 'confirmed' | 'seen'; recorded: boolean }
+  /** The comment left the page (removed, or the creator navigated away). */
+  | { type: 'gone'; queued: boolean };
+
+/** background → content script, for the tab and frame that opened the session. */
+export const contentCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('editor.insert'), sessionId: sessionIdSchema, text: draftText.min(1) }),
+  z.object({ type: z.literal('editor.close'), sessionId: sessionIdSchema }),
+]);
+export type ContentCommand = z.infer<typeof contentCommandSchema>;
+export type InsertOutcome = { ok: true } | { ok: false; reason: string };
