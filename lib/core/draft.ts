@@ -36,6 +36,14 @@ export const draftMetricsSchema = z.object({
 });
 export type DraftMetrics = z.infer<typeof draftMetricsSchema>;
 
+export const FIT_LEVELS = ['fits', 'partly', 'none'] as const;
+export type FitLevel = (typeof FIT_LEVELS)[number];
+export interface DraftFit {
+  level: FitLevel;
+  /** Short, plain reasons ("answers a how-long question", "another language"). */
+  reasons: string[];
+}
+
 export interface DraftResult {
   text: string;
   engine: EngineId;
@@ -47,6 +55,18 @@ export interface DraftResult {
   notice?: string;
   /** How close the draft sounds to the creator (0–100) and the habits it departs from most. */
   voice?: { score: number; traits: string[] };
+  /**
+   * How well the draft answers this comment, apart from how it sounds: 'fits' ("Fits the
+   * question"), 'partly' ("Partly"), 'none' ("Doesn't answer this"), with the signals behind it.
+   */
+  fit?: DraftFit;
+  /**
+   * When the memory engine abstains (fit 'none', empty text): the closest past reply, adapted,
+   * for "Show the closest anyway". exampleId is the example's database id.
+   */
+  closest?: { text: string; exampleId: number };
+  /** The draft repeats, or nearly, a reply the creator posted on this platform recently. */
+  sentBefore?: true;
   metrics?: DraftMetrics;
 }
 
