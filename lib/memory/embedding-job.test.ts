@@ -9,6 +9,10 @@ import {
 import { exampleText } from './embedding-text';
 import { loadVectorIndex, saveEmbeddingBatch } from './embeddings-repo';
 import { freshDb } from './fresh-db.testutil';
+import { addSentExample } from './examples-repo';
+import { dbWithQuota } from './quota.testutil';
+import { STORAGE_FULL_MESSAGE } from './storage-error';
+import { wipeEverything } from './wipe';
 
 const MODEL = { id: 'snowflake-arctic-embed-s-q0f32-MLC-b4', dims: 8 };
 
@@ -147,6 +151,47 @@ describe('the embedding job', () => {
   });
 });
 
+describe('the embedding job when the disk is full or memory is wiped', () => {
+  it('ends in the error state saying the disk is full when saving vectors fails with a quota error', async () => {
+    const quota = dbWithQuota(['embeddings']);
+    await addExamples(quota.db, 16);
+    quota.setFull(true);
+    const { run, progress } = job(quota.db, embedder().embed);
+    const outcome = await run();
+    expect(quota.refused).toBeGreaterThan(0);
+    expect(outcome).toMatchObject({ phase: 'error', error: STORAGE_FULL_MESSAGE });
+    expect(progress.at(-1)?.phase).toBe('error');
+    expect(await quota.db.embeddings.count()).toBe(0);
+  });
+
+  it('stops, writing no vector for the deleted replies, when memory is wiped from another page while it runs', async () => {
+    const db = freshDb();
+    const old = await addExamples(db, 12);
+    let wiped = false;
+    const { embed } = embedder();
+    // The options page wipes the database directly, while the background's job waits for a batch.
+    const wipingMidway = vi.fn(async (texts: string[]) => {
+      const vectors = await embed(texts);
+      if (!wiped) {
+        wiped = true;
+        await wipeEverything(db);
+      }
+      return vectors;
+    });
+    const outcome = await job(db, wipingMidway, { rowSize: 4 }).run();
+    expect(outcome.phase).toBe('stopped');
+    expect(wipingMidway).toHaveBeenCalledTimes(1);
+    expect(await db.embeddings.count()).toBe(0);
+
+    // New replies after the wipe get ids the old ones never had, and only their own vectors.
+    const fresh = await addSentExample(db, { reply: 'A reply written after the wipe' });
+    expect(fresh).toBeGreaterThan(Math.max(...old));
+    expect(await job(db, embedder().embed).run()).toMatchObject({ phase: 'done', embedded: 1, total: 1 });
+    const stored = (await db.embeddings.toArray()).flatMap((row) => row.exampleIds);
+    expect(stored).toEqual([fresh]);
+  });
+});
+
 describe('the embedding runner', () => {
   function memoryStore() {
     let value: EmbeddingProgress | null = null;
@@ -247,5 +292,51 @@ describe('the embedding runner', () => {
     await instance.stop();
     expect(instance.running).toBeUndefined();
     expect(['stopped', 'done']).toContain(progress.current?.phase);
+  });
+
+  it('after a full disk stops the job, a new draft does not start it again until the retry time has passed', async () => {
+    const quota = dbWithQuota(['embeddings']);
+    await addExamples(quota.db, 10);
+    quota.setFull(true);
+    let time = 1_000_000;
+    const { instance, fake, progress } = runner(quota.db, { now: () => time });
+    await instance.kick();
+    await instance.settled();
+    expect(progress.current).toMatchObject({ phase: 'error', error: STORAGE_FULL_MESSAGE });
+    const calls = fake.embed.mock.calls.length;
+
+    // Each finished draft kicks the runner.
+    time += 60_000;
+    await instance.kick();
+    await instance.settled();
+    expect(fake.embed.mock.calls.length).toBe(calls);
+    expect(instance.running).toBeUndefined();
+  });
+
+  it('records the full disk as an error, not "running", when tidying old vectors fails before embedding starts', async () => {
+    const quota = dbWithQuota(['embeddings']);
+    const ids = await addExamples(quota.db, 8);
+    const { instance, progress } = runner(quota.db);
+    await instance.kick();
+    await instance.settled();
+    // Most replies of a stored row are deleted: the job rewrites the row with the rest first.
+    await quota.db.examples.bulkDelete(ids.slice(0, 5));
+    quota.setFull(true);
+    await instance.kick({ force: true });
+    await instance.settled();
+    expect(quota.refused).toBeGreaterThan(0);
+    expect(progress.current).toMatchObject({ phase: 'error', error: STORAGE_FULL_MESSAGE });
+  });
+
+  it('is stopped before a wipe it is given to, and writes nothing after it', async () => {
+    const db = freshDb();
+    await addExamples(db, 40);
+    const { instance, progress } = runner(db);
+    await instance.kick();
+    expect(instance.running).toBe(MODEL.id);
+    await wipeEverything(db, { stopJobs: () => instance.stop() });
+    expect(instance.running).toBeUndefined();
+    expect(['stopped', 'done']).toContain(progress.current?.phase);
+    expect(await db.embeddings.count()).toBe(0);
   });
 });

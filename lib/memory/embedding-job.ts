@@ -7,14 +7,18 @@
  *   only what is still missing. At most one unsaved row of work is repeated.
  * - Never in the way of drafting: it waits while a draft is being written (the activity gate),
  *   and its requests are small, so a draft queued behind one waits a fraction of a second.
- * - A failure stops the job with the reason, keeping everything saved so far; the runner tries
- *   again later, or when the creator asks.
+ * - A failure (of the model, or of the disk: a full one refuses the vectors) stops the job with
+ *   the reason, keeping everything saved so far; the runner tries again later, or when the
+ *   creator asks.
+ * - A wipe of memory stops it: it writes nothing after one, whichever context wiped (wipe-epoch).
  */
 import type { UnderstudyDB } from './db';
 import { exampleText } from './embedding-text';
 import { pruneEmbeddings, saveEmbeddingBatch } from './embeddings-repo';
 import { examplesVersion, listExamples } from './examples-repo';
+import { isQuotaError, STORAGE_FULL_MESSAGE, storageFailureMessage } from './storage-error';
 import { getVectorIndexFor, persistVectorIndex } from './vector-store';
+import { MemoryWipedError, wipeEpoch } from './wipe-epoch';
 
 export interface EmbeddingModelRef {
   id: string;
@@ -64,6 +68,8 @@ export async function runEmbeddingJob(deps: EmbeddingJobDeps): Promise<Embedding
   const batchSize = deps.batchSize ?? EMBED_BATCH;
   const rowSize = deps.rowSize ?? EMBED_ROW;
 
+  // Read before the replies: a wipe after this point makes every later write of this run fail.
+  const epoch = await wipeEpoch(db);
   const version = await examplesVersion(db);
   const examples = await listExamples(db);
   const live = new Set<number>();
@@ -101,17 +107,28 @@ export async function runEmbeddingJob(deps: EmbeddingJobDeps): Promise<Embedding
     const batch = pendingVectors;
     pendingIds = [];
     pendingVectors = [];
-    await saveEmbeddingBatch(db, { model: model.id, dims: model.dims, exampleIds, vectors: batch }, now());
+    await saveEmbeddingBatch(db, { model: model.id, dims: model.dims, exampleIds, vectors: batch }, now(), { epoch });
   };
+  /** Saves what is pending; on failure, the outcome that ends the job (undefined when saved). */
+  const tryFlush = async (): Promise<EmbeddingProgress | undefined> => {
+    try {
+      await flush();
+      return undefined;
+    } catch (error) {
+      return endedBySaving(error);
+    }
+  };
+  // A wipe is not a failure: the replies are gone, and so is the work. Anything else (a full
+  // disk) is, and must end in 'error' so the runner backs off instead of re-embedding each draft.
+  const endedBySaving = (error: unknown) =>
+    error instanceof MemoryWipedError ? report({ phase: 'stopped' }) : report({ phase: 'error', error: storageFailureMessage(error) });
 
   if (todo.length === 0) return report({ phase: 'done' });
   report({});
   for (let at = 0; at < todo.length; at += batchSize) {
     await deps.idle?.();
-    if (signal?.aborted) {
-      await flush();
-      return report({ phase: 'stopped' });
-    }
+    if (signal?.aborted) return (await tryFlush()) ?? report({ phase: 'stopped' });
+    if ((await wipeEpoch(db)) !== epoch) return report({ phase: 'stopped' });
     const batch = todo.slice(at, at + batchSize);
     let embedded: number[][];
     try {
@@ -119,7 +136,8 @@ export async function runEmbeddingJob(deps: EmbeddingJobDeps): Promise<Embedding
       const wrong = embedded.length !== batch.length || embedded.some((v) => v.length !== model.dims);
       if (wrong) throw new Error(`The embedding model returned vectors of the wrong shape for ${model.id}.`);
     } catch (error) {
-      await flush();
+      const ended = await tryFlush();
+      if (ended) return ended;
       if (signal?.aborted) return report({ phase: 'stopped' });
       return report({ phase: 'error', error: error instanceof Error ? error.message : String(error) });
     }
@@ -127,10 +145,14 @@ export async function runEmbeddingJob(deps: EmbeddingJobDeps): Promise<Embedding
       pendingIds.push(example.id!);
       pendingVectors.push(embedded[i]!);
     });
-    if (pendingIds.length >= rowSize) await flush();
+    if (pendingIds.length >= rowSize) {
+      const ended = await tryFlush();
+      if (ended) return ended;
+    }
     report({ embedded: progress.embedded + batch.length });
   }
-  await flush();
+  const ended = await tryFlush();
+  if (ended) return ended;
   // Saved once at the end: the next wake-up of the background restores it in one read.
   await persistVectorIndex(db, model.id, model.dims).catch(() => {});
   return report({ phase: 'done', error: undefined });
@@ -207,6 +229,11 @@ export function isUpToDate(
   );
 }
 
+function failedOutcome(model: string, error: unknown, at: number): EmbeddingProgress {
+  const reason = isQuotaError(error) ? STORAGE_FULL_MESSAGE : `Memory could not be read: ${error instanceof Error ? error.message : String(error)}`;
+  return { model, embedded: 0, total: 0, phase: 'error', error: reason, updatedAt: at };
+}
+
 /**
  * Starts the job when there is work and it is not running: cheap to call often (at background
  * start, after a download, after each draft), since "nothing to do" is one keys-only read.
@@ -249,7 +276,10 @@ export function createEmbeddingRunner(deps: EmbeddingRunnerDeps) {
       write(outcome);
       if (outcome.phase === 'error') deps.log?.(`Embedding stopped: ${outcome.error}`);
     } catch (error) {
+      // Memory could not even be read (or the pruning write failed): still an outcome, so the
+      // stored phase never stays 'running' and automatic starts wait before trying again.
       deps.log?.('Embedding job failed', error);
+      write(failedOutcome(model.id, error, now()));
     } finally {
       await writes;
     }

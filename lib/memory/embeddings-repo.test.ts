@@ -6,9 +6,12 @@ import {
   packVectors,
   pruneEmbeddings,
   saveEmbeddingBatch,
+  saveVectorSnapshot,
   snapshotKey,
 } from './embeddings-repo';
 import { freshDb } from './fresh-db.testutil';
+import { wipeEverything } from './wipe';
+import { MemoryWipedError, wipeEpoch } from './wipe-epoch';
 import { forgetVectorIndex, getVectorIndexFor, peekVectorIndexFor, persistVectorIndex, settleVectorIndexFor } from './vector-store';
 
 const SMALL = 'snowflake-arctic-embed-s-q0f32-MLC-b4';
@@ -84,6 +87,27 @@ describe('embeddings repository', () => {
     const reloaded = (await loadVectorIndex(db, SMALL, 4)).index;
     expect(reloaded.size).toBe(4);
     expect(reloaded.search(axis(2), 2).map((hit) => hit.id).sort()).toEqual([5, 8]);
+  });
+});
+
+describe('embeddings and a wipe of memory', () => {
+  it('refuses vectors computed before a wipe, so they never outlive the replies they came from', async () => {
+    const db = freshDb();
+    const epoch = await wipeEpoch(db);
+    await wipeEverything(db);
+    await expect(
+      saveEmbeddingBatch(db, { model: SMALL, dims: 4, exampleIds: [1], vectors: [axis(0)] }, Date.now(), { epoch }),
+    ).rejects.toBeInstanceOf(MemoryWipedError);
+    expect(await db.embeddings.count()).toBe(0);
+  });
+
+  it('does not save an index of vectors that were wiped meanwhile', async () => {
+    const db = freshDb();
+    await saveEmbeddingBatch(db, { model: SMALL, dims: 4, exampleIds: [1, 2], vectors: [axis(0), axis(1)] });
+    const { index, rowIds } = await loadVectorIndex(db, SMALL, 4);
+    await wipeEverything(db);
+    await saveVectorSnapshot(db, SMALL, index, rowIds);
+    expect(await db.meta.get(snapshotKey(SMALL))).toBeUndefined();
   });
 });
 

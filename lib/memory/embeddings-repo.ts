@@ -8,6 +8,7 @@
  */
 import type { EmbeddingBatchRow, UnderstudyDB } from './db';
 import { VectorIndex, type VectorSnapshot } from './vector-index';
+import { assertNotWipedSince } from './wipe-epoch';
 
 /** Flattens vectors (one array per example) into one Float32Array, checking every length. */
 export function packVectors(vectors: readonly ArrayLike<number>[], dims: number): Float32Array {
@@ -19,11 +20,23 @@ export function packVectors(vectors: readonly ArrayLike<number>[], dims: number)
   return packed;
 }
 
-/** Stores the vectors of `exampleIds` (in the same order) for `model`; returns the batch's row id. */
+export interface SaveBatchOptions {
+  /**
+   * The wipe epoch the vectors' replies were read at: the save is refused with MemoryWipedError
+   * when memory was wiped since (the replies are gone, and their vectors must not outlive them).
+   */
+  epoch?: number;
+}
+
+/**
+ * Stores the vectors of `exampleIds` (in the same order) for `model`; returns the batch's row id.
+ * A full disk rejects with IndexedDB's QuotaExceededError (see storage-error.ts).
+ */
 export async function saveEmbeddingBatch(
   db: UnderstudyDB,
   batch: { model: string; dims: number; exampleIds: readonly number[]; vectors: Float32Array | readonly ArrayLike<number>[] },
   now = Date.now(),
+  options: SaveBatchOptions = {},
 ): Promise<number> {
   const { model, dims, exampleIds } = batch;
   const vectors = batch.vectors instanceof Float32Array ? batch.vectors : packVectors(batch.vectors, dims);
@@ -31,7 +44,14 @@ export async function saveEmbeddingBatch(
     throw new RangeError(`${exampleIds.length} examples need ${exampleIds.length * dims} floats, got ${vectors.length}.`);
   }
   const row: EmbeddingBatchRow = { model, dims, exampleIds: [...exampleIds], vectors, createdAt: now };
-  return (await db.embeddings.add(row)) as number;
+  const { epoch } = options;
+  if (epoch === undefined) return (await db.embeddings.add(row)) as number;
+  // The check and the write in one transaction: a wipe lands wholly before (refused) or after
+  // (and clears the row with everything else).
+  return db.transaction('rw', db.embeddings, db.meta, async () => {
+    await assertNotWipedSince(db, epoch);
+    return (await db.embeddings.add(row)) as number;
+  });
 }
 
 /** Batches read per IndexedDB request while loading: few requests, bounded float32 held at once. */
@@ -113,9 +133,18 @@ export interface SavedVectorIndex {
   rows: number[];
 }
 
+/**
+ * Saves the index, unless a batch it was built from is gone by now (memory was wiped or the
+ * model's vectors deleted meanwhile, perhaps from another context): such a copy would never be
+ * used, and after a wipe it would keep vectors of deleted replies on disk.
+ */
 export async function saveVectorSnapshot(db: UnderstudyDB, model: string, index: VectorIndex, rows: Iterable<number>, now = Date.now()): Promise<void> {
   const value: SavedVectorIndex = { snapshot: index.snapshot(), rows: [...rows] };
-  await db.meta.put({ key: snapshotKey(model), value, updatedAt: now });
+  await db.transaction('rw', db.embeddings, db.meta, async () => {
+    const stored = await db.embeddings.where(':id').anyOf(value.rows).primaryKeys();
+    if (stored.length !== new Set(value.rows).size) return;
+    await db.meta.put({ key: snapshotKey(model), value, updatedAt: now });
+  });
 }
 
 /** The saved index of `model`, when it exists, fits `dims`, and every batch it holds is still stored. */

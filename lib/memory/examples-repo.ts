@@ -166,11 +166,25 @@ export async function recentExamples(db: UnderstudyDB, limit: number): Promise<E
  * exampleTables(db), so two writers never get the same ids.
  */
 async function allocateIds(db: UnderstudyDB, count: number): Promise<number> {
-  const [maxId, mark] = await Promise.all([maxExampleId(db), db.meta.get(ID_HIGH_WATER_KEY)]);
-  const highWater = typeof mark?.value === 'number' ? mark.value : 0;
-  const first = Math.max(maxId, highWater) + 1;
-  await db.meta.put({ key: ID_HIGH_WATER_KEY, value: first + count - 1, updatedAt: Date.now() });
+  const first = (await exampleIdHighWater(db)) + 1;
+  await keepExampleIdHighWater(db, first + count - 1);
   return first;
+}
+
+/**
+ * The highest example id ever given out (stored or not). A wipe reads it before clearing and
+ * keeps it (keepExampleIdHighWater) so ids never restart: anything still naming an old id (a
+ * vector the embedding job computed, an index saved in another context) can never be mistaken
+ * for a new reply's. Run inside a transaction over exampleTables(db).
+ */
+export async function exampleIdHighWater(db: UnderstudyDB): Promise<number> {
+  const [maxId, mark] = await Promise.all([maxExampleId(db), db.meta.get(ID_HIGH_WATER_KEY)]);
+  return Math.max(maxId, typeof mark?.value === 'number' ? mark.value : 0);
+}
+
+/** Records `highWater` as the highest id given out; ids are allocated above it. */
+export async function keepExampleIdHighWater(db: UnderstudyDB, highWater: number): Promise<void> {
+  await db.meta.put({ key: ID_HIGH_WATER_KEY, value: highWater, updatedAt: Date.now() });
 }
 
 /**
