@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/memory/db';
 import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/senders';
-import { DRAFT_PORT } from '@/lib/messaging/protocol';
+import { EDITOR_PORT } from '@/lib/messaging/ports';
+import type { InsertOutcome } from '@/lib/messaging/editor-protocol';
 import { ENGINE_PORT } from '@/lib/messaging/engine-protocol';
-import { serveDraftPort } from '@/lib/drafting/draft-port';
+import { createEditorService } from '@/lib/drafting/editor-service';
+import { createEditorSessions, type EditorSession } from '@/lib/drafting/editor-sessions';
 import { insertWithVoice, queueWithVoice, recordSentDraft, withVoiceMatch } from '@/lib/drafting/draft-records';
 import { createDraftingPipeline } from '@/lib/drafting/pipeline';
 import { createEngineChooser } from '@/lib/drafting/engine-choice';
@@ -143,15 +145,40 @@ export default defineBackground(() => {
     },
   };
 
+  const editorSessionsItem = storage.defineItem<EditorSession[]>('session:editor.sessions');
+  const editor = createEditorService({
+    sessions: createEditorSessions({
+      get: () => editorSessionsItem.getValue(),
+      set: (sessions) => editorSessionsItem.setValue(sessions),
+    }),
+    drafter: pipeline,
+    queue: (report) => queueWithVoice(db, report),
+    inserted: (report) => insertWithVoice(db, report),
+    sent: async (report, via) => recordSentDraft(db, { ...report, via }),
+    insertInPage: async (session, text): Promise<InsertOutcome> => {
+      try {
+        const outcome = (await browser.tabs.sendMessage(
+          session.tabId,
+          { type: 'editor.insert', sessionId: session.id, text },
+          { frameId: session.frameId },
+        )) as InsertOutcome | undefined;
+        return outcome ?? { ok: false, reason: 'The page did not answer. Reload it and try again.' };
+      } catch {
+        return { ok: false, reason: 'The page this draft belongs to was closed or reloaded. Your draft is in the queue.' };
+      }
+    },
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void editor.closeTab(tabId));
+
   const identity = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   };
   const route = createRouter(
     {
-      'draft.queue': async (payload) => ({ draftId: await queueWithVoice(db, payload) }),
-      'draft.inserted': async (payload) => ({ draftId: await insertWithVoice(db, payload) }),
-      'draft.sent': (payload) => recordSentDraft(db, payload),
+      'editor.open': ({ comment }, sender) => editor.open(comment, sender.tab!.id!, sender.frameId ?? 0),
+      'editor.posted': ({ sessionId, text }, sender) => editor.posted(sessionId, sender.tab!.id!, text),
+      'editor.gone': ({ sessionId }, sender) => editor.gone(sessionId, sender.tab!.id!),
       'model.status': () => models.status(),
       'model.download': async ({ selection }) => {
         await models.download(selection);
@@ -177,13 +204,15 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) => {
     // The engine port runs between this worker and the offscreen document; it isn't ours to judge.
     if (port.name === ENGINE_PORT) return;
+    // The isolated editor frame, in a site's tab; nothing else may open a port to us.
     const sender = port.sender ?? {};
     const kind = classifySender(sender, identity.extensionId, identity.extensionOrigin);
-    if (port.name !== DRAFT_PORT || kind !== 'content' || !sender.url) {
+    const tabId = sender.tab?.id;
+    if (port.name !== EDITOR_PORT || kind !== 'editor' || tabId === undefined) {
       port.disconnect();
       return;
     }
-    serveDraftPort(port, sender.url, pipeline);
+    editor.serve(port, tabId);
   });
 
   // Keep the engine host's idle unload in step with the creator's setting.

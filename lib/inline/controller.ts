@@ -1,50 +1,132 @@
 /**
  * Wires one page: finds comments with the site adapter, adds Draft reply buttons, and opens at
- * most one editor per comment. Everything is torn down when `signal` aborts (extension reload).
+ * most one editor per comment. The editor is an extension frame (see editor-frame.ts): the
+ * draft lives there, and reaches the page only when the creator presses Insert, which the
+ * background carries out through this script. Everything is torn down when `signal` aborts.
  */
-import type { SiteAdapter } from '../sites/types';
+import { browser } from 'wxt/browser';
+import { request } from '../messaging/client';
+import type { ContentCommand, InsertOutcome } from '../messaging/editor-protocol';
+import { insertText } from '../sites/insert';
 import { observeComments } from '../sites/observe';
+import type { SiteAdapter } from '../sites/types';
+import { siteName } from '../core/sites';
 import { createDraftButtons } from './draft-buttons';
-import { createDraftChannel } from './draft-channel';
-import { openDraftEditor, type DraftEditor } from './draft-editor';
+import { createEditorFrame, type EditorFrame } from './editor-frame';
+import { watchForSent, type SentWatch } from './sent-watcher';
 import { showToast } from './toast';
 
-export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
-  const channel = createDraftChannel();
-  const editors = new Map<HTMLElement, DraftEditor>();
+const REMOVAL_CHECK_MS = 500;
 
-  function open(element: HTMLElement, button: HTMLElement) {
-    const existing = editors.get(element);
-    if (existing) {
-      existing.host.shadowRoot?.querySelector('textarea')?.focus();
-      return;
-    }
+interface OpenEditor {
+  sessionId: string;
+  element: HTMLElement;
+  button: HTMLElement;
+  author: string;
+  frame: EditorFrame;
+  sentWatch?: SentWatch;
+}
+
+export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
+  const byElement = new Map<HTMLElement, OpenEditor>();
+  const bySession = new Map<string, OpenEditor>();
+  const opening = new WeakSet<HTMLElement>();
+  const site = siteName(adapter.site);
+
+  function close(editor: OpenEditor) {
+    editor.frame.remove();
+    byElement.delete(editor.element);
+    bySession.delete(editor.sessionId);
+    editor.button.setAttribute('aria-expanded', 'false');
+    // An open reply box stays watched: the creator may close the editor, then press send.
+  }
+
+  async function open(element: HTMLElement, button: HTMLElement) {
+    const existing = byElement.get(element);
+    if (existing) return existing.frame.focus();
+    if (opening.has(element)) return;
     const comment = adapter.readComment(element, location.href);
     if (!comment) {
       showToast('Understudy could not read this comment. The site may have changed its layout.');
       return;
     }
-    const editor = openDraftEditor(element, comment, {
-      adapter,
-      channel,
-      toast: showToast,
-      onClose() {
-        editors.delete(element);
-        button.setAttribute('aria-expanded', 'false');
-      },
-    });
-    editors.set(element, editor);
+    opening.add(element);
+    let sessionId: string;
+    try {
+      ({ sessionId } = await request('editor.open', { comment }));
+    } catch (error) {
+      showToast((error as Error).message);
+      return;
+    } finally {
+      opening.delete(element);
+    }
+    if (signal.aborted || !element.isConnected) return;
+    const editor: OpenEditor = { sessionId, element, button, author: comment.author, frame: undefined! };
+    editor.frame = createEditorFrame(sessionId, comment.author, () => close(editor));
+    byElement.set(element, editor);
+    bySession.set(sessionId, editor);
     button.setAttribute('aria-expanded', 'true');
-    element.after(editor.host);
-    editor.host.shadowRoot?.querySelector('textarea')?.focus();
+    element.after(editor.frame.host);
+    editor.frame.focus();
   }
 
-  const addButtons = createDraftButtons(open, signal);
+  /** Carries out an Insert the creator pressed in the editor frame (sent by the background). */
+  async function insertFor(sessionId: string, text: string): Promise<InsertOutcome> {
+    const editor = bySession.get(sessionId);
+    if (!editor || !editor.element.isConnected) return { ok: false, reason: 'This comment is no longer on the page.' };
+    const composer = await adapter.openComposer(editor.element);
+    if (!composer) return { ok: false, reason: `Couldn't find ${site}'s reply box for this comment. Use Copy and paste it.` };
+    const outcome = await insertText(composer, text, adapter.submitButtonFor(composer), { boxLabel: `${site}'s reply box` });
+    if (!outcome.ok) return outcome;
+    editor.sentWatch?.stop();
+    editor.sentWatch = watchForSent({
+      adapter,
+      commentElement: editor.element,
+      composer,
+      onSent: (finalText) => void request('editor.posted', { sessionId, text: finalText }).catch(() => {}),
+    });
+    return { ok: true };
+  }
+
+  function onCommand(message: unknown): Promise<InsertOutcome> | undefined {
+    const command = message as ContentCommand | null;
+    if (command?.type === 'editor.insert') return insertFor(command.sessionId, command.text);
+    if (command?.type === 'editor.close') {
+      const editor = bySession.get(command.sessionId);
+      if (editor) close(editor);
+    }
+    return undefined;
+  }
+  browser.runtime.onMessage.addListener(onCommand);
+
+  // A comment can vanish while its editor is open (deleted, list re-rendered, in-app
+  // navigation). The background keeps what the editor held, in the queue, and says so.
+  const removalTimer = window.setInterval(() => {
+    for (const editor of [...byElement.values()]) {
+      if (editor.element.isConnected) continue;
+      close(editor);
+      request('editor.gone', { sessionId: editor.sessionId })
+        .then(({ queued }) =>
+          showToast(
+            queued
+              ? `The comment by ${editor.author} was removed from the page. Your draft was saved to the queue in the side panel.`
+              : `The comment by ${editor.author} was removed from the page.`,
+          ),
+        )
+        .catch(() => showToast(`The comment by ${editor.author} was removed from the page, and your draft could not be saved.`));
+    }
+  }, REMOVAL_CHECK_MS);
+
+  const addButtons = createDraftButtons((element, button) => void open(element, button), signal);
   const observer = observeComments(adapter, document, addButtons, signal);
 
   signal.addEventListener('abort', () => {
-    for (const editor of [...editors.values()]) editor.close();
-    channel.dispose();
+    window.clearInterval(removalTimer);
+    browser.runtime.onMessage.removeListener(onCommand);
+    for (const editor of [...byElement.values()]) {
+      editor.sentWatch?.stop();
+      close(editor);
+    }
   });
 
   return { rescan: () => observer.rescan() };

@@ -36,6 +36,9 @@ export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal) {
   template.textContent = 'Draft reply';
 
   function activate(event: Event) {
+    // Only the creator's own click or key press: a page script's synthetic click (or
+    // `.click()`, or a dispatched event) must never start a draft.
+    if (!event.isTrusted) return;
     const button = event.target as HTMLElement | null;
     if (button?.localName !== BUTTON_HOST_TAG) return;
     const element = commentOf.get(button);

@@ -1,0 +1,342 @@
+/**
+ * The draft editor a creator opens from a comment's "Draft reply" button. It runs as an
+ * extension page framed into the site (entrypoints/editor): the page can't read the draft, its
+ * notice, its sources or the steer box, nor click its buttons. The draft streams into the
+ * "Draft" textbox; the creator edits it (saved to the queue as they type, so a reload loses
+ * nothing) and chooses Insert (fills the site's reply box, never presses send), Queue,
+ * Regenerate (with a steer) or Copy.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { DraftResult } from '@/lib/core/draft';
+import { siteName } from '@/lib/core/sites';
+import { CUSTOM_STEER_LABEL, customSteerSchema, isSteerId, STEERS, type SteerChoice } from '@/lib/core/steers';
+import type { EditorClient, EditorClientEvent } from '@/lib/messaging/editor-client';
+import type { EditorSessionView } from '@/lib/messaging/editor-protocol';
+import { engineLabel, metricsLabel } from '@/lib/inline/labels';
+
+const SAVE_DELAY_MS = 500;
+const CUSTOM = 'custom';
+
+type Phase = 'waiting' | 'drafting' | 'ready' | 'failed';
+
+export interface DraftEditorProps {
+  client: EditorClient;
+  /** Asks the page to remove this editor (the content script owns the frame). */
+  onClose(): void;
+  /** Copies text; the frame's clipboard permission may be refused, so the caller decides how. */
+  copy(text: string): Promise<boolean>;
+}
+
+export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
+  const [session, setSession] = useState<EditorSessionView>();
+  const [phase, setPhase] = useState<Phase>('waiting');
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<DraftResult>();
+  const [status, setStatus] = useState('Opening the draft…');
+  const [error, setError] = useState('');
+  const [progress, setProgress] = useState<number>();
+  const [steer, setSteer] = useState('');
+  const [customSteer, setCustomSteer] = useState('');
+  const [inserted, setInserted] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [gone, setGone] = useState(false);
+  const request = useRef<string | undefined>(undefined);
+  const edited = useRef(false);
+  const variant = useRef(0);
+  const saveTimer = useRef<number | undefined>(undefined);
+  const textRef = useRef('');
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The background's messages arrive in a listener installed once: it reads the site from here.
+  const siteRef = useRef('the site');
+
+  const site = session ? siteName(session.comment.site) : 'the site';
+  siteRef.current = site;
+  const busy = phase === 'drafting';
+  const finished = sent || gone;
+
+  function setDraftText(value: string) {
+    textRef.current = value;
+    setText(value);
+  }
+
+  function chosenSteer(): SteerChoice | undefined | null {
+    if (steer === CUSTOM) {
+      const parsed = customSteerSchema.safeParse(customSteer);
+      if (!parsed.success) {
+        setError(parsed.error.issues[0]?.message ?? 'Write what you would like changed.');
+        return null;
+      }
+      return { custom: parsed.data };
+    }
+    return isSteerId(steer) ? { id: steer } : undefined;
+  }
+
+  function generate() {
+    const steerChoice = chosenSteer();
+    if (steerChoice === null) return;
+    if (request.current) client.send({ type: 'cancel', requestId: request.current });
+    const requestId = crypto.randomUUID();
+    request.current = requestId;
+    edited.current = false;
+    setError('');
+    setResult(undefined);
+    setDraftText('');
+    setPhase('drafting');
+    setStatus('Drafting a reply…');
+    const ok = client.send({
+      type: 'draft',
+      requestId,
+      ...(steerChoice ? { steer: steerChoice } : {}),
+      ...(variant.current > 0 ? { variant: variant.current } : {}),
+    });
+    if (!ok) fail('Understudy was updated or restarted. Reload this page to keep drafting.');
+  }
+
+  function fail(message: string) {
+    request.current = undefined;
+    setPhase('failed');
+    setProgress(undefined);
+    setStatus('');
+    setError(message);
+  }
+
+  // Messages from the background.
+  useEffect(() => {
+    let first = true;
+    return client.on((event: EditorClientEvent) => {
+      const mine = !('requestId' in event) || event.requestId === undefined || event.requestId === request.current;
+      switch (event.type) {
+        case 'session': {
+          setSession(event.session);
+          setInserted(event.session.inserted);
+          setSent(event.session.sent);
+          if (first && event.session.result === undefined) {
+            first = false;
+            generate();
+          } else if (first) {
+            // Reattached after the background restarted: show what was there.
+            first = false;
+            setResult(event.session.result);
+            setDraftText(event.session.text ?? event.session.result?.text ?? '');
+            setPhase('ready');
+            setStatus('Draft ready. Edit it, then Insert or Queue.');
+          }
+          break;
+        }
+        case 'status':
+          if (!mine) break;
+          setStatus(event.message);
+          setProgress(event.progress);
+          break;
+        case 'token':
+          if (mine && !edited.current) setDraftText(textRef.current + event.text);
+          break;
+        case 'done':
+          if (!mine) break;
+          request.current = undefined;
+          setResult(event.result);
+          if (!edited.current) setDraftText(event.result.text);
+          setProgress(undefined);
+          setPhase('ready');
+          setStatus('Draft ready. Edit it, then Insert or Queue.');
+          break;
+        case 'error':
+          if (!mine) break;
+          // An error about the draft being written, or before any draft (attaching failed),
+          // leaves no draft; any other (a queue or save that failed) is shown beside it.
+          if (event.requestId !== undefined || first) fail(event.message);
+          else setError(event.message);
+          break;
+        case 'saved':
+          if (event.queued) setStatus('Saved to your queue in the side panel.');
+          break;
+        case 'inserted':
+          if (event.ok) {
+            setInserted(true);
+            setError('');
+            setStatus(`Inserted. Review it in ${siteRef.current}'s reply box and press send yourself.`);
+          } else {
+            setError(event.reason);
+            setStatus('');
+          }
+          break;
+        case 'sent':
+          setSent(true);
+          setStatus(
+            event.via === 'seen'
+              ? 'Sent. Understudy will learn from the reply you posted.'
+              : 'Marked as sent. Understudy will learn from this reply.',
+          );
+          break;
+        case 'gone':
+          setGone(true);
+          setStatus(event.queued ? 'The comment left the page. Your draft is in the queue.' : 'The comment left the page.');
+          break;
+        case 'disconnected':
+          if (request.current) fail('Understudy restarted while drafting. Click Regenerate to try again.');
+          break;
+      }
+    });
+    // generate/fail read the latest state through refs; the listener is installed once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
+
+  useEffect(() => {
+    if (phase !== 'waiting') box.current?.focus();
+  }, [phase]);
+
+  useEffect(() => () => window.clearTimeout(saveTimer.current), []);
+
+  function onEdit(value: string) {
+    edited.current = true;
+    setDraftText(value);
+    window.clearTimeout(saveTimer.current);
+    saveTimer.current = window.setTimeout(() => client.send({ type: 'edit', text: textRef.current }), SAVE_DELAY_MS);
+  }
+
+  function flushEdit() {
+    if (saveTimer.current === undefined) return;
+    window.clearTimeout(saveTimer.current);
+    saveTimer.current = undefined;
+    if (edited.current) client.send({ type: 'edit', text: textRef.current });
+  }
+
+  function insert() {
+    setError('');
+    if (!text.trim()) return setError('The draft is empty. Write something or click Regenerate.');
+    flushEdit();
+    setStatus(`Opening ${site}'s reply box…`);
+    client.send({ type: 'insert', text });
+  }
+
+  function queue() {
+    setError('');
+    if (!text.trim()) return setError('The draft is empty: there is nothing to queue.');
+    client.send({ type: 'queue', text });
+    setStatus('Queued. Review it any time in the Understudy side panel.');
+  }
+
+  async function doCopy() {
+    setError('');
+    if (await copy(text)) setStatus('Copied to the clipboard.');
+    else setError('Copy was blocked. Select the text and copy it.');
+  }
+
+  function stop() {
+    if (request.current) client.send({ type: 'cancel', requestId: request.current });
+    request.current = undefined;
+    setPhase('ready');
+    setProgress(undefined);
+    setStatus('Stopped. Keep what was written, edit it, or Regenerate.');
+  }
+
+  function close() {
+    flushEdit();
+    onClose();
+  }
+
+  return (
+    <section className="editor" aria-label={session ? `Understudy draft reply to ${session.comment.author}` : 'Understudy draft reply'}>
+      <header>
+        <strong>Understudy</strong>
+        <span className="engine">{result ? engineLabel(result) : busy || phase === 'waiting' ? 'Drafting…' : 'No draft'}</span>
+        {result?.metrics && (
+          <span className="metrics" data-metrics={JSON.stringify(result.metrics)}>
+            {metricsLabel(result)}
+          </span>
+        )}
+        <span className="spacer" />
+        <button type="button" className="close" aria-label="Close draft" onClick={close}>
+          ×
+        </button>
+      </header>
+      {result?.notice && <p className="notice">{result.notice}</p>}
+      <div className="status" role="status" aria-live="polite">
+        {status}
+      </div>
+      {progress !== undefined && <progress max={1} value={progress} aria-label="Loading the model" />}
+      <textarea
+        ref={box}
+        aria-label="Draft"
+        rows={4}
+        spellCheck
+        value={text}
+        readOnly={finished}
+        onChange={(event) => onEdit(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') close();
+        }}
+      />
+      {result?.voice && (
+        <p className="voice">
+          Voice match {result.voice.score}
+          {result.voice.traits.length > 0 && ` · ${result.voice.traits.join(' · ')}`}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy || finished || phase === 'waiting'} onClick={insert}>
+          Insert
+        </button>
+        <button type="button" disabled={busy || finished || phase === 'waiting'} onClick={queue}>
+          Queue
+        </button>
+        <button
+          type="button"
+          disabled={busy || finished || phase === 'waiting'}
+          onClick={() => {
+            variant.current += 1;
+            generate();
+          }}
+        >
+          Regenerate
+        </button>
+        <select aria-label="Steer the next draft" value={steer} disabled={finished} onChange={(e) => setSteer(e.target.value)}>
+          <option value="">As usual</option>
+          {STEERS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+          <option value={CUSTOM}>{CUSTOM_STEER_LABEL}</option>
+        </select>
+        <button type="button" disabled={!text.trim()} onClick={() => void doCopy()}>
+          Copy
+        </button>
+        {busy && (
+          <button type="button" onClick={stop}>
+            Stop
+          </button>
+        )}
+        {inserted && !sent && (
+          <button type="button" onClick={() => client.send({ type: 'markSent', text })}>
+            Mark as sent
+          </button>
+        )}
+      </div>
+      {steer === CUSTOM && !finished && (
+        <label className="custom-steer">
+          Your instruction for the next draft
+          <input
+            type="text"
+            value={customSteer}
+            maxLength={300}
+            placeholder="e.g. mention Friday's livestream"
+            onChange={(e) => setCustomSteer(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !busy) {
+                variant.current += 1;
+                generate();
+              }
+            }}
+          />
+        </label>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="hint">Insert fills {site}'s reply box. You review it and press send yourself.</p>
+    </section>
+  );
+}
