@@ -1,6 +1,17 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './lib/sites/matches';
 
+/**
+ * The extension pages' content security policy (side panel, options, the offscreen document and
+ * its model worker). Scripts only from the extension itself ('wasm-unsafe-eval' lets WebLLM
+ * compile its WebGPU model library). Connections only to the extension itself and to https
+ * hosts: model downloads come from Hugging Face and GitHub for the built-in list, and from any
+ * https host for a creator's own model, so no host list can be fixed here. No plain http (a
+ * download anyone on the network could alter), no websockets (nothing in the product streams to
+ * a server).
+ */
+export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' https:";
+
 export default defineConfig({
   // A second build folder lets two builds (and their e2e runs) proceed side by side.
   outDir: process.env.UNDERSTUDY_OUT_DIR ?? '.output',
@@ -13,7 +24,20 @@ export default defineConfig({
     host_permissions: SITE_MATCHES,
     action: { default_title: 'Open Understudy drafts' },
     content_security_policy: {
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+      extension_pages: EXTENSION_PAGES_CSP,
+    },
+  },
+  hooks: {
+    // `wxt dev` only: the dev server's live reload connects over http and ws to localhost.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const devServer = wxt.server?.origin;
+      const csp = manifest.content_security_policy;
+      if (wxt.config.command !== 'serve' || !devServer || typeof csp !== 'object') return;
+      const socket = devServer.replace(/^http/, 'ws');
+      csp.extension_pages = (csp.extension_pages ?? EXTENSION_PAGES_CSP).replace(
+        /connect-src ([^;]*)/,
+        `connect-src $1 ${devServer} ${socket}`,
+      );
     },
   },
 });

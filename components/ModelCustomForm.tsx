@@ -66,7 +66,7 @@ export function ModelCustomForm({ saved, onSaved }: Props) {
       <h3 id={`${id}-title`}>Your own model</h3>
       <p className="muted">
         For weights you host yourself, compiled for WebLLM (MLC format). Addresses must be https://,
-        or http://localhost for a model served on this computer.
+        even for a model served on this computer.
       </p>
       {FIELDS.map((field) => {
         const inputId = `${id}-${field.name}`;

@@ -85,7 +85,7 @@ test.describe('Options → Model on a browser without WebGPU', () => {
     await options.modelSection.getByRole('button', { name: 'Save my model' }).click();
     await expect(options.modelField('Model id')).toHaveAttribute('aria-invalid', 'true');
     await expect(options.modelSection.getByText('Use letters, digits, dots, dashes and underscores only.')).toBeVisible();
-    await expect(options.modelSection.getByText('Use an https:// address, or http://localhost')).toBeVisible();
+    await expect(options.modelSection.getByText('Use an https:// address (plain http is not allowed')).toBeVisible();
     await expect(options.modelSection.getByText('should point to a .wasm file')).toBeVisible();
     await expect(options.modelRow('Your own model: my-model')).toHaveCount(0);
 

@@ -4,19 +4,21 @@
  */
 import { z } from 'zod';
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** https anywhere; plain http only for a model the creator serves on this machine. */
+/**
+ * https only, even for a model the creator serves on their own machine: the extension pages'
+ * content security policy allows no plain http (connect-src 'self' https:, see wxt.config.ts),
+ * so an http address could be saved but never downloaded. A self-hosted model needs a
+ * certificate (a local CA such as mkcert's works) or a host such as Hugging Face.
+ */
 const modelAddress = z.string().trim().max(2048).refine(
   (value) => {
     try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+      return new URL(value).protocol === 'https:';
     } catch {
       return false;
     }
   },
-  { message: 'Use an https:// address, or http://localhost for a model you host yourself.' },
+  { message: 'Use an https:// address (plain http is not allowed, even for a model on this computer).' },
 );
 
 /**

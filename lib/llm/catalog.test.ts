@@ -131,18 +131,27 @@ describe('custom models', () => {
     modelLibUrl: 'https://example.com/libs/my-model-webgpu.wasm',
   };
 
-  it('accepts https addresses and http://localhost for self-hosting', () => {
+  it('accepts https addresses, including a model the creator serves on this computer', () => {
     expect(customModelSchema.safeParse(valid).success).toBe(true);
     expect(
-      customModelSchema.safeParse({ ...valid, modelUrl: 'http://localhost:8080/model', modelLibUrl: 'http://127.0.0.1:8080/lib.wasm' }).success,
+      customModelSchema.safeParse({ ...valid, modelUrl: 'https://localhost:8443/model', modelLibUrl: 'https://127.0.0.1:8443/lib.wasm' }).success,
     ).toBe(true);
   });
 
-  it('rejects plain http to other hosts, other schemes and non-wasm libraries with a readable reason', () => {
-    const http = customModelSchema.safeParse({ ...valid, modelUrl: 'http://models.example.com/m' });
-    expect(http.success).toBe(false);
-    expect(http.error?.issues[0]?.message).toMatch(/https:\/\/ address, or http:\/\/localhost/);
+  it('rejects plain http anywhere, even on this computer, because the extension may not fetch it', () => {
+    for (const modelUrl of ['http://models.example.com/m', 'http://localhost:8080/model', 'http://127.0.0.1:8080/model']) {
+      const http = customModelSchema.safeParse({ ...valid, modelUrl });
+      expect(http.success).toBe(false);
+      expect(http.error?.issues[0]?.message).toBe(
+        'Use an https:// address (plain http is not allowed, even for a model on this computer).',
+      );
+    }
+    expect(customModelSchema.safeParse({ ...valid, modelLibUrl: 'http://localhost:8080/lib.wasm' }).success).toBe(false);
+  });
+
+  it('rejects other schemes and non-wasm libraries with a readable reason', () => {
     expect(customModelSchema.safeParse({ ...valid, modelUrl: 'file:///tmp/model' }).success).toBe(false);
+    expect(customModelSchema.safeParse({ ...valid, modelUrl: 'ws://models.example.com/m' }).success).toBe(false);
     expect(customModelSchema.safeParse({ ...valid, modelLibUrl: 'https://example.com/lib.js' }).success).toBe(false);
   });
 
