@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { getDb } from '@/lib/memory/db';
 import { wipeEverything } from '@/lib/memory/wipe';
 
-export function DeleteEverything() {
+export function DeleteEverything({ onDeleted }: { onDeleted?: () => void }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string }>();
 
   async function wipe() {
     try {
       await wipeEverything(getDb());
+      onDeleted?.();
       setMessage({ kind: 'status', text: 'Everything was deleted: profile, facts, replies and drafts.' });
     } catch (error) {
       setMessage({ kind: 'alert', text: `Nothing was deleted: ${(error as Error).message}` });

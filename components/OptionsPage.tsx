@@ -1,10 +1,14 @@
 /** Options: the creator's profile import, what memory holds, and deleting it all. */
+import { useState } from 'react';
 import { DeleteEverything } from './DeleteEverything';
 import { ImportProfile } from './ImportProfile';
 import { MemorySummary } from './MemorySummary';
 import { ModelSettings } from './ModelSettings';
 
 export function OptionsPage() {
+  // Counts Delete everything: the import and export parts start afresh after each, so no
+  // "Imported …" or "Exported …" message is left describing memory that is gone.
+  const [wipes, setWipes] = useState(0);
   return (
     <main className="page stack">
       <header>
@@ -14,10 +18,10 @@ export function OptionsPage() {
           and nothing is ever posted for you.
         </p>
       </header>
-      <ImportProfile />
-      <MemorySummary />
+      <ImportProfile key={`import-${wipes}`} />
+      <MemorySummary key={`memory-${wipes}`} />
       <ModelSettings />
-      <DeleteEverything />
+      <DeleteEverything onDeleted={() => setWipes((n) => n + 1)} />
     </main>
   );
 }
