@@ -7,6 +7,7 @@ import type { AppConfig } from '@mlc-ai/web-llm';
 import { browser } from 'wxt/browser';
 import { detectGpu } from '@/lib/llm/gpu';
 import { createEngineHost } from '@/lib/llm/host/engine-host';
+import { ENGINE_IDLE_PORT } from '@/lib/llm/host/idle-port';
 import { isTrustedEngineSender, type PortSenderLike } from '@/lib/llm/host/trusted-sender';
 import type { MLCEngineLike } from '@/lib/llm/webllm-engine';
 import { ENGINE_PORT, type EngineHostOut } from '@/lib/messaging/engine-protocol';
@@ -44,6 +45,8 @@ const host = createEngineHost({
     (await webllm()).deleteModelAllInfoInCache(modelId, appConfig),
   estimateStorage: async () => (navigator.storage?.estimate ? navigator.storage.estimate() : {}),
   detectGpu: () => detectGpu(),
+  // Wakes the background, which closes this document; the port closes with it.
+  onIdleUnload: () => void browser.runtime.connect({ name: ENGINE_IDLE_PORT }),
   log: (message, error) => console.warn(`[Understudy engine] ${message}`, error ?? ''),
 });
 

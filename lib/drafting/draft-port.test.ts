@@ -1,6 +1,7 @@
 import type { CommentContext } from '../core/draft';
 import { describe, expect, it, vi } from 'vitest';
-import { serveDraftPort, type DraftRunner, type PortLike } from './draft-port';
+import { serveDraftPort, type DraftPort } from './draft-port';
+import type { DraftRunner } from './draft-runner';
 import type { DraftPortOut } from '../messaging/protocol';
 
 const comment: CommentContext = {
@@ -15,8 +16,9 @@ function fakePort() {
   const sent: DraftPortOut[] = [];
   let onMessage: (m: unknown) => void = () => {};
   let onDisconnect: () => void = () => {};
-  const port: PortLike = {
+  const port: DraftPort = {
     postMessage: (m) => sent.push(m),
+    disconnect: () => {},
     onMessage: { addListener: (l) => (onMessage = l) },
     onDisconnect: { addListener: (l) => (onDisconnect = l) },
   };
@@ -29,8 +31,8 @@ describe('draft port', () => {
   it('streams tokens then the finished draft for a start request', async () => {
     const runner: DraftRunner = {
       async draft(_c, o) {
-        o.onToken('Hey ');
-        o.onToken('Sam!');
+        o?.onToken?.('Hey ');
+        o?.onToken?.('Sam!');
         return { text: 'Hey Sam!', engine: 'memory', exampleIds: [3] };
       },
     };
@@ -67,8 +69,8 @@ describe('draft port', () => {
     const runner: DraftRunner = {
       draft: (_c, o) =>
         new Promise((_resolve, reject) => {
-          seenSignal = o.signal;
-          o.signal.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError')));
+          seenSignal = o?.signal;
+          o?.signal?.addEventListener('abort', () => reject(new DOMException('stopped', 'AbortError')));
         }),
     };
     const { port, sent, receive } = fakePort();
@@ -84,7 +86,7 @@ describe('draft port', () => {
     let seenSignal: AbortSignal | undefined;
     const runner: DraftRunner = {
       draft: (_c, o) => {
-        seenSignal = o.signal;
+        seenSignal = o?.signal;
         return new Promise(() => {});
       },
     };

@@ -3,35 +3,18 @@
  * streams tokens back and honours cancel. A port that disconnects (tab closed, navigation)
  * cancels whatever it had in flight.
  */
-import type { CommentContext, DraftResult } from '../core/draft';
 import { draftPortInSchema, type DraftPortOut } from '../messaging/protocol';
-import type { SteerChoice } from '../core/steers';
+import type { DraftRunner } from './draft-runner';
+import type { PortLike } from '../messaging/port-like';
 import { sameOrigin } from '../messaging/senders';
 
-export interface PortLike {
-  postMessage(message: DraftPortOut): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-}
-
-export interface DraftRunner {
-  draft(
-    comment: CommentContext,
-    options: {
-      steer?: SteerChoice;
-      variant?: number;
-      signal: AbortSignal;
-      onToken: (text: string) => void;
-      onStatus: (message: string, progress?: number) => void;
-    },
-  ): Promise<DraftResult>;
-}
+export type DraftPort = PortLike<DraftPortOut>;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function serveDraftPort(port: PortLike, senderUrl: string, runner: DraftRunner): void {
+export function serveDraftPort(port: DraftPort, senderUrl: string, runner: DraftRunner): void {
   const inFlight = new Map<string, AbortController>();
   let connected = true;
   const post = (message: DraftPortOut) => {

@@ -6,7 +6,7 @@ import type { DraftReport } from '../core/draft';
 import type { UnderstudyDB } from '../memory/db';
 import { markInserted, queueDraft } from '../memory/drafts-repo';
 import { recordSent, scoreVoice } from '../memory/learning';
-import type { DraftRunner } from './draft-port';
+import type { DraftRunner } from './draft-runner';
 
 type DraftPayload = DraftReport;
 

@@ -152,7 +152,8 @@ export function isAbortError(error: unknown): boolean {
   return (error instanceof DOMException || error instanceof Error) && error.name === 'AbortError';
 }
 
-function abortError(): DOMException {
+/** The error every cancelled model request rejects with (`isAbortError` recognises it). */
+export function abortError(): DOMException {
   return new DOMException('Drafting was cancelled.', 'AbortError');
 }
 

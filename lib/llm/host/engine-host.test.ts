@@ -283,6 +283,24 @@ describe('engine host idle unload', () => {
     await settle(400);
     expect(a.done('a2')).toBeDefined();
   });
+
+  it('says it went idle once the idle unload has freed the GPU, so its document can be closed', async () => {
+    const onIdleUnload = vi.fn();
+    const { tab, current } = setup({ idleUnloadMinutes: 1, onIdleUnload });
+    const a = tab();
+    a.draft('a1');
+    await settle(200);
+    a.session.receive({ type: 'engine.unload', requestId: 'u1' });
+    await settle(50);
+    expect(onIdleUnload).not.toHaveBeenCalled();
+
+    a.draft('a2');
+    await settle(200);
+    await vi.advanceTimersByTimeAsync(60_000 + 10);
+    await settle();
+    expect(current().calls).toContain('unload');
+    expect(onIdleUnload).toHaveBeenCalledOnce();
+  });
 });
 
 describe('engine host pass-throughs for the options page', () => {

@@ -44,6 +44,11 @@ export interface EngineHostDeps {
   /** Defaults to the real WebLLM adapter. */
   createDraftEngine?: (deps: WebLLMEngineDeps) => DraftEngine;
   idleUnloadMinutes?: number;
+  /**
+   * The models were unloaded after the idle period and nothing is waiting: the document that
+   * hosts the engine can be closed too (the background owns that decision).
+   */
+  onIdleUnload?: () => void;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -173,7 +178,10 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         kind: 'unload',
         session: undefined,
         controller: new AbortController(),
-        run: unloadJob,
+        run: async (job) => {
+          await unloadJob(job);
+          if (waiting.length === 0) deps.onIdleUnload?.();
+        },
       });
     }, idleMs);
   };

@@ -2,7 +2,8 @@ import { makeInput } from '../draft-input.testutil';
 import { WebLLMError } from '../webllm-engine';
 import { createEngineHost } from './engine-host';
 import { FakeMLCEngine } from './fake-mlc-engine.testutil';
-import { createOffscreenClient, createOffscreenDraftEngine, OFFSCREEN_PATH, type OffscreenClientDeps, type PortLike } from './offscreen-client';
+import type { PortLike } from '../../messaging/port-like';
+import { createOffscreenClient, createOffscreenDraftEngine, OFFSCREEN_PATH, type OffscreenClient, type OffscreenClientDeps } from './offscreen-client';
 
 const MODEL = { modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' };
 const EMBED = { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' };
@@ -56,21 +57,33 @@ function portPair(): [End, End] {
   return [a, b];
 }
 
-function setup(engineOptions: ConstructorParameters<typeof FakeMLCEngine>[0] = {}, contexts: unknown[] = []) {
+function setup(
+  engineOptions: ConstructorParameters<typeof FakeMLCEngine>[0] = {},
+  contexts: unknown[] = [],
+  extra: Pick<OffscreenClientDeps, 'hostSettings'> = {},
+) {
   const fake = new FakeMLCEngine(engineOptions);
-  const host = createEngineHost({
-    getEngine: async () => fake,
-    resetEngine: async () => {},
-    hasModelInCache: async () => false,
-    deleteModelAllInfoInCache: async () => {},
-    estimateStorage: async () => ({ usage: 10, quota: 100 }),
-    detectGpu: async () => ({ available: true, isSoftware: false, shaderF16: false }),
-  });
+  const detectGpu = vi.fn(async () => ({ available: true, isSoftware: false, shaderF16: false }));
+  let client: OffscreenClient | undefined;
+  // A new engine host per document, as a recreated offscreen document starts from nothing.
+  let host: ReturnType<typeof createEngineHost> | undefined;
+  const newHost = () =>
+    createEngineHost({
+      getEngine: async () => fake,
+      resetEngine: async () => {},
+      hasModelInCache: async () => false,
+      deleteModelAllInfoInCache: async () => {},
+      estimateStorage: async () => ({ usage: 10, quota: 100 }),
+      detectGpu,
+      // What the offscreen document's idle port does: the background closes the document.
+      onIdleUnload: () => void client?.closeWhenIdle(),
+    });
   const hostEnds: End[] = [];
   let documentOpen = contexts.length > 0;
   let nextId = 0;
   const deps = {
     connect: vi.fn(() => {
+      host ??= newHost();
       const [backgroundEnd, hostEnd] = portPair();
       hostEnds.push(hostEnd);
       const session = host.connect((m) => hostEnd.port.postMessage(m));
@@ -84,14 +97,17 @@ function setup(engineOptions: ConstructorParameters<typeof FakeMLCEngine>[0] = {
       await settle(5);
       documentOpen = true;
     }),
+    closeDocument: vi.fn(async () => closeDocument()),
     newRequestId: () => `r${++nextId}`,
+    ...extra,
   } satisfies OffscreenClientDeps;
-  const client = createOffscreenClient(deps);
-  const closeDocument = () => {
+  client = createOffscreenClient(deps);
+  function closeDocument() {
     documentOpen = false;
+    host = undefined;
     hostEnds.forEach((end) => end.port.disconnect());
-  };
-  return { client, deps, fake, closeDocument };
+  }
+  return { client, deps, fake, closeDocument, detectGpu, documentOpen: () => documentOpen };
 }
 
 describe('offscreen client', () => {
@@ -209,6 +225,103 @@ describe('offscreen client', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     release();
+  });
+});
+
+describe('the GPU answer', () => {
+  it('asks the engine host about the GPU once, however many drafts and pages ask', async () => {
+    const { client, detectGpu } = setup();
+    await Promise.all([client.capability(), client.capability()]);
+    await client.capability();
+    expect(detectGpu).toHaveBeenCalledOnce();
+  });
+
+  it('asks again after the engine host restarted, since a new host may see another GPU state', async () => {
+    const { client, detectGpu, closeDocument } = setup();
+    await client.capability();
+    closeDocument();
+    await client.capability();
+    expect(detectGpu).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again after a failed answer instead of keeping the failure', async () => {
+    const { client, deps, detectGpu } = setup();
+    deps.createDocument.mockRejectedValueOnce(new Error('The offscreen document could not be created.'));
+    await expect(client.capability()).rejects.toThrow(/could not be created/);
+    await expect(client.capability()).resolves.toMatchObject({ available: true });
+    expect(detectGpu).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the idle-unload setting and the document’s lifetime', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function draftOnce(client: OffscreenClient) {
+    const engine = createOffscreenDraftEngine(client, async () => ({ model: MODEL, generation: GENERATION }));
+    const draft = engine.draft(makeInput());
+    await vi.advanceTimersByTimeAsync(0);
+    await settle(300);
+    return draft;
+  }
+
+  it('applies the stored idle-unload minutes from the first draft, before the setting was ever changed', async () => {
+    const { client, fake } = setup({}, [], { hostSettings: async () => ({ idleUnloadMinutes: 1 }) });
+    await draftOnce(client);
+    await vi.advanceTimersByTimeAsync(60_000 + 10);
+    await settle();
+    expect(fake.calls).toContain('unload');
+  });
+
+  it('sends the stored idle-unload minutes again to an engine host that was recreated', async () => {
+    const hostSettings = vi.fn(async () => ({ idleUnloadMinutes: 2 }));
+    const { client, fake, closeDocument } = setup({}, [], { hostSettings });
+    await draftOnce(client);
+    closeDocument();
+    await draftOnce(client);
+    expect(hostSettings).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(2 * 60_000 + 10);
+    await settle();
+    expect(fake.calls.filter((c) => c === 'unload')).toHaveLength(1);
+  });
+
+  it('does not open the engine host just to pass on a changed setting', async () => {
+    const { client, deps } = setup();
+    await client.configure({ idleUnloadMinutes: 10 });
+    expect(deps.createDocument).not.toHaveBeenCalled();
+    expect(deps.connect).not.toHaveBeenCalled();
+  });
+
+  it('closes the offscreen document after the idle unload, and opens a new one for the next draft', async () => {
+    const { client, deps, documentOpen } = setup({}, [], { hostSettings: async () => ({ idleUnloadMinutes: 1 }) });
+    await draftOnce(client);
+    expect(documentOpen()).toBe(true);
+    await vi.advanceTimersByTimeAsync(60_000 + 10);
+    await settle(300);
+    expect(deps.closeDocument).toHaveBeenCalledOnce();
+    expect(documentOpen()).toBe(false);
+
+    await expect(draftOnce(client)).resolves.toMatchObject({ text: expect.any(String), engine: 'webllm' });
+    expect(deps.createDocument).toHaveBeenCalledTimes(2);
+    expect(documentOpen()).toBe(true);
+  });
+
+  it('keeps the document open while one of its requests is still in flight', async () => {
+    const { client, deps, fake } = setup();
+    fake.pause();
+    const engine = createOffscreenDraftEngine(client, async () => ({ model: MODEL, generation: GENERATION }));
+    const draft = engine.draft(makeInput());
+    await vi.advanceTimersByTimeAsync(0);
+    await settle(300);
+    await expect(client.closeWhenIdle()).resolves.toBe(false);
+    expect(deps.closeDocument).not.toHaveBeenCalled();
+    fake.resume();
+    await settle(300);
+    await expect(draft).resolves.toMatchObject({ engine: 'webllm' });
   });
 });
 

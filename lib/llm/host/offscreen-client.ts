@@ -14,21 +14,15 @@ import {
   type EngineHostIn,
   type EngineHostOut,
 } from '../../messaging/engine-protocol';
+import type { PortLike } from '../../messaging/port-like';
 
 import type { DraftEngine, DraftInput, DraftOptions } from '../engine';
 import type { StyleLength } from '../prompt';
-import { WebLLMError, type GenerationSettings } from '../webllm-engine';
+import { abortError, WebLLMError, type GenerationSettings } from '../webllm-engine';
 
 export const OFFSCREEN_PATH = 'offscreen.html';
 const JUSTIFICATION =
   'Runs the on-device language model (WebLLM) in a Web Worker with WebGPU, so drafts are written on this machine and the model stays loaded while the service worker sleeps.';
-
-export interface PortLike {
-  postMessage(message: unknown): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-  disconnect(): void;
-}
 
 export interface OffscreenClientDeps {
   connect: () => PortLike;
@@ -38,6 +32,15 @@ export interface OffscreenClientDeps {
   createDocument: (parameters: { url: string; reasons: string[]; justification: string }) => Promise<void>;
   closeDocument?: () => Promise<void>;
   newRequestId?: () => string;
+  /**
+   * The engine host's settings, read when a connection opens and sent before anything else: the
+   * host cannot read extension storage and forgets everything when its document is recreated.
+   */
+  hostSettings?: () => Promise<HostSettings>;
+}
+
+export interface HostSettings {
+  idleUnloadMinutes: number;
 }
 
 export interface DraftRequest {
@@ -82,11 +85,22 @@ export interface OffscreenClient {
   isCached(model: ModelSelection): Promise<boolean>;
   deleteFromCache(model: ModelSelection): Promise<void>;
   storageEstimate(): Promise<{ usage?: number; quota?: number }>;
+  /**
+   * What the GPU can do, asked once per engine host: the answer is kept until the host goes
+   * away (its document closed or crashed) or the question fails, so a new host is asked again.
+   */
   capability(): Promise<GpuCapability>;
   unload(): Promise<void>;
-  configure(options: { idleUnloadMinutes: number }): Promise<void>;
+  /** Passes changed settings to a running host; a host started later reads them on connect. */
+  configure(options: HostSettings): Promise<void>;
   /** Closes the port (and the document, when `closeDocument` is given). */
   close(): Promise<void>;
+  /**
+   * The host unloaded its models after the idle period: close its document to give its memory
+   * back, unless a request of ours is still in flight. The next request creates it again.
+   * Resolves true when the document was closed.
+   */
+  closeWhenIdle(): Promise<boolean>;
 }
 
 function defaultDeps(): OffscreenClientDeps {
@@ -108,10 +122,6 @@ function defaultDeps(): OffscreenClientDeps {
   };
 }
 
-function abortError(): DOMException {
-  return new DOMException('Drafting was cancelled.', 'AbortError');
-}
-
 const ENGINE_GONE = 'The on-device model stopped unexpectedly. Try again.';
 
 interface Pending {
@@ -124,6 +134,9 @@ export function createOffscreenClient(deps: OffscreenClientDeps = defaultDeps())
   const pending = new Map<string, Pending>();
   let port: PortLike | undefined;
   let creating: Promise<void> | undefined;
+  /** A close in progress: a request arriving meanwhile waits, then opens a new document. */
+  let closing: Promise<void> | undefined;
+  let capabilityAnswer: Promise<GpuCapability> | undefined;
 
   async function documentExists(): Promise<boolean> {
     if (!deps.getContexts) return false;
@@ -151,19 +164,30 @@ export function createOffscreenClient(deps: OffscreenClientDeps = defaultDeps())
     return creating;
   }
 
+  /** Best effort: a host that never hears its settings keeps its defaults. */
+  async function sendHostSettings(opened: PortLike): Promise<void> {
+    if (!deps.hostSettings) return;
+    const settings = await deps.hostSettings();
+    if (port === opened) opened.postMessage({ type: 'configure', idleUnloadMinutes: settings.idleUnloadMinutes } satisfies EngineHostIn);
+  }
+
   async function ensurePort(): Promise<PortLike> {
+    while (closing) await closing;
     if (port) return port;
     await ensureDocument();
     if (port) return port;
     const opened = deps.connect();
     port = opened;
+    void sendHostSettings(opened).catch(() => {});
     opened.onMessage.addListener((raw) => {
       const parsed = engineHostOutSchema.safeParse(raw);
       if (!parsed.success) return;
       pending.get(parsed.data.requestId)?.onMessage(parsed.data);
     });
     opened.onDisconnect.addListener(() => {
-      if (port === opened) port = undefined;
+      if (port !== opened) return;
+      port = undefined;
+      capabilityAnswer = undefined;
       const failed = [...pending.values()];
       pending.clear();
       for (const p of failed) p.fail(new Error(ENGINE_GONE));
@@ -276,26 +300,46 @@ export function createOffscreenClient(deps: OffscreenClientDeps = defaultDeps())
       });
     },
     capability() {
-      return request<GpuCapability>({ type: 'capability', requestId: newRequestId() }, (m, resolve) => {
+      if (capabilityAnswer) return capabilityAnswer;
+      const asked: Promise<GpuCapability> = request<GpuCapability>({ type: 'capability', requestId: newRequestId() }, (m, resolve) => {
         if (m.type === 'capability') resolve(m.capability);
+      }).catch((error: unknown) => {
+        if (capabilityAnswer === asked) capabilityAnswer = undefined;
+        throw error;
       });
+      capabilityAnswer = asked;
+      return asked;
     },
     unload() {
       return request<void>({ type: 'engine.unload', requestId: newRequestId() }, okOnly);
     },
-    configure(options) {
-      return send({ type: 'configure', idleUnloadMinutes: options.idleUnloadMinutes });
+    async configure(options) {
+      // Not worth starting a host for: one started later reads the stored settings.
+      port?.postMessage({ type: 'configure', idleUnloadMinutes: options.idleUnloadMinutes } satisfies EngineHostIn);
     },
-    async close() {
-      const current = port;
-      port = undefined;
-      current?.disconnect();
-      const failed = [...pending.values()];
-      pending.clear();
-      for (const p of failed) p.fail(new Error(ENGINE_GONE));
-      if (deps.closeDocument && (await documentExists().catch(() => true))) await deps.closeDocument().catch(() => {});
+    close,
+    async closeWhenIdle() {
+      if (pending.size > 0 || closing || creating) return false;
+      await close();
+      return true;
     },
   };
+
+  function close(): Promise<void> {
+    const current = port;
+    port = undefined;
+    capabilityAnswer = undefined;
+    current?.disconnect();
+    const failed = [...pending.values()];
+    pending.clear();
+    for (const p of failed) p.fail(new Error(ENGINE_GONE));
+    closing = (async () => {
+      if (deps.closeDocument && (await documentExists().catch(() => true))) await deps.closeDocument().catch(() => {});
+    })().finally(() => {
+      closing = undefined;
+    });
+    return closing;
+  }
 }
 
 /** Retrieval may return many candidates; the prompt uses at most a couple of dozen. */
