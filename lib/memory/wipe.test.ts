@@ -62,7 +62,7 @@ describe('wipeEverything', () => {
 
     expect(await addSentExample(db, { reply: 'Sent after the wipe' })).toBeGreaterThan(before);
     expect((await insertExamples(db, [{ reply: 'Imported after', source: 'import', createdAt: 9 }]))[0]).toBeGreaterThan(before);
-    expect(await db.facts.add({ text: 'I live in Porto.' })).toBeGreaterThan(factId);
+    expect(await db.facts.add({ text: 'I live in Porto.' })).toBeGreaterThan(factId!);
     expect(await queueDraft(db, { comment, text: 'hello', engineText: 'hello', engine: 'memory', exampleIds: [] })).toBeGreaterThan(draftId);
   });
 
