@@ -3,8 +3,10 @@
  * its provenance. Every layer (sites, memory, messaging, engines, UI) speaks in these.
  */
 import { z } from 'zod';
-import { siteIdSchema } from './sites';
+import { SITE_IDS } from './sites';
 import { MAX_COMMENT_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
+
+export const siteIdSchema = z.enum(SITE_IDS);
 
 /** A comment as the page shows it: untrusted text, never instructions. */
 export const commentContextSchema = z.object({
@@ -35,6 +37,19 @@ export const draftMetricsSchema = z.object({
   prefillTokensPerSecond: z.number().min(0),
 });
 export type DraftMetrics = z.infer<typeof draftMetricsSchema>;
+
+/**
+ * What the prompt left out because it did not fit the model's context window: counts per list
+ * of the creator's profile. Boundaries are never left out. Absent when everything fitted.
+ */
+export const leftOutSchema = z.object({
+  facts: z.number().int().min(0),
+  values: z.number().int().min(0),
+  objectives: z.number().int().min(0),
+  links: z.number().int().min(0),
+  offers: z.number().int().min(0),
+});
+export type LeftOut = z.infer<typeof leftOutSchema>;
 
 export const FIT_LEVELS = ['fits', 'partly', 'none'] as const;
 export type FitLevel = (typeof FIT_LEVELS)[number];
@@ -68,6 +83,8 @@ export interface DraftResult {
   /** The draft repeats, or nearly, a reply the creator posted on this platform recently. */
   sentBefore?: true;
   metrics?: DraftMetrics;
+  /** Profile items the prompt left out to fit the model's context. */
+  leftOut?: LeftOut;
 }
 
 
@@ -81,5 +98,6 @@ export const draftReportSchema = z.object({
   exampleIds: z.array(z.number().int()).max(MAX_DRAFT_EXAMPLES),
   factIds: z.array(z.number().int()).max(MAX_FACTS).optional(),
   metrics: draftMetricsSchema.optional(),
+  leftOut: leftOutSchema.optional(),
 });
 export type DraftReport = z.infer<typeof draftReportSchema>;

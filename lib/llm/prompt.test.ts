@@ -4,10 +4,11 @@ import { contactContext, contactKey, setContactNote, type PromptContact } from '
 import { UnderstudyDB } from '../memory/db';
 import {
   buildPrompt,
-  estimateTokens,
   lengthFromExamples,
   MARKERS,
   MESSAGE_OVERHEAD_TOKENS,
+  PROMPT_OVERHEAD_TOKENS,
+  PromptTooLongError,
   neutraliseMarkers,
   relativeTime,
 } from './prompt';
@@ -26,16 +27,6 @@ function manyExamples(n: number, withIncoming = true): RetrievedExample[] {
     makeExample(i + 1, `Reply number ${i + 1}: thanks for watching, more bread soon!`, withIncoming ? `Question ${i + 1} about bread?` : undefined),
   );
 }
-
-describe('estimateTokens', () => {
-  it('counts about four ASCII characters per token', () => {
-    expect(estimateTokens('a'.repeat(400))).toBe(100);
-  });
-
-  it('counts non-Latin text conservatively, a token per character', () => {
-    expect(estimateTokens('日本語のコメント')).toBe(8);
-  });
-});
 
 describe('buildPrompt', () => {
   it('opens with a system message carrying the voice, numbered facts, boundaries, links and offers', () => {
@@ -135,7 +126,7 @@ describe('buildPrompt', () => {
     const countTokens = vi.fn((s: string) => s.split(/\s+/).length);
     const prompt = buildPrompt(makeInput({ examples: manyExamples(40) }), { maxPromptTokens: 700, countTokens, maxExamples: 50 });
     expect(countTokens).toHaveBeenCalled();
-    const recount = prompt.messages.reduce((sum, m) => sum + countTokens(m.content) + MESSAGE_OVERHEAD_TOKENS, 0);
+    const recount = prompt.messages.reduce((sum, m) => sum + countTokens(m.content) + MESSAGE_OVERHEAD_TOKENS, PROMPT_OVERHEAD_TOKENS);
     expect(prompt.promptTokens).toBe(recount);
     expect(prompt.promptTokens).toBeLessThanOrEqual(700);
   });
@@ -286,5 +277,49 @@ describe('relativeTime', () => {
       'a year ago',
       '2 years ago',
     ]);
+  });
+});
+
+describe('buildPrompt within a model’s context window', () => {
+  /** A 4k model with a 256-token reply, as the engine asks for it. */
+  const FOUR_K = { maxPromptTokens: 4096 - 256 - 64 };
+  const manyFacts = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: i + 1, text: `Fact ${i + 1}: I filmed episode ${i + 1} in my kitchen on a Tuesday.` }));
+
+  it('fits a fact sheet of 600 facts into a 4k context, keeping every boundary and counting the facts it left out', () => {
+    const profile = makeProfile({ boundaries: ['my family', 'politics', 'my health'] });
+    const prompt = buildPrompt(makeInput({ profile, facts: manyFacts(600) }), FOUR_K);
+    expect(prompt.promptTokens).toBeLessThanOrEqual(FOUR_K.maxPromptTokens);
+    expect(system(prompt)).toContain('Never discuss: my family; politics; my health.');
+    expect(prompt.leftOut?.facts).toBeGreaterThan(0);
+    expect(prompt.usedFactIds.length + (prompt.leftOut?.facts ?? 0)).toBe(600);
+    // Still room for the comment and a past reply or two.
+    expect(last(prompt)).toContain('What flour do you use?');
+    expect(prompt.usedExampleIds.length).toBeGreaterThan(0);
+  });
+
+  it('gives the model the facts, links and offers this comment is about when not all of them fit', () => {
+    const facts = [...manyFacts(800), { id: 9001, text: 'I bake with Caputo flour from a mill near Naples.' }];
+    const links = [
+      ...Array.from({ length: 300 }, (_, i) => ({ label: `Vlog ${i}`, url: `https://sam.example/vlog/${i}` })),
+      { label: 'My flour guide', url: 'https://sam.example/flour' },
+    ];
+    const prompt = buildPrompt(makeInput({ profile: makeProfile({ links }), facts }), FOUR_K);
+    expect(system(prompt)).toContain('I bake with Caputo flour from a mill near Naples.');
+    expect(prompt.usedFactIds).toContain(9001);
+    expect(system(prompt)).toContain('- My flour guide: https://sam.example/flour');
+    expect(prompt.leftOut?.links).toBeGreaterThan(0);
+  });
+
+  it('lists every fact and reports nothing left out when the whole profile fits', () => {
+    const prompt = buildPrompt(makeInput(), FOUR_K);
+    expect(prompt.usedFactIds).toEqual([1, 2]);
+    expect(prompt.leftOut).toBeUndefined();
+  });
+
+  it('refuses, naming the voice and boundaries, when they alone do not fit the context', () => {
+    const boundaries = Array.from({ length: 400 }, (_, i) => `topic number ${i} that I never talk about in public`);
+    expect(() => buildPrompt(makeInput({ profile: makeProfile({ boundaries }) }), FOUR_K)).toThrow(PromptTooLongError);
+    expect(() => buildPrompt(makeInput({ profile: makeProfile({ boundaries }) }), FOUR_K)).toThrow(/boundaries/);
   });
 });

@@ -8,13 +8,22 @@
  * - the fact sheet is presented as the only facts the model may state.
  * It is also on the hot path (a prompt per draft, with thousands of candidate examples), so it
  * stops looking at examples as soon as the token budget is full.
+ *
+ * The whole prompt fits the model's context (the budget): the rules, the voice and the
+ * boundaries always go in; then the comment (clipped if it must be); then as much of the fact
+ * sheet, values, objectives, links and offers as fits, the items closest to the comment first
+ * (prompt-items.ts), counting what was left out; then what the creator said to this commenter
+ * before; then past replies as examples.
  */
 
+import type { LeftOut } from '../core/draft';
 import { type SiteId, SITE_NAMES } from '../core/sites';
 import type { PromptContact } from '../memory/contacts-repo';
 import type { ExampleRow, FactRow, ProfileRow } from '../memory/db';
 import type { DraftInput } from './engine';
 import { steerInstruction } from '../core/steers';
+import { chooseItems, countLeftOut, dropOne, fullSelection, render, type ProfileSelection } from './prompt-items';
+import { estimateTokens } from './token-estimate';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -51,28 +60,38 @@ export interface BuiltPrompt {
   /** In retrieval order. */
   usedExampleIds: number[];
   usedFactIds: number[];
+  /** Profile items that did not fit the budget; absent when everything fitted. */
+  leftOut?: LeftOut;
 }
 
-/** Role and separator tokens a chat template adds around each message. */
-export const MESSAGE_OVERHEAD_TOKENS = 4;
+/**
+ * Not even the parts that always go in (rules, voice, boundaries, the shortest comment) fit the
+ * model's context. The message names the cause and what to change.
+ */
+export class PromptTooLongError extends Error {
+  constructor(
+    readonly neededTokens: number,
+    readonly maxPromptTokens: number,
+  ) {
+    super(
+      `Your voice, boundaries and this comment alone need about ${neededTokens.toLocaleString('en-US')} tokens, but the model can read only ${maxPromptTokens.toLocaleString('en-US')} (its context window less the reply's length). Shorten your voice description or boundaries in your profile, or lower the reply length in Understudy options.`,
+    );
+    this.name = 'PromptTooLongError';
+  }
+}
+
+/**
+ * Role and separator tokens a chat template adds around each message: 5 in Qwen2.5's and
+ * Llama 3.2's templates (start, role, separator, end, line break), 4 in Phi-3.5's.
+ */
+export const MESSAGE_OVERHEAD_TOKENS = 5;
+/** Begin-of-text and the assistant header the template adds once (at most 5, Llama 3.2's). */
+export const PROMPT_OVERHEAD_TOKENS = 5;
 export const DEFAULT_MAX_EXAMPLES = 16;
 /** Consecutive examples that did not fit before we stop looking: the rest are ranked lower. */
 const MAX_MISSES = 5;
 
-/**
- * Token estimate without a tokenizer: ~4 ASCII characters per token, and a token per other
- * UTF-16 unit. Deliberately high for non-Latin text (CJK is ~1 token per character), because
- * overrunning the model's context window fails the whole draft.
- */
-export function estimateTokens(text: string): number {
-  let ascii = 0;
-  let other = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 128) ascii++;
-    else other++;
-  }
-  return Math.ceil(ascii / 4 + other);
-}
+export { estimateTokens };
 
 export { SITE_NAMES };
 
@@ -149,31 +168,37 @@ function listLine(items: string[]): string {
   return items.map((s) => s.trim()).filter(Boolean).join('; ');
 }
 
-function describeOffer(offer: ProfileRow['offers'][number]): string {
-  return [offer.name, offer.details, offer.price && `price: ${offer.price}`, offer.url]
-    .filter((part): part is string => Boolean(part && part.trim()))
-    .join(' — ');
-}
-
-function systemPrompt(profile: ProfileRow | undefined, facts: FactRow[], site: SiteId, length: StyleLength | undefined): string {
+/**
+ * The system message. `selection` is what fits of the optional lists; `someFactsLeftOut` turns
+ * "you have no fact sheet" into the truth when none of a large fact sheet fitted.
+ */
+function systemPrompt(
+  profile: ProfileRow | undefined,
+  selection: ProfileSelection,
+  site: SiteId,
+  length: StyleLength | undefined,
+  someFactsLeftOut = false,
+): string {
   const name = profile?.name.trim() || 'the creator';
   const lines: string[] = [
     `You write reply drafts for ${name}, a creator, answering comments from their audience. ${name} reviews and edits every draft and sends it themselves.`,
     `Write as ${name}: first person, in their voice. Answer with the reply text only: no quotation marks, no preamble, no notes.`,
   ];
   if (profile?.voice.trim()) lines.push('', `Your voice: ${profile.voice.trim()}`);
-  const values = profile ? listLine(profile.values) : '';
+  const values = listLine(selection.values);
   if (values) lines.push(`What you value: ${values}`);
-  const objectives = profile ? listLine(profile.objectives) : '';
+  const objectives = listLine(selection.objectives);
   if (objectives) lines.push(`What your replies aim to do: ${objectives}`);
 
   lines.push('');
-  const factLines = facts.map((f) => f.text.trim()).filter(Boolean);
+  const factLines = selection.facts.map((f) => f.text.trim());
   if (factLines.length > 0) {
     lines.push(
       'Facts about you. These are the ONLY facts about you; never state any other personal fact, link, price or offer:',
-      ...factLines.map((text, i) => `${i + 1}. ${text}`),
+      ...factLines.map((text, i) => render.fact(text, i + 1)),
     );
+  } else if (someFactsLeftOut) {
+    lines.push('None of your facts is given for this comment: never state any personal fact about yourself, and never give a link, price or offer that is not listed below.');
   } else {
     lines.push('You have no fact sheet: never state any personal fact about yourself, and never give a link, price or offer.');
   }
@@ -187,17 +212,15 @@ function systemPrompt(profile: ProfileRow | undefined, facts: FactRow[], site: S
   }
 
   lines.push('');
-  const links = profile?.links.filter((l) => l.url.trim()) ?? [];
-  if (links.length > 0) {
-    lines.push('Links you may share, exactly as written (no others):', ...links.map((l) => `- ${l.label.trim() || 'link'}: ${l.url.trim()}`));
+  if (selection.links.length > 0) {
+    lines.push('Links you may share, exactly as written (no others):', ...selection.links.map(render.link));
   } else {
     lines.push('Never include a link.');
   }
-  const offers = profile?.offers.filter((o) => o.name.trim()) ?? [];
-  if (offers.length > 0) {
+  if (selection.offers.length > 0) {
     lines.push(
       'Offers you may mention, exactly as described (no others; never invent a price, discount or deadline):',
-      ...offers.map((o) => `- ${describeOffer(o)}`),
+      ...selection.offers.map(render.offer),
     );
   } else {
     lines.push('Never mention an offer, product, price or discount.');
@@ -303,45 +326,81 @@ function finalUserMessage(input: PromptInput, commentText: string, includeParent
   return parts.join('\n\n');
 }
 
+/** When the profile's lists must be trimmed, this share of the budget stays for examples. */
+const EXAMPLES_RESERVE_SHARE = 0.2;
+/** A long comment is clipped before the profile's lists shrink below this share of the budget. */
+const ITEMS_FLOOR_SHARE = 0.25;
+const NOTHING: ProfileSelection = { facts: [], values: [], objectives: [], links: [], offers: [] };
+
 export function buildPrompt(input: PromptInput, budget: PromptBudget): BuiltPrompt {
   const count = budget.countTokens ?? estimateTokens;
   const cost = (content: string) => count(content) + MESSAGE_OVERHEAD_TOKENS;
   const maxExamples = budget.maxExamples ?? DEFAULT_MAX_EXAMPLES;
   const site = input.comment.site;
+  // What the messages themselves may take, once the template's fixed tokens are set aside.
+  const max = budget.maxPromptTokens - PROMPT_OVERHEAD_TOKENS;
 
   const length = input.stylePlatformLength ?? lengthFromExamples(input.examples, site);
-  const system = systemPrompt(input.profile, input.facts, site, length);
-  const systemCost = cost(system);
+  const all = fullSelection(input.profile, input.facts);
+  const fullSystem = systemPrompt(input.profile, all, site, length);
+  const fullSystemCost = cost(fullSystem);
+  // Rules, voice and boundaries: what always goes in.
+  const baseCost = cost(systemPrompt(input.profile, NOTHING, site, length, all.facts.length > 0));
+  const itemsFloor = Math.min(fullSystemCost - baseCost, Math.floor(max * ITEMS_FLOOR_SHARE));
 
-  // The comment itself gives way before the creator's facts and rules do.
+  // A long comment gives way (parent first, then its own text) before the creator's lists fall
+  // below their floor; the rules and boundaries never give way.
   let commentText = clip(input.comment.text, CAPS.comment);
   let includeParent = true;
   let finalUser = finalUserMessage(input, commentText, includeParent);
-  let used = systemCost + cost(finalUser);
-  if (used > budget.maxPromptTokens && input.comment.parentText) {
+  const over = () => baseCost + itemsFloor + cost(finalUser) > max;
+  if (over() && input.comment.parentText) {
     includeParent = false;
     finalUser = finalUserMessage(input, commentText, includeParent);
-    used = systemCost + cost(finalUser);
   }
-  while (used > budget.maxPromptTokens && commentText.length > MIN_COMMENT_CHARS) {
+  while (over() && commentText.length > MIN_COMMENT_CHARS) {
     commentText = clip(commentText, Math.max(MIN_COMMENT_CHARS, Math.floor(commentText.length * 0.7)));
     finalUser = finalUserMessage(input, commentText, includeParent);
-    used = systemCost + cost(finalUser);
   }
+  const commentCost = cost(finalUser);
+  if (baseCost + commentCost > max) throw new PromptTooLongError(baseCost + commentCost + PROMPT_OVERHEAD_TOKENS, budget.maxPromptTokens);
+
+  // Everything fits: as before, examples take what is left. Otherwise the items closest to the
+  // comment, leaving examples a share.
+  let selection = all;
+  let system = fullSystem;
+  let systemCost = fullSystemCost;
+  if (fullSystemCost + commentCost > max) {
+    const reserve = Math.floor(max * EXAMPLES_RESERVE_SHARE);
+    const allowance = Math.max(0, max - commentCost - baseCost - reserve);
+    const query = [input.comment.threadTitle, input.comment.parentText, input.comment.text].filter(Boolean).join('\n');
+    let chosen: ProfileSelection | undefined = chooseItems(all, query, allowance, count);
+    const render = (s: ProfileSelection) => systemPrompt(input.profile, s, site, length, all.facts.length > 0 && s.facts.length === 0);
+    // Line costs need not add up to the whole exactly: drop items until it truly fits.
+    while (chosen) {
+      selection = chosen;
+      system = render(chosen);
+      systemCost = cost(system);
+      if (systemCost + commentCost <= max - reserve) break;
+      chosen = dropOne(chosen);
+    }
+  }
+  const leftOut = countLeftOut(all, selection);
+  let used = systemCost + commentCost;
 
   // Who the commenter is comes after the comment itself, and before the style examples.
   const contactAllowance = Math.min(
     CONTACT_MAX_TOKENS,
     Math.floor(budget.maxPromptTokens * CONTACT_BUDGET_SHARE),
     // Joining the section to the message costs a separator token or two.
-    budget.maxPromptTokens - used - 2,
+    max - used - 2,
   );
   const contact = contactSection(input.contact, input.comment.author.trim(), input.now ?? Date.now(), contactAllowance, count);
   if (contact) {
     const withContact = finalUserMessage(input, commentText, includeParent, contact);
     const usedWithContact = systemCost + cost(withContact);
     // A tokenizer need not count the parts additively: never let the section break the budget.
-    if (usedWithContact <= budget.maxPromptTokens) {
+    if (usedWithContact <= max) {
       finalUser = withContact;
       used = usedWithContact;
     }
@@ -357,7 +416,7 @@ export function buildPrompt(input: PromptInput, budget: PromptBudget): BuiltProm
 
   for (const candidate of input.examples) {
     if (taken >= maxExamples || misses >= MAX_MISSES) break;
-    if (budget.maxPromptTokens - used < 2 * MESSAGE_OVERHEAD_TOKENS + 4) break;
+    if (max - used < 2 * MESSAGE_OVERHEAD_TOKENS + 4) break;
     const example: ExampleRow = candidate.example;
     const reply = clip(example.reply, CAPS.exampleReply);
     if (!reply || seen.has(reply)) continue;
@@ -373,7 +432,7 @@ export function buildPrompt(input: PromptInput, budget: PromptBudget): BuiltProm
       extra = count(line) + (pastReplies.length === 0 ? count(pastHeader) : 0);
       add = () => pastReplies.push(line);
     }
-    if (used + extra > budget.maxPromptTokens) {
+    if (used + extra > max) {
       misses++;
       continue;
     }
@@ -391,7 +450,7 @@ export function buildPrompt(input: PromptInput, budget: PromptBudget): BuiltProm
   for (let i = pairs.length - 1; i >= 0; i--) messages.push(...(pairs[i] ?? []));
   messages.push({ role: 'user', content: finalUser });
 
-  const usedFactIds = input.facts.flatMap((f) => (f.id !== undefined && f.text.trim() ? [f.id] : []));
-  const promptTokens = messages.reduce((sum, m) => sum + cost(m.content), 0);
-  return { messages, promptTokens, usedExampleIds, usedFactIds };
+  const usedFactIds = selection.facts.flatMap((f) => (f.id !== undefined ? [f.id] : []));
+  const promptTokens = PROMPT_OVERHEAD_TOKENS + messages.reduce((sum, m) => sum + cost(m.content), 0);
+  return { messages, promptTokens, usedExampleIds, usedFactIds, ...(leftOut ? { leftOut } : {}) };
 }
