@@ -1,9 +1,8 @@
 /**
  * The one list of sites Understudy knows, and how each is named to the creator (and in prompts).
- * Schemas, adapters, prompts and UI all read these; adding a site starts here.
+ * Schemas, adapters, prompts and UI all read these; adding a site starts here. Free of zod: the
+ * content script reads site names too, and validation stays out of every page.
  */
-import { z } from 'zod';
-
 export const SITE_IDS = [
   'youtube',
   'instagram',
@@ -15,8 +14,7 @@ export const SITE_IDS = [
   'threads',
   'bluesky',
 ] as const;
-export const siteIdSchema = z.enum(SITE_IDS);
-export type SiteId = z.infer<typeof siteIdSchema>;
+export type SiteId = (typeof SITE_IDS)[number];
 
 export const SITE_NAMES: Record<SiteId, string> = {
   youtube: 'YouTube',

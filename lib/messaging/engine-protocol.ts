@@ -10,7 +10,7 @@
  */
 import { modelSelectionSchema } from '../core/models';
 import { commentContextSchema, engineIdSchema } from '../core/draft';
-import { siteIdSchema } from '../core/sites';
+import { siteIdSchema } from '../core/draft';
 import { steerSchema } from '../core/steers';
 import { z } from 'zod';
 

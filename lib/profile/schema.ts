@@ -7,7 +7,7 @@
  * word, and the creator would only notice when drafts ignore it. Forward changes get a new
  * `version` instead.
  */
-import { siteIdSchema } from '../core/sites';
+import { siteIdSchema } from '../core/draft';
 import { z } from 'zod';
 import {
   MAX_COMMENT_CHARS,
