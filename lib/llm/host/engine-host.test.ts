@@ -225,6 +225,40 @@ describe('engine host model downloads', () => {
     await settle();
     expect(current().modelId).toEqual([MODEL.modelId]);
   });
+
+  it('lets a restarted background take over a running download: it hears the progress and the outcome, and nothing is fetched twice', async () => {
+    const { tab, current } = setup({}, { loadReports: [fetching(0.25, 175, 30)] });
+    const release = current().holdReload();
+    const before = tab();
+    before.session.receive({ type: 'model.download', requestId: 'd1', model: MODEL });
+    await settle();
+    // The service worker stops while progress is silent: its port closes.
+    before.session.close();
+    const after = tab();
+    after.session.receive({ type: 'model.download', requestId: 'd2', model: MODEL });
+    await settle();
+    expect(after.of('d2').find((m) => m.type === 'progress')).toMatchObject({ progress: 0.25, loadedMB: 175 });
+    release();
+    await settle(100);
+    expect(after.of('d2').at(-1)).toEqual({ type: 'ok', requestId: 'd2' });
+    expect(current().calls.filter((call) => call.startsWith('reload:'))).toHaveLength(1);
+  });
+
+  it('lets a restarted background cancel a download it did not start', async () => {
+    const { tab, current, deps } = setup();
+    current().holdReload();
+    const before = tab();
+    before.session.receive({ type: 'model.download', requestId: 'd1', model: MODEL });
+    await settle();
+    before.session.close();
+    const after = tab();
+    after.session.receive({ type: 'model.download', requestId: 'd2', model: MODEL });
+    await settle();
+    after.session.receive({ type: 'model.cancel', requestId: 'd2' });
+    await settle();
+    expect(deps.resetEngine).toHaveBeenCalledTimes(1);
+    expect(after.of('d2').at(-1)).toEqual({ type: 'cancelled', requestId: 'd2' });
+  });
 });
 
 describe('engine host idle unload', () => {

@@ -83,6 +83,10 @@ interface Job {
   lastPosition?: number;
   /** Set while the job loads a drafting and an embedding model together. */
   pair?: string;
+  /** A download's model id: a second request for it joins this job (adoptDownload). */
+  model?: string;
+  /** A download's latest progress, repeated to a background that takes the job over. */
+  lastProgress?: Extract<EngineHostOut, { type: 'progress' }>;
 }
 
 interface SessionState {
@@ -364,9 +368,10 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         const load = ensureModelLoaded(current, selection.modelId, {
           appConfig: appConfigFor(selection),
           modelLabel: selectionLabel(selection),
-          onProgress: (_message, _progress, described) =>
-            post(job, {
+          onProgress: (_message, _progress, described) => {
+            job.lastProgress = {
               type: 'progress',
+              // Read at each report: a background that took the job over has its own request id.
               requestId: job.requestId,
               phase: described.phase,
               progress: described.progress,
@@ -374,7 +379,9 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
               ...(described.loadedMB !== undefined ? { loadedMB: described.loadedMB } : {}),
               ...(described.totalMB !== undefined ? { totalMB: described.totalMB } : {}),
               ...(described.timeLeftSeconds !== undefined ? { timeLeftSeconds: described.timeLeftSeconds } : {}),
-            }),
+            };
+            post(job, job.lastProgress);
+          },
         });
         load.catch(() => {});
         const outcome = await Promise.race([load.then(() => 'loaded' as const), untilAborted(signal)]);
@@ -391,6 +398,27 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
       }
     };
   }
+
+  /**
+   * A download asked for while it is already running or queued here. The usual cause: the
+   * background's service worker was stopped while progress was silent (Chrome stops it after
+   * 30 s without events), its port closed, and the restarted background asks again. The job
+   * carries on under the new request, so the new port hears its progress and outcome and can
+   * cancel it, and nothing is fetched twice. The background holds one port, so whoever asked
+   * before is a port that is gone.
+   */
+  function adoptDownload(job: Job, session: SessionState, requestId: string) {
+    job.session = session;
+    job.requestId = requestId;
+    job.lastPosition = undefined;
+    if (running !== job) return announcePositions();
+    job.lastPosition = 0;
+    post(job, { type: 'queue', requestId, position: 0 });
+    if (job.lastProgress) post(job, { ...job.lastProgress, requestId });
+  }
+
+  const downloadOf = (modelId: string) =>
+    [running, ...waiting].find((job) => job?.kind === 'download' && job.model === modelId);
 
   function deleteJob(selection: ModelSelection) {
     return async (job: Job) => {
@@ -423,8 +451,12 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
         return job('draft', message.requestId, draftJob(message));
       case 'embed':
         return job('embed', message.requestId, embedJob(message));
-      case 'model.download':
-        return job('download', message.requestId, downloadJob(message.model));
+      case 'model.download': {
+        const ongoing = downloadOf(message.model.modelId);
+        if (ongoing) return adoptDownload(ongoing, session, message.requestId);
+        const run = downloadJob(message.model);
+        return enqueue({ requestId: message.requestId, kind: 'download', session, controller: new AbortController(), run, model: message.model.modelId });
+      }
       case 'cache.delete':
         return job('delete', message.requestId, deleteJob(message.model));
       case 'engine.unload':
