@@ -14,6 +14,8 @@ export interface AdaptContext {
   profile?: Pick<ProfileRow, 'greeting' | 'signoff'> | undefined;
   /** A change to the body only (never the greeting or sign-off), e.g. keep the first sentence. */
   transformBody?: (body: string) => string;
+  /** Stable per comment (its id): decides, at the creator's own rate, whether this reply greets. */
+  seed?: string;
 }
 
 const MAX_NAME_CHARS = 40;

@@ -6,6 +6,7 @@ import {
   MEMORY_NOTICE,
   createMemoryEngine,
   draftFromMemory,
+  memorySteerSupport,
   parseSteer,
   rankCandidates,
   shortenBody,
@@ -90,34 +91,49 @@ describe('the memory engine', () => {
     expect(tokens).toEqual([]);
   });
 
-  it('offers a different past reply on each Regenerate, then comes back round', async () => {
+  const feedQuestion = (id: number, reply: string, score: number) =>
+    retrieved(id, reply, score, { incoming: 'How often should I feed my starter?' });
+  const feeding = [
+    feedQuestion(11, 'Feed your starter twice a day, morning and evening. Rye flour helps it along.', 9),
+    feedQuestion(12, 'Twice a day at room temperature: feed your starter equal weights of flour and water.', 8.5),
+    feedQuestion(13, 'Feed your starter once a day if it lives in a cool kitchen, thank you for asking! 💛', 8),
+  ];
+
+  it('offers another fitting past reply on each Regenerate, then comes back round', async () => {
     const texts = await Promise.all(
-      [0, 1, 2, 3].map(async (variant) => (await draftFromMemory(input('q', [starter, thanks, oven]), { variant })).text),
+      [0, 1, 2, 3].map(
+        async (variant) =>
+          (await draftFromMemory(input('How often do you feed your starter?', [...feeding, thanks]), { variant })).text,
+      ),
     );
     expect(new Set(texts.slice(0, 3)).size).toBe(3);
     expect(texts[3]).toBe(texts[0]);
+    expect(texts.join(' ')).not.toContain('means a lot');
   });
 
   it('does not offer the same words twice when the creator repeated a reply', async () => {
-    const again = retrieved(4, 'Hey Kim! Thank you so much, that means a lot 💛\n— Maya 🍞', 4);
-    const first = await draftFromMemory(input('q', [thanks, again, oven]), { variant: 0 });
-    const second = await draftFromMemory(input('q', [thanks, again, oven]), { variant: 1 });
+    const again = feedQuestion(14, feeding[0]!.example.reply, 8.9);
+    const first = await draftFromMemory(input('How often do you feed your starter?', [feeding[0]!, again, feeding[1]!]), { variant: 0 });
+    const second = await draftFromMemory(input('How often do you feed your starter?', [feeding[0]!, again, feeding[1]!]), { variant: 1 });
     expect(second.text).not.toBe(first.text);
-    expect(second.exampleIds).toEqual([3]);
+    expect(second.exampleIds).toEqual([12]);
   });
 
-  it('gives a shorter draft when asked for "shorter"', async () => {
-    const normal = await draftFromMemory(input('starter?', [starter, thanks, oven]));
-    const shorter = await draftFromMemory(input('starter?', [starter, thanks, oven], { steer: { id: 'shorter' } }));
+  it('gives the shortest fitting reply when asked for "shorter", never an unrelated one', async () => {
+    const normal = await draftFromMemory(input('How often do you feed your starter?', [...feeding, oven]));
+    const shorter = await draftFromMemory(
+      input('How often do you feed your starter?', [...feeding, oven], { steer: { id: 'shorter' } }),
+    );
     expect(shorter.text.length).toBeLessThan(normal.text.length);
-    expect(shorter.exampleIds).toEqual([3]);
-    expect(shorter.notice).toBe(MEMORY_NOTICE);
+    expect(shorter.exampleIds).not.toEqual([3]);
+    expect(shorter.text).toContain('starter');
   });
 
-  it('picks the warmest of the closest replies when asked for "warmer"', async () => {
-    const warmer = await draftFromMemory(input('starter?', [starter, oven, thanks], { steer: { custom: 'make it warmer' } }));
-    expect(warmer.exampleIds).toEqual([2]);
-    expect(warmer.text).toContain('means a lot 💛');
+  it('picks the warmest fitting reply when asked for "warmer"', async () => {
+    const warmer = await draftFromMemory(
+      input('How often do you feed your starter?', [...feeding, thanks], { steer: { custom: 'make it warmer' } }),
+    );
+    expect(warmer.exampleIds).toEqual([13]);
   });
 
   it('picks the most formal of the closest replies when asked for "formal"', async () => {
@@ -132,10 +148,52 @@ describe('the memory engine', () => {
     expect(result.notice).toContain("The memory engine can't apply 'Funnier' — it reuses your own replies.");
   });
 
-  it('warns that no past reply closely matches when retrieval found no match', async () => {
-    const result = await draftFromMemory(input('😍😍', [retrieved(5, 'Thank you!! 💛', 0)]));
-    expect(result.text).toBe('Thank you!! 💛');
-    expect(result.notice).toMatch(/None of your past replies closely matches/);
+  it('leaves the draft empty and says so when no past reply answers the comment, keeping the closest aside', async () => {
+    const result = await draftFromMemory(
+      input('What camera do you film with?', [
+        retrieved(5, 'Thank you!! 💛', 3, { incoming: 'Love your videos' }),
+        retrieved(6, '230C with the lid on for 20 minutes.', 2, { incoming: 'What temperature do you bake at?' }),
+      ]),
+    );
+    expect(result.text).toBe('');
+    expect(result.fit?.level).toBe('none');
+    expect(result.notice).toContain('None of your past replies answers this');
+    expect(result.closest?.exampleId).toBeGreaterThan(0);
+  });
+
+  it('never answers a question with a thank-you reply, however close its words', async () => {
+    const result = await draftFromMemory(
+      input('Thank you, but how long do you proof it?', [
+        retrieved(7, 'Thank you so much, that means a lot!', 9, { incoming: 'Thank you for the proofing video' }),
+      ]),
+    );
+    expect(result.text).toBe('');
+  });
+
+  it('thanks praise with one of the creator\'s own thank-you replies', async () => {
+    const result = await draftFromMemory(
+      input('😍😍', [
+        retrieved(8, 'Store it in the fridge for up to a week.', 2, { incoming: 'How do I store it?' }),
+        retrieved(9, 'That genuinely means the world, thank you.', 1, { incoming: 'Your videos are the best' }),
+      ]),
+    );
+    expect(result.exampleIds).toEqual([9]);
+    expect(result.fit?.level).not.toBe('none');
+  });
+
+  it('marks a draft the creator already posted on this platform recently as sent before', async () => {
+    const now = Date.parse('2026-01-10T00:00:00Z');
+    const recent = feedQuestion(15, 'Feed your starter twice a day, at room temperature.', 9);
+    recent.example.createdAt = now - 24 * 60 * 60 * 1000;
+    const result = await draftFromMemory(input('How often do you feed your starter?', [recent]), { now });
+    expect(result.sentBefore).toBe(true);
+    const old = await draftFromMemory(input('How often do you feed your starter?', [feeding[0]!]), { now });
+    expect(old.sentBefore).toBeUndefined();
+  });
+
+  it('reports Funnier as a steer it cannot honour, and the others as supported', () => {
+    expect(memorySteerSupport('funnier')).toMatchObject({ supported: false });
+    expect(memorySteerSupport('shorter')).toEqual({ supported: true });
   });
 
   it('explains why it is writing with the reason it was given', async () => {

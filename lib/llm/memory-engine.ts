@@ -1,11 +1,15 @@
 /**
- * The engine that needs no model: it answers with the creator's closest past reply, adapted to
- * greet the new commenter. It only ever reuses the creator's own words, so it cannot invent a
- * fact; it says plainly that no AI model wrote the draft.
+ * The engine that needs no model: it answers with the creator's closest past reply that fits the
+ * comment, adapted to greet the new commenter. It only ever reuses the creator's own words, so it
+ * cannot invent a fact; it says plainly that no AI model wrote the draft. When no past reply
+ * answers the comment, it leaves the draft empty and says so, keeping the closest one aside:
+ * a confident wrong answer costs the creator more than an honest blank.
  */
 
-import type { SteerChoice } from '../core/steers';
-import type { DraftResult } from '../core/draft';
+import type { SteerChoice, SteerId } from '../core/steers';
+import type { DraftFit, DraftResult } from '../core/draft';
+import { editRatio } from '../memory/edit-distance';
+import { judgeCandidates, readComment, type CandidateFit } from '../memory/fit';
 import { detectStyleHabits, hasEmoji, type StyleHabits } from '../memory/style';
 import { adaptReply } from './adapt';
 import {
@@ -23,10 +27,19 @@ export interface MemoryDraftOptions extends DraftOptions {
   reason?: string;
   /** Habits read from the whole memory; read from input.examples when absent. */
   habits?: StyleHabits;
+  /** Replies the creator sent on this platform recently (newest first): a repeat is marked sentBefore. */
+  recentReplies?: readonly string[];
+  /** Clock for "recently"; injectable for tests. */
+  now?: number;
 }
 
 export const MEMORY_NOTICE = 'Written from your past replies — no AI model is loaded.';
-const NO_CLOSE_MATCH_NOTICE = 'None of your past replies closely matches this comment — check it fits.';
+export const NONE_FITS_NOTICE = 'None of your past replies answers this.';
+const PARTLY_NOTICE = 'Your closest past reply only partly answers this — check it before sending.';
+/** A past reply posted on the same platform this recently counts as sent before. */
+const SENT_RECENTLY_MS = 30 * 24 * 60 * 60 * 1000;
+/** Edits this small (a share of the length) leave a reply "nearly identical". */
+const NEAR_IDENTICAL = 0.15;
 
 /** Regenerate and steers choose among this many of the closest distinct replies. */
 const POOL_SIZE = 3;
@@ -62,6 +75,17 @@ export function parseSteer(steer: SteerChoice | undefined): Steer {
 interface Candidate {
   retrieved: RetrievedExample;
   text: string;
+  fit: CandidateFit;
+}
+
+export type SteerSupport = { supported: true } | { supported: false; reason: string };
+
+/** Whether the memory engine can honour a steer; the editor shows the unsupported ones disabled. */
+export function memorySteerSupport(steerId: SteerId): SteerSupport {
+  if (steerId === 'funnier') {
+    return { supported: false, reason: "Past replies can't be made funnier: without a model, drafts reuse your own words." };
+  }
+  return { supported: true };
 }
 
 export function createMemoryEngine(): DraftEngine {
@@ -82,25 +106,35 @@ export async function draftFromMemory(input: DraftInput, options: MemoryDraftOpt
       author: input.comment.author,
       habits,
       profile: input.profile,
+      seed: input.comment.commentId,
       ...(transformBody ? { transformBody } : {}),
     });
 
-  const pool = distinctPool(rankCandidates(input.examples, input.comment), adapt);
+  const reading = readComment(input.comment.text, input.comment.parentText);
+  const ranked = rankCandidates(input.examples, input.comment);
+  const fits = judgeCandidates(reading, ranked);
+  const judged = ranked.map((retrieved, i) => ({ retrieved, fit: fits[i]! }));
   const steer = parseSteer(input.steer);
+  const notice = [options.reason ?? MEMORY_NOTICE];
+  if (steer.kind === 'unsupported') {
+    notice.push(`The memory engine can't apply '${truncate(steer.text)}' — it reuses your own replies.`);
+  }
+
+  const fitting = byStrength(judged.filter((j) => j.fit.level === 'fits'));
+  const partly = byStrength(judged.filter((j) => j.fit.level === 'partly'));
+  const usable = fitting.length > 0 ? fitting : partly;
+  if (usable.length === 0) return abstain(judged, adapt, notice);
+
+  const pool = distinctPool(usable, adapt);
   const ordered = orderForSteer(pool, steer);
   const variant = Math.max(0, Math.floor(options.variant ?? 0));
   const chosen = ordered[variant % ordered.length];
-  // distinctPool keeps at least the best example, so there is always a choice.
+  // distinctPool keeps at least the best candidate, so there is always a choice.
   if (!chosen) throw new EmptyMemoryError();
 
   let text = chosen.text;
   if (steer.kind === 'shorter') text = adapt(chosen.retrieved, shortenBody);
-
-  const notice = [options.reason ?? MEMORY_NOTICE];
-  if ((input.examples[0]?.score ?? 0) <= 0) notice.push(NO_CLOSE_MATCH_NOTICE);
-  if (steer.kind === 'unsupported') {
-    notice.push(`The memory engine can't apply '${truncate(steer.text)}' — it reuses your own replies.`);
-  }
+  if (chosen.fit.level === 'partly') notice.push(PARTLY_NOTICE);
 
   for (const chunk of wordChunks(text)) {
     throwIfAborted(signal);
@@ -110,7 +144,63 @@ export async function draftFromMemory(input: DraftInput, options: MemoryDraftOpt
   throwIfAborted(signal);
 
   const id = chosen.retrieved.example.id;
-  return { text, engine: 'memory', exampleIds: id === undefined ? [] : [id], notice: notice.join(' ') };
+  const fit: DraftFit = { level: chosen.fit.level, reasons: chosen.fit.reasons };
+  const sentBefore = wasSentBefore(text, chosen.retrieved, input.comment.site, options);
+  return {
+    text,
+    engine: 'memory',
+    exampleIds: id === undefined ? [] : [id],
+    notice: notice.join(' '),
+    fit,
+    ...(sentBefore ? { sentBefore: true as const } : {}),
+  };
+}
+
+interface Judged {
+  retrieved: RetrievedExample;
+  fit: CandidateFit;
+}
+
+/** Strongest fit first; equal strengths keep retrieval order (sort is stable). */
+function byStrength(judged: Judged[]): Judged[] {
+  return [...judged].sort((a, b) => b.fit.strength - a.fit.strength);
+}
+
+/** Nothing fits: an empty draft, the reasons, and the closest reply kept aside for the editor. */
+function abstain(
+  judged: readonly Judged[],
+  adapt: (retrieved: RetrievedExample) => string,
+  notice: string[],
+): DraftResult {
+  const closest = judged[0]?.retrieved;
+  const reasons = judged[0]?.fit.reasons.length ? judged[0].fit.reasons : ['no past reply takes up this comment'];
+  const id = closest?.example.id;
+  return {
+    text: '',
+    engine: 'memory',
+    exampleIds: [],
+    notice: [NONE_FITS_NOTICE, ...notice].join(' '),
+    fit: { level: 'none', reasons },
+    ...(closest && id !== undefined ? { closest: { text: adapt(closest), exampleId: id } } : {}),
+  };
+}
+
+/** The creator posted this reply, or nearly, on this platform recently: platforms flag repeats. */
+function wasSentBefore(
+  text: string,
+  retrieved: RetrievedExample,
+  site: DraftInput['comment']['site'],
+  options: MemoryDraftOptions,
+): boolean {
+  const now = options.now ?? Date.now();
+  const example = retrieved.example;
+  if (example.platform === site && now - example.createdAt < SENT_RECENTLY_MS) return true;
+  const folded = foldForRepeat(text);
+  return (options.recentReplies ?? []).some((reply) => editRatio(foldForRepeat(reply), folded) <= NEAR_IDENTICAL);
+}
+
+function foldForRepeat(text: string): string {
+  return text.toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
 /**
@@ -134,16 +224,16 @@ export function rankCandidates(
   return [...ties, ...rest];
 }
 
-/** The closest replies that read differently once adapted (a creator repeats "Thank you!!"). */
-function distinctPool(ranked: readonly RetrievedExample[], adapt: (r: RetrievedExample) => string): Candidate[] {
+/** The fitting replies that read differently once adapted (a creator repeats "Thank you!!"). */
+function distinctPool(ranked: readonly Judged[], adapt: (r: RetrievedExample) => string): Candidate[] {
   const pool: Candidate[] = [];
   const seen = new Set<string>();
-  for (const retrieved of ranked) {
+  for (const { retrieved, fit } of ranked) {
     const text = adapt(retrieved);
     const key = text.toLowerCase().replace(/\s+/gu, ' ').trim();
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    pool.push({ retrieved, text });
+    pool.push({ retrieved, text, fit });
     if (pool.length === POOL_SIZE) break;
   }
   return pool;

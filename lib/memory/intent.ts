@@ -99,6 +99,8 @@ const PROBLEM = new RegExp(
   ].join('|'),
   'u',
 );
+/** "…, help" or "any tips": asking for help without a question mark. */
+const PLEA = /(?:^|[,.!]\s*)(?:help|any tips|tips please|ayuda|ajuda|au secours|hilfe)\W*$/u;
 const FIRST_PERSON_SUBJECT = /\b(?:my|mine|i|i'm|im|mi|mis|meu|minha|mon|ma|mes|mein|meine|mir)\b/u;
 
 const REQUEST = new RegExp(
@@ -201,7 +203,7 @@ export function classifyIntent(text: string): Intent {
   }
   if (REQUEST.test(folded)) return CRITICISM.test(folded) ? 'criticism' : 'request';
   if (CRITICISM.test(folded)) return 'criticism';
-  if (isProblem(folded)) return 'question';
+  if (isProblem(folded) || PLEA.test(folded)) return 'question';
   if (THANKS.test(folded)) return 'thanks';
   if (PRAISE.test(folded)) return 'praise';
   return 'other';

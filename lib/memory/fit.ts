@@ -1,0 +1,242 @@
+/**
+ * Does a past reply (or a model's draft) answer this comment? Separate from voice: a reply can
+ * sound exactly like the creator and answer another question. The memory engine drafts only
+ * from replies that fit, and says so plainly when none does.
+ *
+ * Signals, each cheap (the whole judgement for one draft takes well under a millisecond):
+ * - intent: a question wants an answer, praise and thanks want the creator's thanks; spam wants
+ *   nothing. A past exchange whose incoming text had another intent does not fit.
+ * - content words of the comment found in the past exchange (what was asked and what was said).
+ * - the retrieval score against the other candidates' scores: a clear leader means something,
+ *   a flat field of weak matches does not (BM25 scores have no fixed scale).
+ * - vector similarity, when an embedding model ranked the candidates.
+ * - the kind of question: a "how long" is not answered by a "where".
+ * - language: a past reply in another language does not fit the memory engine.
+ * Thresholds were calibrated on the evaluation set's tuning half (lib/drafting/eval).
+ */
+import type { DraftFit, FitLevel } from '../core/draft';
+import { contentWords, wordsFoundIn } from './content-words';
+import { classifyIntent, kindMatch, questionKind, type Intent, type QuestionKind } from './intent';
+import { detectLanguage } from './language';
+import type { RetrievedExample } from './retrieval';
+
+export interface CommentReading {
+  intent: Intent;
+  kind?: QuestionKind;
+  language?: string;
+  /** Topic words of the comment (and of its parent, when the comment alone has too few). */
+  words: string[];
+  /** Words taken from the parent comment only: weaker evidence. */
+  parentWords: string[];
+}
+
+/** A reply that says little on its own ("Same!", "and for how long?") borrows its parent's topic. */
+const FEW_WORDS = 2;
+
+/** Read a comment once; every candidate is judged against this. */
+export function readComment(text: string, parentText?: string): CommentReading {
+  let intent = classifyIntent(text);
+  const words = contentWords(text);
+  let parentWords: string[] = [];
+  let kind = questionKind(text, intent);
+  if (parentText && words.length <= FEW_WORDS) {
+    const parentIntent = classifyIntent(parentText);
+    parentWords = contentWords(parentText).filter((w) => !words.includes(w));
+    // "Same here!" under a question asks it again; under praise it praises.
+    if (intent === 'other') {
+      intent = parentIntent;
+      kind = questionKind(parentText, parentIntent);
+    }
+  }
+  const language = detectLanguage(parentWords.length > 0 ? `${text} ${parentText ?? ''}` : text);
+  return { intent, ...(kind ? { kind } : {}), ...(language ? { language } : {}), words, parentWords };
+}
+
+/** Which past exchanges may answer which comments, by intent. */
+const ANSWERED_BY: Record<Intent, readonly Intent[]> = {
+  question: ['question', 'request', 'criticism', 'other'],
+  request: ['request', 'question'],
+  criticism: ['criticism', 'question'],
+  praise: ['praise', 'thanks', 'other'],
+  thanks: ['thanks', 'praise', 'other'],
+  other: ['other', 'praise', 'thanks', 'question'],
+  spam: [],
+};
+
+export interface CandidateFit extends DraftFit {
+  /** 0–1: higher fits better; ranks fitting candidates. */
+  strength: number;
+}
+
+/** Where one candidate's retrieval score sits among all candidates' scores. */
+export interface ScoreContext {
+  top: number;
+  median: number;
+}
+
+export function scoreContext(candidates: readonly RetrievedExample[]): ScoreContext {
+  const scores = candidates.map((c) => c.score).sort((a, b) => a - b);
+  const top = scores.at(-1) ?? 0;
+  const median = scores[Math.floor(scores.length / 2)] ?? 0;
+  return { top, median };
+}
+
+// Calibrated on the tuning half of lib/drafting/eval/sample-eval.json.
+const FITS_AT = 0.6;
+const PARTLY_AT = 0.45;
+const SIMILARITY_STRONG = 0.6;
+const ECHO_PENALTY = 0.1;
+const ECHO_PENALTY_CAP = 0.3;
+const KIND_MISMATCH_PENALTY = 0.1;
+const SIMILARITY_WEAK = 0.35;
+
+/** Intents read from past incoming texts, cached: the same examples come back draft after draft. */
+const incomingIntents = new Map<string, Intent>();
+const MAX_CACHED = 20_000;
+function intentOfIncoming(text: string): Intent {
+  const cached = incomingIntents.get(text);
+  if (cached) return cached;
+  const intent = classifyIntent(text);
+  if (incomingIntents.size >= MAX_CACHED) incomingIntents.clear();
+  incomingIntents.set(text, intent);
+  return intent;
+}
+
+/**
+ * How well each candidate answers the comment. Judged together, because a topic word every
+ * candidate shares ("loaf" for a baker) says less than one only a few share ("fridge").
+ */
+export function judgeCandidates(comment: CommentReading, candidates: readonly RetrievedExample[]): CandidateFit[] {
+  const scores = scoreContext(candidates);
+  const exchanges = candidates.map((c) => new Set(contentWords(`${c.example.incoming ?? ''} ${c.example.reply}`)));
+  const weights = new Map<string, number>();
+  for (const word of [...comment.words, ...comment.parentWords]) {
+    const holders = exchanges.filter((words) => wordsFoundIn([word], words).length > 0).length;
+    const share = candidates.length > 1 ? holders / candidates.length : 0;
+    weights.set(word, 1 / (1 + share * 2));
+  }
+  return candidates.map((candidate, i) => judgeCandidate(comment, candidate, scores, exchanges[i]!, weights));
+}
+
+/** How well one past exchange answers the comment. */
+export function judgeCandidate(
+  comment: CommentReading,
+  candidate: RetrievedExample,
+  scores: ScoreContext,
+  exchange: ReadonlySet<string> = new Set(
+    contentWords(`${candidate.example.incoming ?? ''} ${candidate.example.reply}`),
+  ),
+  weights: ReadonlyMap<string, number> = new Map(),
+): CandidateFit {
+  const { example } = candidate;
+  const reasons: string[] = [];
+  if (comment.intent === 'spam') return none(['looks like spam']);
+  const replyLanguage = example.language ?? detectLanguage(example.reply);
+  if (comment.language && replyLanguage && comment.language !== replyLanguage) {
+    return none([`your reply is in ${replyLanguage}, the comment in ${comment.language}`]);
+  }
+  const incoming = example.incoming ?? '';
+  const pastIntent: Intent = incoming ? intentOfIncoming(incoming) : 'other';
+  if (incoming && !ANSWERED_BY[comment.intent].includes(pastIntent)) {
+    return none([`a ${comment.intent} answered by a reply to ${article(pastIntent)}`]);
+  }
+
+  // A comment that says little on its own ("Mine too! What's the fix?") is about its parent.
+  const parentWeight = comment.words.length <= FEW_WORDS ? 1 : 0.5;
+  const weightOf = (word: string) => weights.get(word) ?? 1;
+  const found = wordsFoundIn(comment.words, exchange);
+  const foundParent = wordsFoundIn(comment.parentWords, exchange);
+  const sum = (words: readonly string[]) => words.reduce((total, w) => total + weightOf(w), 0);
+  const total = sum(comment.words) + sum(comment.parentWords) * parentWeight;
+  const coverage = total > 0 ? (sum(found) + sum(foundParent) * parentWeight) / total : 0;
+  const taken = [...found, ...foundParent];
+  if (taken.length > 0) reasons.push(`takes up ${taken.slice(0, 3).join(', ')}`);
+
+  const relative = scores.top > 0 ? candidate.score / scores.top : 0;
+  const standsOut = scores.top > 0 && scores.median > 0 ? Math.min(1, (candidate.score / scores.median - 1) / 2) : 0;
+  const sameIntent = incoming !== '' && pastIntent === comment.intent ? 1 : 0;
+
+  let strength: number;
+  if (comment.intent === 'praise' || comment.intent === 'thanks') {
+    // Thanks for thanks: the words matter less than that the creator was thanking someone.
+    const thankful = pastIntent === 'praise' || pastIntent === 'thanks';
+    strength = (thankful ? 0.45 : 0.15) + coverage * 0.35 + relative * 0.1 + standsOut * 0.1;
+    // A thank-you that echoes its own comment ("Happy birthday to your mum") belongs to that comment.
+    const echoes = wordsFoundIn(contentWords(example.reply), new Set(contentWords(incoming))).filter(
+      (w) => !taken.includes(w),
+    );
+    strength -= Math.min(ECHO_PENALTY_CAP, echoes.length * ECHO_PENALTY);
+    if (thankful) reasons.push(echoes.length > 0 ? `your thanks to another comment (${echoes[0]})` : 'your thanks for similar words');
+  } else {
+    const kind = kindMatch(comment.kind, incoming ? questionKind(incoming, pastIntent) : undefined);
+    if (comment.kind && kind === 1) reasons.push(`answers a ${comment.kind} question`);
+    if (comment.kind && kind === 0) reasons.push('answers another kind of question');
+    strength = coverage * 0.6 + kind * 0.1 + relative * 0.1 + standsOut * 0.1 + sameIntent * 0.1;
+    if (comment.kind && kind === 0) strength -= KIND_MISMATCH_PENALTY;
+    if (taken.length === 0) strength = Math.min(strength, PARTLY_AT - 0.01);
+  }
+
+  const similarity = (candidate as { similarity?: number }).similarity;
+  if (similarity !== undefined) {
+    if (similarity >= SIMILARITY_STRONG) strength += 0.15;
+    else if (similarity < SIMILARITY_WEAK) strength -= 0.15;
+  }
+  strength = Math.max(0, Math.min(1, strength));
+  return { level: levelOf(strength), reasons, strength };
+}
+
+function levelOf(strength: number): FitLevel {
+  return strength >= FITS_AT ? 'fits' : strength >= PARTLY_AT ? 'partly' : 'none';
+}
+
+function none(reasons: string[]): CandidateFit {
+  return { level: 'none', reasons, strength: 0 };
+}
+
+function article(intent: Intent): string {
+  const noun = intent === 'other' ? 'another kind of comment' : intent === 'thanks' ? 'thanks' : intent;
+  return /^[aeiou]/u.test(noun) ? `an ${noun}` : noun === 'thanks' || noun.startsWith('another') ? noun : `a ${noun}`;
+}
+
+const ANSWER_CUES: Partial<Record<QuestionKind, RegExp>> = {
+  'how-long': /\d|\b(?:minutes?|hours?|days?|weeks?|overnight|min|hrs?|minutos?|horas?|dias?|heures?|jours?|minuten|stunden|tage?n?)\b/iu,
+  'how-much': /\d|\b(?:half|quarter|cup|spoon|pinch|percent)\b/iu,
+  'how-often': /\d|\b(?:every|daily|weekly|once|twice|each|cada|todos|chaque|jeden|alle)\b/iu,
+  when: /\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|every|morning|evening|night|when|once|after|before)\b/iu,
+  where: /https?:\/\/|\b(?:at|in|on|shop|store|website|link)\b/iu,
+  'yes-no': /^\W*(?:yes|yep|yeah|no|nope|not|sure|absolutely|definitely|of course|you can|si|sim|oui|non|ja|nein)\b/iu,
+  'can-i': /^\W*(?:yes|yep|yeah|no|nope|not|sure|absolutely|you can|you could|si|sim|oui|non|ja|nein)\b/iu,
+};
+
+/**
+ * Fit of a model-written draft, judged on the draft itself: does it take up the comment's topic
+ * words, answer in kind (a number for "how long", a yes or no for "can I"), and respond to the
+ * intent (thanks for praise, an answer for a question)?
+ */
+export function judgeDraftFit(comment: string, draftText: string, parentText?: string): DraftFit {
+  const reading = readComment(comment, parentText);
+  const draft = draftText.trim();
+  if (!draft) return { level: 'none', reasons: ['empty draft'] };
+  if (reading.intent === 'spam') return { level: 'none', reasons: ['the comment looks like spam'] };
+  const draftWords = new Set(contentWords(draft));
+  const found = wordsFoundIn([...reading.words, ...reading.parentWords], draftWords);
+  const total = reading.words.length + reading.parentWords.length;
+  const coverage = total > 0 ? found.length / total : 0;
+  const reasons: string[] = [];
+  if (found.length > 0) reasons.push(`takes up ${found.slice(0, 3).join(', ')}`);
+
+  if (reading.intent === 'praise' || reading.intent === 'thanks') {
+    const thanks = classifyIntent(draft);
+    const warm = thanks === 'thanks' || thanks === 'praise' || /\b(?:glad|thank|means)\b/iu.test(draft);
+    reasons.push(warm ? 'thanks them' : 'does not thank them');
+    return { level: warm ? 'fits' : 'partly', reasons };
+  }
+  if (reading.intent === 'question' || reading.intent === 'request' || reading.intent === 'criticism') {
+    const cue = reading.kind ? ANSWER_CUES[reading.kind] : undefined;
+    const answersKind = cue ? cue.test(draft) : true;
+    if (reading.kind) reasons.push(answersKind ? `answers the ${reading.kind} question` : `no answer to the ${reading.kind} question`);
+    const level: FitLevel = coverage >= 0.5 && answersKind ? 'fits' : coverage > 0 ? 'partly' : 'none';
+    return { level, reasons };
+  }
+  return { level: coverage > 0 ? 'fits' : 'partly', reasons };
+}
