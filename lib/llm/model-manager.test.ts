@@ -1,6 +1,9 @@
 import type { DownloadState } from './download-state';
 import type { OffscreenClient } from './host/offscreen-client';
-import { createModelManager } from './model-manager';
+import { createEngineHost, type EngineHostDeps } from './host/engine-host';
+import { backgroundOver } from './host/engine-port.testutil';
+import { FakeMLCEngine } from './host/fake-mlc-engine.testutil';
+import { createModelManager, HEARTBEAT_MS } from './model-manager';
 
 const EMBED = { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' };
 
@@ -20,6 +23,7 @@ function fakeClient(cached: Set<string>): OffscreenClient {
     unload: vi.fn(),
     configure: vi.fn(),
     close: vi.fn(),
+    closeWhenIdle: vi.fn(async () => false),
   };
 }
 
@@ -63,5 +67,104 @@ describe('model manager with embedding models', () => {
     await manager.remove(EMBED);
     expect(client.deleteFromCache).toHaveBeenCalledWith(EMBED);
     expect(onDeleted).toHaveBeenCalledWith(EMBED);
+  });
+});
+
+describe('a model download while the background service worker is stopped and restarted', () => {
+  const LLAMA = { modelId: 'Llama-3.2-1B-Instruct-q4f16_1-MLC' };
+
+  /** One engine host (the offscreen document lives on), whose download waits until released. */
+  function hostWithSilentDownload() {
+    const engines = [new FakeMLCEngine({ loadReports: [{ progress: 0.3, timeElapsed: 10, text: 'Fetching param cache[3/10]: 210MB fetched. 30% completed, 10 secs elapsed.' }] })];
+    const current = () => engines.at(-1)!;
+    const release = current().holdReload();
+    const deps: EngineHostDeps = {
+      getEngine: async () => current(),
+      resetEngine: vi.fn(async () => {
+        engines.push(new FakeMLCEngine());
+      }),
+      hasModelInCache: async () => false,
+      deleteModelAllInfoInCache: async () => {},
+      estimateStorage: async () => ({}),
+      detectGpu: async () => ({ available: true, isSoftware: false, shaderF16: true }),
+    };
+    return { host: createEngineHost(deps), deps, release, engines };
+  }
+
+  it('still finishes, and the restarted background records it as downloaded', async () => {
+    const { host, release, engines } = hostWithSilentDownload();
+    const state = memoryState();
+    const first = backgroundOver(host);
+    await createModelManager({ client: first.client, state }).download(LLAMA);
+    await settle();
+    expect(await state.getValue()).toMatchObject({ phase: 'downloading', progress: 0.3 });
+
+    // No progress for over 30 s: Chrome stops the service worker; the host keeps downloading.
+    first.stopBackground();
+    const second = backgroundOver(host);
+    const onDownloaded = vi.fn();
+    const restarted = createModelManager({ client: second.client, state, onDownloaded });
+    expect(await restarted.resumeInterrupted()).toBe(true);
+    await settle();
+    expect(await state.getValue()).toMatchObject({ phase: 'downloading', progress: 0.3 });
+
+    release();
+    await settle();
+    expect(await state.getValue()).toMatchObject({ phase: 'done', progress: 1 });
+    expect(onDownloaded).toHaveBeenCalledWith(LLAMA);
+    expect(engines[0]!.calls.filter((call) => call.startsWith('reload:'))).toHaveLength(1);
+  });
+
+  it('is recorded as downloaded when it finished while no background was listening, once the options page asks for the status', async () => {
+    const { host, release } = hostWithSilentDownload();
+    const state = memoryState();
+    const first = backgroundOver(host);
+    await createModelManager({ client: first.client, state }).download(LLAMA);
+    await settle();
+    first.stopBackground();
+    release();
+    await settle();
+    expect((await state.getValue())?.phase).toBe('downloading');
+
+    const restarted = createModelManager({ client: backgroundOver(host).client, state });
+    await restarted.status();
+    await settle();
+    expect(await state.getValue()).toMatchObject({ phase: 'done' });
+  });
+
+  it('can be cancelled from the restarted background', async () => {
+    const { host, deps } = hostWithSilentDownload();
+    const state = memoryState();
+    const first = backgroundOver(host);
+    await createModelManager({ client: first.client, state }).download(LLAMA);
+    await settle();
+    first.stopBackground();
+
+    const restarted = createModelManager({ client: backgroundOver(host).client, state });
+    await restarted.cancel();
+    await settle();
+    expect(deps.resetEngine).toHaveBeenCalledTimes(1);
+    expect(await state.getValue()).toMatchObject({ phase: 'cancelled' });
+    expect(host.pending).toBe(0);
+  });
+
+  it('touches its stored state while progress is silent, which keeps the service worker awake', async () => {
+    vi.useFakeTimers();
+    try {
+      const { host } = hostWithSilentDownload();
+      const state = memoryState();
+      const writes = vi.spyOn(state, 'setValue');
+      let time = 0;
+      const manager = createModelManager({ client: backgroundOver(host).client, state, now: () => time });
+      await manager.download(LLAMA);
+      await vi.advanceTimersByTimeAsync(1000);
+      const before = writes.mock.calls.length;
+      time = 3 * HEARTBEAT_MS;
+      await vi.advanceTimersByTimeAsync(3 * HEARTBEAT_MS);
+      expect(writes.mock.calls.length - before).toBeGreaterThanOrEqual(3);
+      expect((await state.getValue())?.updatedAt).toBe(3 * HEARTBEAT_MS);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,6 +2,15 @@
  * Background-side model management for the options page: capability, cache status, downloads
  * with live progress (in extension storage), cancel, delete. One download at a time, drafting
  * and embedding models alike (they go through the same engine host and WebLLM cache).
+ *
+ * The download itself runs in the engine host (the offscreen document), which outlives the
+ * service worker; this side only follows it. Chrome stops the worker after 30 s without events,
+ * which a download can be (one large file, no progress), so:
+ * - while a download runs, its stored state is touched every HEARTBEAT_MS: a storage call resets
+ *   the worker's idle timer, so it usually stays to record the outcome;
+ * - when it was stopped anyway, the next manager (the restarted worker) takes the download over
+ *   from the stored state (`resumeInterrupted`, and before `status` and `cancel`): the host hands
+ *   the running job to the new request, so the outcome is recorded and Cancel reaches it.
  */
 import type { ModelSelection, GpuCapability, ModelStatus } from '../core/models';
 import type { OffscreenClient } from './host/offscreen-client';
@@ -19,23 +28,39 @@ export interface ModelManagerDeps {
   onDownloaded?: (selection: ModelSelection) => void;
   /** A model was deleted from the cache (e.g. drop the vectors only it could use). */
   onDeleted?: (selection: ModelSelection) => Promise<void>;
+  /** How often a running download's state is touched to keep the service worker awake. */
+  heartbeatMs?: number;
 }
+
+/** Well inside the service worker's 30 s idle limit. */
+export const HEARTBEAT_MS = 20_000;
 
 export function createModelManager(deps: ModelManagerDeps) {
   const state = deps.state ?? downloadStateItem;
   const now = deps.now ?? Date.now;
+  const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
   let running: { controller: AbortController; selection: ModelSelection } | undefined;
+  let writes: Promise<void> = Promise.resolve();
 
-  async function write(selection: ModelSelection, patch: Partial<DownloadState>) {
-    const previous = await state.getValue();
-    const base: DownloadState =
-      previous && previous.selection.modelId === selection.modelId
-        ? previous
-        : { selection, phase: 'downloading', progress: 0, message: 'Starting download…', updatedAt: now() };
-    await state.setValue({ ...base, ...patch, selection, updatedAt: now() });
+  /**
+   * Merges `patch` into the stored state. Writes run one after another: a late progress report
+   * must never land after (and undo) the final 'done'.
+   */
+  function write(selection: ModelSelection, patch: Partial<DownloadState>): Promise<void> {
+    const next = writes.then(async () => {
+      const previous = await state.getValue();
+      const base: DownloadState =
+        previous && previous.selection.modelId === selection.modelId
+          ? previous
+          : { selection, phase: 'downloading', progress: 0, message: 'Starting download…', updatedAt: now() };
+      await state.setValue({ ...base, ...patch, selection, updatedAt: now() });
+    });
+    writes = next.catch(() => {});
+    return next;
   }
 
   async function status(): Promise<ModelStatus> {
+    await adoptInterrupted().catch(() => false);
     const { client } = deps;
     const [capability, settings, storage] = await Promise.all([
       client.capability(),
@@ -56,14 +81,17 @@ export function createModelManager(deps: ModelManagerDeps) {
     };
   }
 
-  async function download(selection: ModelSelection): Promise<void> {
+  async function download(selection: ModelSelection, options: { resuming?: boolean } = {}): Promise<void> {
     if (running) {
       if (running.selection.modelId === selection.modelId) return;
       throw new Error(`Another model (${running.selection.modelId}) is downloading. Cancel it first.`);
     }
     const controller = new AbortController();
     running = { controller, selection };
-    await write(selection, { phase: 'downloading', progress: 0, message: 'Starting download…', error: undefined });
+    // Taking over keeps the progress shown so far; the host repeats its latest report.
+    if (options.resuming) await write(selection, { phase: 'downloading', error: undefined });
+    else await write(selection, { phase: 'downloading', progress: 0, message: 'Starting download…', error: undefined });
+    const heartbeat = setInterval(() => void write(selection, {}).catch(() => {}), heartbeatMs);
     // Runs on in the background; the options page follows it through the stored state.
     void deps.client
       .download(selection, {
@@ -88,28 +116,44 @@ export function createModelManager(deps: ModelManagerDeps) {
           : write(selection, { phase: 'error', error: error.message, message: error.message }),
       )
       .finally(() => {
+        clearInterval(heartbeat);
         if (running?.controller === controller) running = undefined;
       });
   }
 
-  function cancel(): void {
+  /**
+   * Follows a download the stored state says is running but this manager did not start: the
+   * service worker that started it was stopped (or the browser was). Asking the host again
+   * takes over its running job, or resumes from the files already cached. True when it did.
+   */
+  async function adoptInterrupted(): Promise<boolean> {
+    if (running) return false;
+    const current = await state.getValue();
+    if (!shouldResume(current) || running) return false;
+    await download(current.selection, { resuming: true });
+    return true;
+  }
+
+  /** Cancels the running download, also one a stopped service worker started. */
+  async function cancel(): Promise<void> {
+    await adoptInterrupted().catch(() => false);
     running?.controller.abort();
   }
 
   async function remove(selection: ModelSelection): Promise<void> {
-    if (running?.selection.modelId === selection.modelId) cancel();
+    if (running?.selection.modelId === selection.modelId) await cancel();
     await deps.client.deleteFromCache(selection);
     const current = await state.getValue();
     if (current?.selection.modelId === selection.modelId) await state.setValue(null);
     await deps.onDeleted?.(selection);
   }
 
-  /** Called at background start: continue a download the browser interrupted. */
-  async function resumeInterrupted(): Promise<boolean> {
-    const current = await state.getValue();
-    if (!shouldResume(current) || running) return false;
-    await download(current.selection);
-    return true;
+  /**
+   * Call at every background start (not only the browser's): continues a download the browser
+   * interrupted, or follows one the host kept running while the service worker was stopped.
+   */
+  function resumeInterrupted(): Promise<boolean> {
+    return adoptInterrupted();
   }
 
   return { status, download, cancel, remove, resumeInterrupted };
