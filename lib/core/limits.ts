@@ -29,3 +29,13 @@ export const MAX_DRAFT_EXAMPLES = 64;
 export const MAX_CUSTOM_STEER_CHARS = 300;
 /** A request id on a port. */
 export const MAX_REQUEST_ID_CHARS = 64;
+/** Where a profile came from: a file name (255 bytes at most on every common file system). */
+export const MAX_FILE_NAME_CHARS = 1024;
+/** A comment author's name or handle as a page shows it. */
+export const MAX_AUTHOR_CHARS = 512;
+/** A notice or an error message shown to the creator. */
+export const MAX_MESSAGE_CHARS = 2000;
+/** A model id. */
+export const MAX_MODEL_ID_CHARS = 200;
+/** Earlier exchanges with one commenter that may reach a prompt. */
+export const MAX_CONTACT_HISTORY = 20;

@@ -211,8 +211,8 @@ describe('classifyLoadError', () => {
     ['missing shader-f16', 'ShaderF16SupportError: This model requires WebGPU extension shader-f16', 'missing-f16', /32-bit build/],
     ['disk full', new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'storage-full', /disk space/],
     ['unknown model', new Error('Cannot find model record in appConfig for foo'), 'model-not-found', /Choose one from the list/],
-    ['prompt too long', 'ContextWindowSizeExceededError: Prompt tokens exceed context window size', 'context-window', /too long/],
-    ['embedding input too long', 'EmbeddingExceedContextWindowSizeError: The embedding model you are using only supports up to 512 context size.', 'context-window', /too long/],
+    ['prompt too long', 'ContextWindowSizeExceededError: Prompt tokens exceed context window size', 'context-window', /longer than the model’s context window/],
+    ['embedding input too long', 'EmbeddingExceedContextWindowSizeError: The embedding model you are using only supports up to 512 context size.', 'context-window', /longer than the embedding model can read/],
     ['anything else', new Error('kaboom'), 'unknown', /Try again/],
   ];
 

@@ -19,7 +19,7 @@ import type {
 import type { LOAD_ERROR_KINDS } from '../messaging/engine-protocol';
 import type { DraftEngine, DraftInput, DraftOptions } from './engine';
 import { describeProgress } from './host/load-progress';
-import { buildPrompt, type StyleLength } from './prompt';
+import { buildPrompt, PromptTooLongError, type StyleLength } from './prompt';
 
 /** The part of MLCEngineInterface Understudy uses. */
 export type MLCEngineLike = Pick<
@@ -101,7 +101,7 @@ const MESSAGES: Record<LoadErrorKind, string> = {
   'storage-full':
     'There is not enough disk space to store the model. Free some space, or pick a smaller model in Understudy options.',
   'context-window':
-    'This comment and its context are too long for the model. Try a shorter comment, or use the memory engine.',
+    'The prompt for this draft came out longer than the model’s context window, although Understudy sized it to fit: its token estimate fell short for this text. Press Regenerate; if it happens again, lower the reply length in Understudy options.',
   'model-not-found':
     'Understudy does not know this model. Choose one from the list in Understudy options, or check your custom model’s id and addresses.',
   download:
@@ -110,6 +110,10 @@ const MESSAGES: Record<LoadErrorKind, string> = {
     'Your GPU could not run the model’s shaders. Update your browser and GPU driver, or use the memory engine in Understudy options.',
   unknown: 'The model could not run. Try again; if it keeps failing, use the memory engine in Understudy options.',
 };
+
+/** Embedding texts are cut to fit before they are sent; this says so if one still was not. */
+const EMBEDDING_TOO_LONG =
+  'A text was longer than the embedding model can read (its context window), although Understudy cuts texts to fit before embedding them. Drafts still find your past replies by their words.';
 
 /** Ordered: the first matching rule wins (DeviceLostError mentions "out of memory" too). */
 const RULES: [LoadErrorKind, RegExp][] = [
@@ -145,6 +149,7 @@ export function classifyLoadError(error: unknown): ClassifiedLoadError {
   const detail = errorText(error);
   const haystack = detail.toLowerCase();
   const kind = RULES.find(([, pattern]) => pattern.test(haystack))?.[0] ?? 'unknown';
+  if (kind === 'context-window' && haystack.includes('embedding')) return { kind, message: EMBEDDING_TOO_LONG, detail };
   return { kind, message: MESSAGES[kind], detail };
 }
 
@@ -303,6 +308,20 @@ function usageMetrics(chunk: ChatCompletionChunk): DraftMetrics | undefined {
   };
 }
 
+/** The prompt, or a context-window error that says what does not fit and what to change. */
+function promptFor(input: WebLLMInput, maxPromptTokens: number, countTokens?: (text: string) => number) {
+  try {
+    return buildPrompt(input, { maxPromptTokens, ...(countTokens ? { countTokens } : {}) });
+  } catch (error) {
+    if (!(error instanceof PromptTooLongError)) throw error;
+    throw new WebLLMError({
+      kind: 'context-window',
+      message: error.message,
+      detail: `needs ${error.neededTokens} tokens, room for ${error.maxPromptTokens}`,
+    });
+  }
+}
+
 export function createWebLLMEngine(deps: WebLLMEngineDeps): DraftEngine {
   const now = deps.now ?? (() => performance.now());
   const label = deps.modelLabel ?? deps.modelId;
@@ -332,10 +351,7 @@ export function createWebLLMEngine(deps: WebLLMEngineDeps): DraftEngine {
 
       const settings = typeof deps.settings === 'function' ? await deps.settings() : deps.settings;
       const contextWindow = deps.contextWindowTokens ?? 4096;
-      const prompt = buildPrompt(input, {
-        maxPromptTokens: Math.max(256, contextWindow - settings.maxTokens - SAFETY_MARGIN_TOKENS),
-        countTokens: deps.countTokens,
-      });
+      const prompt = promptFor(input, contextWindow - settings.maxTokens - SAFETY_MARGIN_TOKENS, deps.countTokens);
 
       let aborted = false;
       const abort = abortPromise(signal);
@@ -398,7 +414,15 @@ export function createWebLLMEngine(deps: WebLLMEngineDeps): DraftEngine {
             detail: `finish_reason=${finishReason ?? 'none'}`,
           });
         }
-        return { text: draft, engine: 'webllm', model: deps.modelId, exampleIds: prompt.usedExampleIds, factIds: prompt.usedFactIds, metrics };
+        return {
+          text: draft,
+          engine: 'webllm',
+          model: deps.modelId,
+          exampleIds: prompt.usedExampleIds,
+          factIds: prompt.usedFactIds,
+          metrics,
+          ...(prompt.leftOut ? { leftOut: prompt.leftOut } : {}),
+        };
       };
 
       const run = generate().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { makeInput } from '../llm/draft-input.testutil';
 import { toWireInput } from '../llm/host/offscreen-client';
-import { engineHostInSchema, engineHostOutSchema } from './engine-protocol';
+import { MAX_FACTS } from '../core/limits';
+import { describeInvalidRequest, engineHostInSchema, engineHostOutSchema } from './engine-protocol';
 
 const draftStart = (input: unknown) => ({
   type: 'draft.start',
@@ -55,5 +56,20 @@ describe('engine protocol', () => {
     expect(engineHostInSchema.safeParse(embed([])).success).toBe(false);
     expect(engineHostInSchema.safeParse(embed(['ok', ''])).success).toBe(false);
     expect(engineHostInSchema.safeParse(embed(Array.from({ length: 65 }, () => 'x'))).success).toBe(false);
+  });
+
+  it('says which field broke which limit when it refuses a draft request', () => {
+    const facts = Array.from({ length: MAX_FACTS + 1 }, (_, i) => ({ id: i, text: `Fact ${i}` }));
+    const parsed = engineHostInSchema.safeParse(draftStart(toWireInput(makeInput({ facts }))));
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(describeInvalidRequest(parsed.error)).toBe('The engine could not read this request: input.facts has more items than the 5,000 allowed.');
+  });
+
+  it('accepts a draft request carrying more than 500 facts and 200 links, as a valid profile may', () => {
+    const facts = Array.from({ length: 600 }, (_, i) => ({ id: i, text: `Fact ${i}` }));
+    const links = Array.from({ length: 300 }, (_, i) => ({ label: `Link ${i}`, url: `https://sam.example/${i}` }));
+    const input = toWireInput(makeInput({ facts, profile: { ...makeInput().profile!, links } }));
+    expect(engineHostInSchema.safeParse(draftStart(input)).success).toBe(true);
   });
 });

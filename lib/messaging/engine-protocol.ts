@@ -12,13 +12,38 @@ import { modelSelectionSchema } from '../core/models';
 import { commentContextSchema, engineIdSchema } from '../core/draft';
 import { siteIdSchema } from '../core/draft';
 import { steerSchema } from '../core/steers';
+import {
+  MAX_AUTHOR_CHARS,
+  MAX_COMMENT_CHARS,
+  MAX_CONTACT_HISTORY,
+  MAX_DRAFT_CHARS,
+  MAX_DRAFT_EXAMPLES,
+  MAX_FACTS,
+  MAX_FILE_NAME_CHARS,
+  MAX_ITEM_CHARS,
+  MAX_LIST_ITEMS,
+  MAX_MESSAGE_CHARS,
+  MAX_MODEL_ID_CHARS,
+  MAX_NAME_CHARS,
+  MAX_REQUEST_ID_CHARS,
+  MAX_URL_CHARS,
+  MAX_VOICE_CHARS,
+} from '../core/limits';
+import { leftOutSchema } from '../core/draft';
 import { z } from 'zod';
 
 export const ENGINE_PORT = 'understudy.engine';
 
-const requestId = z.string().min(1).max(64);
-const shortText = z.string().max(2000);
-const profileText = z.string().max(20_000);
+const requestId = z.string().min(1).max(MAX_REQUEST_ID_CHARS);
+const shortText = z.string().max(MAX_MESSAGE_CHARS);
+/**
+ * The profile and fact rows cross whole, with the profile schema's own limits (lib/core/limits):
+ * a profile that imports is a profile the engine accepts. The prompt builder, on the far side,
+ * picks what fits the model's context.
+ */
+const itemText = z.string().max(MAX_ITEM_CHARS);
+const nameText = z.string().max(MAX_NAME_CHARS);
+const url = z.string().max(MAX_URL_CHARS);
 
 export { modelSelectionSchema };
 
@@ -29,42 +54,42 @@ export const generationSettingsSchema = z.object({
 
 const profileRowSchema = z.object({
   id: z.string().max(64),
-  name: z.string().max(200),
-  handles: z.partialRecord(siteIdSchema, z.string().max(200)),
-  voice: profileText,
-  values: z.array(profileText).max(200),
-  objectives: z.array(profileText).max(200),
-  boundaries: z.array(profileText).max(500),
-  links: z.array(z.object({ label: z.string().max(500), url: z.string().max(4096) })).max(200),
+  name: nameText,
+  handles: z.partialRecord(siteIdSchema, nameText),
+  voice: z.string().max(MAX_VOICE_CHARS),
+  values: z.array(itemText).max(MAX_LIST_ITEMS),
+  objectives: z.array(itemText).max(MAX_LIST_ITEMS),
+  boundaries: z.array(itemText).max(MAX_LIST_ITEMS),
+  links: z.array(z.object({ label: nameText, url })).max(MAX_LIST_ITEMS),
   offers: z
     .array(
       z.object({
-        name: z.string().max(500),
-        details: profileText.optional(),
-        url: z.string().max(4096).optional(),
-        price: z.string().max(200).optional(),
+        name: nameText,
+        details: itemText.optional(),
+        url: url.optional(),
+        price: nameText.optional(),
       }),
     )
-    .max(200),
-  greeting: z.string().max(500).optional(),
-  signoff: z.string().max(500).optional(),
+    .max(MAX_LIST_ITEMS),
+  greeting: nameText.optional(),
+  signoff: nameText.optional(),
   importedAt: z.number(),
-  source: z.string().max(500),
+  source: z.string().max(MAX_FILE_NAME_CHARS),
 });
 
 const factRowSchema = z.object({
   id: z.number().int().optional(),
-  text: profileText,
-  topic: z.string().max(500).optional(),
+  text: itemText,
+  topic: nameText.optional(),
 });
 
 const exampleRowSchema = z.object({
   id: z.number().int().optional(),
-  incoming: z.string().max(40_000).optional(),
-  reply: z.string().max(20_000),
+  incoming: z.string().max(MAX_COMMENT_CHARS).optional(),
+  reply: z.string().max(MAX_DRAFT_CHARS),
   platform: siteIdSchema.optional(),
   source: z.enum(['import', 'sent']),
-  topic: z.string().max(200).optional(),
+  topic: nameText.optional(),
   createdAt: z.number(),
 });
 
@@ -73,19 +98,27 @@ export const draftInputWireSchema = z.object({
   comment: commentContextSchema,
   steer: steerSchema.optional(),
   profile: profileRowSchema.optional(),
-  facts: z.array(factRowSchema).max(500),
+  facts: z.array(factRowSchema).max(MAX_FACTS),
+  /** Retrieval candidates; the background sends at most MAX_WIRE_EXAMPLES (offscreen-client). */
   examples: z.array(z.object({ example: exampleRowSchema, score: z.number() })).max(500),
   stylePlatformLength: z.object({ median: z.number().min(0), p90: z.number().min(0) }).optional(),
   /** Prompt-safe contact context: earlier exchanges, never the creator's private note. */
   contact: z
     .object({
-      handle: z.string().max(512),
-      displayName: z.string().max(512).optional(),
+      handle: z.string().max(MAX_AUTHOR_CHARS),
+      displayName: z.string().max(MAX_AUTHOR_CHARS).optional(),
       interactions: z.number().int().min(0),
       lastSeen: z.number().optional(),
       history: z
-        .array(z.object({ exampleId: z.number().int(), comment: z.string().max(40_000).optional(), reply: z.string().max(5_000), at: z.number() }))
-        .max(20),
+        .array(
+          z.object({
+            exampleId: z.number().int(),
+            comment: z.string().max(MAX_COMMENT_CHARS).optional(),
+            reply: z.string().max(MAX_DRAFT_CHARS),
+            at: z.number(),
+          }),
+        )
+        .max(MAX_CONTACT_HISTORY),
     })
     .strict()
     .optional(),
@@ -140,13 +173,14 @@ export const draftMetricsSchema = z.object({
 });
 
 export const draftResultSchema = z.object({
-  text: z.string().max(20_000),
+  text: z.string().max(MAX_DRAFT_CHARS),
   engine: engineIdSchema,
-  model: z.string().max(200).optional(),
-  exampleIds: z.array(z.number().int()).max(64),
-  factIds: z.array(z.number().int()).max(500).optional(),
-  notice: z.string().max(2000).optional(),
+  model: z.string().max(MAX_MODEL_ID_CHARS).optional(),
+  exampleIds: z.array(z.number().int()).max(MAX_DRAFT_EXAMPLES),
+  factIds: z.array(z.number().int()).max(MAX_FACTS).optional(),
+  notice: shortText.optional(),
   metrics: draftMetricsSchema.optional(),
+  leftOut: leftOutSchema.optional(),
 });
 
 export const gpuCapabilitySchema = z.object({
@@ -208,3 +242,31 @@ export const engineHostOutSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ok'), requestId }),
 ]);
 export type EngineHostOut = z.infer<typeof engineHostOutSchema>;
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`)).join('') || 'the message';
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issuePath(issue.path);
+  if (issue.code === 'too_big' || issue.code === 'too_small') {
+    const bound = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum).toLocaleString('en-US');
+    const more = issue.code === 'too_big';
+    if (issue.origin === 'array') return `${where} has ${more ? 'more' : 'fewer'} items than the ${bound} allowed`;
+    if (issue.origin === 'string') return `${where} is ${more ? 'longer' : 'shorter'} than the ${bound} characters allowed`;
+    return `${where} is ${more ? 'above' : 'below'} ${bound}`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
+/**
+ * Why the host refused a request, naming the field and the limit ("input.facts has more items
+ * than the 5,000 allowed"), so the notice on a fallback draft says what was wrong. The limits come
+ * from lib/core/limits like the profile schema's, so no valid profile should ever get here.
+ */
+export function describeInvalidRequest(error: z.ZodError): string {
+  const [first, ...rest] = error.issues;
+  const what = first ? describeIssue(first) : 'it is malformed';
+  const others = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+  return `The engine could not read this request: ${what}${others}.`.slice(0, MAX_MESSAGE_CHARS);
+}

@@ -11,6 +11,7 @@
 import type { ModelSelection, GpuCapability } from '../../core/models';
 import type { AppConfig } from '@mlc-ai/web-llm';
 import {
+  describeInvalidRequest,
   engineHostInSchema,
   type EngineHostIn,
   type EngineHostOut,
@@ -509,7 +510,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
           if (!parsed.success) {
             const requestId = (raw as { requestId?: unknown } | null)?.requestId;
             if (typeof requestId === 'string' && requestId.length > 0) {
-              send({ type: 'error', requestId: requestId.slice(0, 64), message: 'The engine could not read this request.' });
+              send({ type: 'error', requestId: requestId.slice(0, 64), message: describeInvalidRequest(parsed.error) });
             }
             return;
           }
