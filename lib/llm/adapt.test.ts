@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectStyleHabits, type StyleHabits } from '../memory/style';
-import { adaptReply, cleanDisplayName } from './adapt';
+import { adaptReply, cleanDisplayName, greetingName } from './adapt';
 
 /** A creator who opens with "Hey <name>!" and signs "— Maya 🍞" on its own line. */
 const mayaHabits = detectStyleHabits([
@@ -30,7 +30,8 @@ describe('adaptReply', () => {
 
   it('replaces a leading @handle that addressed the previous commenter', () => {
     const text = adaptReply('@sam_bakes yes, 230C for 40 minutes!', { author: '@ana', habits: mayaHabits });
-    expect(text).toBe('Hey ana! yes, 230C for 40 minutes!\n— Maya 🍞');
+    // A bare handle is not a name: greet without one rather than "Hey ana!".
+    expect(text).toBe('Hey! yes, 230C for 40 minutes!\n— Maya 🍞');
     expect(text).not.toContain('sam_bakes');
   });
 
@@ -92,6 +93,40 @@ describe('adaptReply', () => {
 });
 
 describe('cleanDisplayName', () => {
+  it('greets by first name only when the handle plainly holds one, never by the raw handle', () => {
+    expect(greetingName('@sam_in_the_kitchen')).toBe('Sam');
+    expect(greetingName('Ana Lopez')).toBe('Ana');
+    expect(greetingName('@breadlover99')).toBe('');
+    expect(greetingName('@the_bread_guy')).toBe('');
+    const text = adaptReply('Thanks for watching.', { author: '@sam_in_the_kitchen', habits: mayaHabits });
+    expect(text).not.toContain('sam_in_the_kitchen');
+  });
+
+  it('greets only as often as the creator does, the same way each time for one comment', () => {
+    const rarely = detectStyleHabits([
+      'Hey Sam! Feed it twice a day.',
+      'Hey Jo! So glad it worked.',
+      ...Array.from({ length: 18 }, (_, i) => `Bake it for ${20 + i} minutes.`),
+    ]);
+    const greeted = Array.from({ length: 200 }, (_, i) =>
+      adaptReply('Feed it daily.', { author: 'Ana', habits: rarely, profile: { greeting: 'Hey' }, seed: `comment-${i}` }),
+    ).filter((text) => text.startsWith('Hey')).length;
+    expect(greeted).toBeGreaterThan(5);
+    expect(greeted).toBeLessThan(45);
+    const once = adaptReply('Feed it daily.', { author: 'Ana', habits: rarely, seed: 'same' });
+    expect(adaptReply('Feed it daily.', { author: 'Ana', habits: rarely, seed: 'same' })).toBe(once);
+  });
+
+  it('adds no exclamation mark for a creator who never writes one', () => {
+    const calm = detectStyleHabits(['Hey Sam, feed it daily.', 'Hey Jo, glad it worked.', 'Hey Kim, 230C.']);
+    expect(adaptReply('Feed it daily.', { author: 'Ana', habits: calm })).toBe('Hey Ana, Feed it daily.');
+  });
+
+  it('never doubles an emoji between the reply and the sign-off', () => {
+    const text = adaptReply('Feed it twice a day 🍞', { author: 'Ana', habits: mayaHabits });
+    expect(text).toBe('Hey Ana! Feed it twice a day\n— Maya 🍞');
+  });
+
   it('keeps the first name of a display name and drops the @ of a handle', () => {
     expect(cleanDisplayName('Ana Lopez')).toBe('Ana');
     expect(cleanDisplayName('@sam_bakes')).toBe('sam_bakes');

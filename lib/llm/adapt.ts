@@ -39,12 +39,49 @@ export function cleanDisplayName(raw: string): string {
   return [...first].slice(0, MAX_NAME_CHARS).join('');
 }
 
+/** Words a handle may start with that are not anyone's name ("@the_bread_guy"). */
+const NOT_FIRST_NAMES = new Set(
+  'the a an my our your its mr mrs ms dr real official just not bread bake baker baking cook chef home kitchen food love team crumb sour dough mama papa'.split(' '),
+);
+
+/**
+ * The name to greet someone by: a display name's first word ("Ana Lopez" → "Ana"), or the first
+ * part of a handle that plainly holds one ("@sam_in_the_kitchen" → "Sam"). A bare handle
+ * ("@breadlover99", "@lena") gives no name: greeting someone by their raw handle reads like a bot.
+ */
+export function greetingName(author: string): string {
+  const clean = cleanDisplayName(author);
+  if (!clean) return '';
+  const isHandle = /^\s*@/u.test(author.normalize('NFKC')) || /[_\d]/u.test(clean);
+  if (!isHandle) return clean;
+  const parts = clean.split(/[_.\-\d]+/u).filter((part) => part.length > 0);
+  const first = parts[0] ?? '';
+  if (parts.length < 2 || !/^\p{L}{2,12}$/u.test(first) || NOT_FIRST_NAMES.has(first.toLowerCase())) return '';
+  return first.charAt(0).toUpperCase() + first.slice(1).toLowerCase();
+}
+
+/** A stable draw in [0, 1) from a comment id: the same comment always gets the same choice. */
+function draw(seed: string, salt: string): number {
+  let hash = 2166136261;
+  for (const char of `${salt}:${seed}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return (hash >>> 0) / 4294967296;
+}
+
+/** Whether to add a habit this creator has at `rate`: at that rate per comment, or when most replies have it. */
+function followsHabit(rate: number, seed: string | undefined, salt: string): boolean {
+  return seed === undefined ? rate >= 0.5 : draw(seed, salt) < rate;
+}
+
+const TRAILING_EMOJI = /\s*[\p{Extended_Pictographic}\u200D\uFE0F]+\s*$/u;
+
 export function adaptReply(reply: string, ctx: AdaptContext): string {
-  const name = cleanDisplayName(ctx.author);
+  const name = greetingName(ctx.author);
   const greetingHabit = ctx.habits.greeting;
   const statedGreeting = ctx.profile?.greeting?.trim() || undefined;
   const usual = statedGreeting ?? greetingHabit.greeting;
   const placeholder = usual?.includes('{name}') ?? false;
+  // No "!" from a creator who rarely writes one.
+  const mark = (ctx.habits.exclamationRate ?? 1) >= 0.2 ? '!' : ',';
 
   const statedSignoff = ctx.profile?.signoff?.trim() || undefined;
   const signoff = statedSignoff ?? ctx.habits.signoff?.text;
@@ -73,22 +110,26 @@ export function adaptReply(reply: string, ctx: AdaptContext): string {
     const word = usual ?? opening.greeting;
     const withName = Boolean(opening.name) || placeholder || greetingHabit.greetsByName || !greetingHabit.greeting;
     const punctuation = usual && !statedGreeting ? greetingHabit.punctuation : opening.punctuation;
-    prefix = greetingLine(word, withName ? name : '', punctuation || '!');
+    prefix = greetingLine(word, withName ? name : '', punctuation || mark);
   } else if (leadingHandle) {
     oldName = leadingHandle[1];
     rest = body.slice(leadingHandle[0].length);
-    if (usual) prefix = greetingLine(usual, name, greetingHabit.punctuation || '!');
-  } else if (usual) {
+    if (usual) prefix = greetingLine(usual, name, greetingHabit.punctuation || mark);
+  } else if (usual && followsHabit(greetingHabit.anyRate, ctx.seed, 'greeting')) {
     const withName = placeholder || greetingHabit.greetsByName || !greetingHabit.greeting;
-    prefix = greetingLine(usual, withName ? name : '', greetingHabit.punctuation || '!');
+    prefix = greetingLine(usual, withName ? name : '', greetingHabit.punctuation || mark);
   }
 
   if (oldName) rest = replaceName(rest, oldName, name);
   if (ctx.transformBody) rest = ctx.transformBody(rest);
 
   let text = [prefix, rest.trim()].filter((part) => part.length > 0).join(' ');
-  const ending = split.signoff ?? signoff;
+  // A sign-off the old reply lacked is added only as often as the creator signs off.
+  const signoffRate = ctx.habits.signoff?.rate ?? (statedSignoff ? 1 : 0);
+  const ending = split.signoff ?? (signoff && followsHabit(signoffRate, ctx.seed, 'signoff') ? signoff : undefined);
   if (ending) {
+    // "…right down 🍞 — Maya 🍞": one emoji is the creator's, two in a row is the machine's.
+    if (TRAILING_EMOJI.test(text) && /\p{Extended_Pictographic}/u.test(ending)) text = text.replace(TRAILING_EMOJI, '');
     const separator = split.signoff
       ? split.separator
       : ctx.habits.signoff && foldSignoff(ctx.habits.signoff.text) === foldSignoff(ending)

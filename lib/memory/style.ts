@@ -291,6 +291,14 @@ export interface StyleHabits {
   greeting: GreetingHabit;
   signoff?: SignoffHabit;
   emojiRate: number;
+  /** Share of replies with an exclamation mark: a creator who never writes "!" is not given one. */
+  exclamationRate?: number;
+}
+
+/** Share of replies with at least one "!" (0 when there are no replies). */
+export function exclamationRate(replies: readonly string[]): number {
+  if (replies.length === 0) return 0;
+  return replies.filter((r) => r.includes('!')).length / replies.length;
 }
 
 export function detectStyleHabits(replies: readonly string[]): StyleHabits {
@@ -299,5 +307,6 @@ export function detectStyleHabits(replies: readonly string[]): StyleHabits {
     greeting: greetingHabits(replies),
     ...(signoff ? { signoff } : {}),
     emojiRate: emojiRate(replies),
+    exclamationRate: exclamationRate(replies),
   };
 }
