@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeFingerprint } from './fingerprint';
-import { voiceMatch } from './voice-match';
+import { voiceMatch, voiceMatchShown } from './voice-match';
 
 const sample = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../public/samples/sample-profile.json'), 'utf8'),
@@ -85,5 +85,14 @@ describe('voiceMatch', () => {
     const start = performance.now();
     for (let i = 0; i < 200; i++) voiceMatch(FORMAL, maya);
     expect((performance.now() - start) / 200).toBeLessThan(1);
+  });
+});
+
+describe('voice match beside fit', () => {
+  it('withholds the voice score of a draft that does not answer the comment, or has no text', () => {
+    expect(voiceMatchShown({ text: 'Thank you!', fit: { level: 'none' } })).toBe(false);
+    expect(voiceMatchShown({ text: '', fit: { level: 'none' } })).toBe(false);
+    expect(voiceMatchShown({ text: '230C for 40 minutes.', fit: { level: 'partly' } })).toBe(true);
+    expect(voiceMatchShown({ text: '230C for 40 minutes.' })).toBe(true);
   });
 });

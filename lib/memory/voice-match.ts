@@ -173,3 +173,12 @@ function languageName(code: string): string {
     return code;
   }
 }
+
+/**
+ * Whether a draft's voice match may be shown. A reply that sounds exactly like the creator but
+ * answers another question must not look approved: with no text, or a fit of 'none', the voice
+ * score is withheld (the panel shows fit first).
+ */
+export function voiceMatchShown(draft: { text: string; fit?: { level: 'fits' | 'partly' | 'none' } }): boolean {
+  return draft.text.trim().length > 0 && draft.fit?.level !== 'none';
+}
