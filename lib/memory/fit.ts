@@ -153,13 +153,14 @@ export function judgeCandidate(
   if (taken.length > 0) reasons.push(`takes up ${taken.slice(0, 3).join(', ')}`);
 
   const relative = scores.top > 0 ? candidate.score / scores.top : 0;
-  const standsOut = scores.top > 0 && scores.median > 0 ? Math.min(1, (candidate.score / scores.median - 1) / 2) : 0;
+  const standsOut =
+    scores.top > 0 && scores.median > 0 ? Math.max(0, Math.min(1, (candidate.score / scores.median - 1) / 2)) : 0;
   const sameIntent = incoming !== '' && pastIntent === comment.intent ? 1 : 0;
 
   let strength: number;
   if (comment.intent === 'praise' || comment.intent === 'thanks') {
     // Thanks for thanks: the words matter less than that the creator was thanking someone.
-    const thankful = pastIntent === 'praise' || pastIntent === 'thanks';
+    const thankful = pastIntent === 'praise' || pastIntent === 'thanks' || repliesWithThanks(example.reply);
     strength = (thankful ? 0.45 : 0.15) + coverage * 0.35 + relative * 0.1 + standsOut * 0.1;
     // A thank-you that echoes its own comment ("Happy birthday to your mum") belongs to that comment.
     const echoes = wordsFoundIn(contentWords(example.reply), new Set(contentWords(incoming))).filter(
@@ -183,6 +184,11 @@ export function judgeCandidate(
   }
   strength = Math.max(0, Math.min(1, strength));
   return { level: levelOf(strength), reasons, strength };
+}
+
+/** The creator was thanking someone: "Thank you for baking along", "means the world". */
+function repliesWithThanks(reply: string): boolean {
+  return /\b(?:thank|thanks|means (?:the world|a lot)|so glad|grateful|appreciated)\b/iu.test(reply);
 }
 
 function levelOf(strength: number): FitLevel {

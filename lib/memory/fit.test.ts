@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ExampleRow } from './db';
+import { judgeCandidates, judgeDraftFit, readComment } from './fit';
+import type { RetrievedExample } from './retrieval';
+
+function past(id: number, incoming: string, reply: string, score: number, extra: Partial<ExampleRow> = {}): RetrievedExample {
+  return { example: { id, incoming, reply, source: 'import', createdAt: 0, language: 'en', ...extra }, score };
+}
+
+const fridge = past(1, 'Can I keep my starter in the fridge?', 'Yes. Feed it, then fridge it for up to a week.', 9);
+const oven = past(2, 'What temperature do you bake at?', '230°C with the lid on for 20 minutes.', 4);
+const thanks = past(3, 'Your videos got me through lockdown', 'That means the world. Thank you for baking along.', 3);
+
+describe('fit of a past reply', () => {
+  it('fits a question whose topic words the past exchange takes up', () => {
+    const [fits] = judgeCandidates(readComment('Is it ok to store my starter in the fridge?'), [fridge, oven, thanks]);
+    expect(fits?.level).toBe('fits');
+  });
+
+  it('never fits a question with a thank-you exchange', () => {
+    const judged = judgeCandidates(readComment('Thank you! Can I freeze the starter?'), [thanks]);
+    expect(judged[0]?.level).toBe('none');
+  });
+
+  it('does not fit a comment that shares only a common word with the past exchange', () => {
+    const judged = judgeCandidates(readComment('What camera do you film the fridge shots with?'), [oven, thanks]);
+    expect(judged.every((j) => j.level === 'none')).toBe(true);
+  });
+
+  it('fits praise with the creator\'s own thanks, not with a how-to', () => {
+    const [how, thank] = judgeCandidates(readComment('You are such an inspiration 😍'), [oven, thanks]);
+    expect(how?.level).toBe('none');
+    expect(thank?.level).not.toBe('none');
+  });
+
+  it('does not fit a reply in another language than the comment', () => {
+    const judged = judgeCandidates(readComment('¿Puedo guardar la masa madre en la nevera?'), [fridge]);
+    expect(judged[0]?.level).toBe('none');
+    expect(judged[0]?.reasons.join(' ')).toMatch(/es/);
+  });
+
+  it('never fits spam', () => {
+    expect(judgeCandidates(readComment('Sub4sub? check out my channel'), [fridge])[0]?.level).toBe('none');
+  });
+
+  it('reads a short reply in a thread through its parent comment', () => {
+    const reading = readComment('Same here, any tips?', 'Can I keep the starter in the fridge over the week?');
+    expect(judgeCandidates(reading, [fridge, oven])[0]?.level).not.toBe('none');
+  });
+});
+
+describe('fit of a model-written draft', () => {
+  it('fits a draft that takes up the question and answers its kind', () => {
+    expect(judgeDraftFit('How long should the dough rest?', 'Let the dough rest 20–30 minutes before shaping.').level).toBe('fits');
+  });
+
+  it('does not fit a draft about something else', () => {
+    expect(judgeDraftFit('How long should the dough rest?', 'Thank you so much for watching!').level).toBe('none');
+  });
+
+  it('fits thanks that answer praise', () => {
+    expect(judgeDraftFit('Your videos are amazing', 'Thank you, that means a lot.').level).toBe('fits');
+  });
+});
