@@ -44,10 +44,6 @@ function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /**
  * Tokens `text` costs, rounded up. Rules, from what the tokenizers do:
  * - a run of ASCII letters costs LETTER_WEIGHT per letter, at least one token;
@@ -84,7 +80,8 @@ export function estimateTokens(text: string): number {
     else if (afterSpace && !isAsciiLetter(code)) total += 0.5;
     afterSpace = false;
     if (code < 128) {
-      total += isDigit(code) || code === 10 || code === 9 || code === 13 ? 1 : 1;
+      // Digits, punctuation, line breaks: a token each (numbers split into digits in two of three).
+      total += 1;
     } else if (LETTER_OR_MARK.test(char)) {
       const bytes = utf8Bytes(code);
       total += bytes === 2 ? TWO_BYTE_LETTER_WEIGHT : bytes === 3 ? THREE_BYTE_LETTER_WEIGHT : bytes;
