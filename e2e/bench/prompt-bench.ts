@@ -5,17 +5,10 @@
 import { buildPrompt } from '../../lib/llm/prompt';
 import type { RetrievedExample } from '../../lib/llm/engine';
 import type { ProfileRow } from '../../lib/memory/db';
+import { seededRandom } from '../../lib/memory/seeded-random.testutil';
 
 import { summarize, type Stat } from './stats';
 
-/** A small deterministic generator (LCG): same prompts every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 const WORDS = 'starter hydration crumb oven proof shaping scoring flour rye loaf crust steam dough fold bulk levain thanks love great video question tried'.split(' ');
 

@@ -17,16 +17,16 @@ const engine = (id: 'memory' | 'webllm', draft: DraftEngine['draft'] = async () 
 
 function chooser(over: { cap?: GpuCapability; cached?: boolean; settings?: LlmSettings } = {}) {
   const memory = engine('memory');
-  const webllm = engine('webllm');
+  const webllm = vi.fn(() => engine('webllm'));
   const capability = vi.fn(async () => over.cap ?? realGpu);
-  const choose = createEngineChooser({
+  const chooseEngine = createEngineChooser({
     memory,
     webllm,
-    loadSettings: async () => over.settings ?? settings(),
     capability,
     isCached: async () => over.cached ?? true,
   });
-  return { choose, memory, capability };
+  const choose = () => chooseEngine(over.settings ?? settings());
+  return { choose, memory, capability, webllm };
 }
 
 describe('choosing the engine for a draft', () => {
@@ -64,11 +64,24 @@ describe('choosing the engine for a draft', () => {
     expect(capability).not.toHaveBeenCalled();
   });
 
-  it('checks the GPU once per background lifetime', async () => {
-    const { choose, capability } = chooser();
+  it('drafts with the model this draft’s settings chose, and the generation settings read for it', async () => {
+    const chosen = settings({ selectedModel: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', generation: { temperature: 0.2, maxTokens: 100 } });
+    const { choose, webllm } = chooser({ settings: chosen });
     await choose();
-    await choose();
-    expect(capability).toHaveBeenCalledOnce();
+    expect(webllm).toHaveBeenCalledWith(chosen, { modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' });
+  });
+
+  it('falls back to past replies, saying why, when the engine host cannot tell what the GPU is', async () => {
+    const memory = engine('memory');
+    const chooseEngine = createEngineChooser({
+      memory,
+      webllm: () => engine('webllm'),
+      capability: async () => Promise.reject(new Error('The offscreen document could not start')),
+      isCached: async () => true,
+    });
+    const choice = await chooseEngine(settings());
+    expect(choice.engine.id).toBe('memory');
+    expect(choice.notice).toMatch(/No WebGPU here \(The offscreen document could not start\)/);
   });
 });
 

@@ -13,8 +13,9 @@ import { isAbortError } from '../llm/webllm-engine';
 
 export interface EngineChoiceDeps {
   memory: DraftEngine;
-  webllm: DraftEngine;
-  loadSettings(): Promise<LlmSettings>;
+  /** The model engine for one draft: this model, with this draft's settings. */
+  webllm(settings: LlmSettings, selection: ModelSelection): DraftEngine;
+  /** The GPU answer; its owner (the engine host's client) keeps it, so this is asked per draft. */
   capability(): Promise<GpuCapability>;
   isCached(selection: ModelSelection): Promise<boolean>;
 }
@@ -67,22 +68,17 @@ export function withMemoryFallback(webllm: DraftEngine, memory: DraftEngine): Dr
 }
 
 export function createEngineChooser(deps: EngineChoiceDeps) {
-  let capability: Promise<GpuCapability> | undefined;
-  const fallback = withMemoryFallback(deps.webllm, deps.memory);
-
-  return async function chooseEngine(): Promise<EngineChoice> {
-    const settings = await deps.loadSettings();
+  /** `settings`: the creator's model settings, as read once for this draft. */
+  return async function chooseEngine(settings: LlmSettings): Promise<EngineChoice> {
     if (settings.enginePreference === 'memory') return { engine: deps.memory };
-    // The GPU does not change while the browser runs; ask once (it starts the engine host).
-    capability ??= deps.capability().catch((error: Error) => {
-      capability = undefined;
-      return { available: false, reason: error.message, isSoftware: false, shaderF16: false };
-    });
-    const cap = await capability;
+    const cap = await deps
+      .capability()
+      .catch((error: Error): GpuCapability => ({ available: false, reason: error.message, isSoftware: false, shaderF16: false }));
     const selection = cap.available && !cap.isSoftware ? resolveModelSelection(settings, cap) : null;
     const cached = selection ? await deps.isCached(selection).catch(() => false) : false;
     const reason = whyNotModel(settings, cap, selection, cached);
-    return reason ? { engine: deps.memory, notice: reason } : { engine: fallback };
+    if (reason || !selection) return { engine: deps.memory, ...(reason ? { notice: reason } : {}) };
+    return { engine: withMemoryFallback(deps.webllm(settings, selection), deps.memory) };
   };
 }
 

@@ -7,8 +7,7 @@
  * replies' vectors stored, by BM25 fused with vector similarity (meaning in common).
  */
 
-import type { SteerChoice } from '../core/steers';
-import type { CommentContext, DraftResult } from '../core/draft';
+import type { CommentContext } from '../core/draft';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
 import { hybridSearch } from '../memory/hybrid';
@@ -16,30 +15,24 @@ import { getIndexFor, type RetrievalIndex, type RetrievalQuery } from '../memory
 import { detectStyleHabits, type StyleHabits } from '../memory/style';
 import type { DraftEngine, DraftInput } from '../llm/engine';
 import type { MemoryDraftOptions } from '../llm/memory-engine';
+import { DEFAULT_LLM_SETTINGS, type LlmSettings } from '../llm/settings';
+import type { DraftRunner } from './draft-runner';
 import type { SemanticSearch } from './semantic-search';
 
 export interface DraftingDeps {
   db: UnderstudyDB;
   engines: { memory: DraftEngine; webllm?: DraftEngine };
+  /**
+   * The creator's model settings, read once at the start of each draft and handed to
+   * chooseEngine and semantic, so one draft sees one set of settings. Defaults to the defaults.
+   */
+  loadSettings?: () => Promise<LlmSettings>;
   /** Picks the engine per draft (e.g. WebLLM when ready); the notice says why, when it falls back. */
-  chooseEngine?: () => Promise<{ engine: DraftEngine; notice?: string }>;
+  chooseEngine?: (settings: LlmSettings) => Promise<{ engine: DraftEngine; notice?: string }>;
   /** The vector half of hybrid retrieval; without it (or when it answers null), BM25 alone. */
   semantic?: SemanticSearch;
   /** Told which ranking found each draft's examples (for logs and benchmarks). */
   onRetrieval?: (ranking: { kind: 'hybrid'; model: string } | { kind: 'lexical' }) => void;
-}
-
-export interface PipelineDraftOptions {
-  steer?: SteerChoice;
-  /** 0 for the first draft of a comment, +1 per Regenerate. */
-  variant?: number;
-  signal?: AbortSignal;
-  onToken?: (text: string) => void;
-  onStatus?: (message: string, progress?: number) => void;
-}
-
-export interface DraftingPipeline {
-  draft(comment: CommentContext, opts?: PipelineDraftOptions): Promise<DraftResult>;
 }
 
 const RETRIEVE_K = 8;
@@ -48,7 +41,7 @@ const CONTACT_HISTORY = 3;
 /** Habits are read from the most recent replies: voice drifts, and this bounds the cost. */
 const HABIT_SAMPLE = 1000;
 
-export function createDraftingPipeline(deps: DraftingDeps): DraftingPipeline {
+export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
   const habitsCache = new WeakMap<RetrievalIndex, { revision: number; habits: StyleHabits }>();
 
   function habitsOf(index: RetrievalIndex): StyleHabits {
@@ -66,12 +59,14 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftingPipeline {
   return {
     async draft(comment, opts = {}) {
       const { db } = deps;
+      const settings = deps.loadSettings ? await deps.loadSettings() : DEFAULT_LLM_SETTINGS;
       const [profile, facts, index, contact, semantic] = await Promise.all([
         db.profile.get(PROFILE_KEY),
         db.facts.toArray(),
         getIndexFor(db),
         contactOf(db, comment),
         deps.semantic?.(comment, {
+          settings,
           ...(opts.signal ? { signal: opts.signal } : {}),
           ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
         }) ?? null,
@@ -91,7 +86,7 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftingPipeline {
         ...(opts.steer !== undefined ? { steer: opts.steer } : {}),
         ...(contact ? { contact } : {}),
       };
-      const choice = deps.chooseEngine ? await deps.chooseEngine() : { engine: deps.engines.memory };
+      const choice = deps.chooseEngine ? await deps.chooseEngine(settings) : { engine: deps.engines.memory };
       // Extra fields are read by the memory engine and ignored by others.
       const engineOptions: MemoryDraftOptions = {
         ...(opts.signal ? { signal: opts.signal } : {}),

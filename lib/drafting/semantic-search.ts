@@ -6,6 +6,7 @@
  */
 
 import type { ModelSelection } from '../core/models';
+import type { LlmSettings } from '../llm/settings';
 import type { UnderstudyDB } from '../memory/db';
 import { queryText } from '../memory/embedding-text';
 import type { NeighbourSearch } from '../memory/hybrid';
@@ -19,8 +20,8 @@ export interface ActiveEmbedding {
 
 export interface SemanticSearchDeps {
   db: UnderstudyDB;
-  /** The embedding model in use (chosen, downloaded, with a GPU), or null. */
-  active(): Promise<ActiveEmbedding | null>;
+  /** The embedding model in use under this draft's settings (chosen, downloaded, with a GPU), or null. */
+  active(settings: LlmSettings): Promise<ActiveEmbedding | null>;
   embed(
     request: { model: ModelSelection; texts: string[]; companion?: ModelSelection },
     handlers: { signal?: AbortSignal; onStatus?: (message: string, progress?: number) => void },
@@ -29,6 +30,8 @@ export interface SemanticSearchDeps {
 }
 
 export interface SemanticQueryOptions {
+  /** The creator's model settings, as read once for this draft. */
+  settings: LlmSettings;
   signal?: AbortSignal;
   onStatus?: (message: string, progress?: number) => void;
 }
@@ -39,12 +42,12 @@ export interface SemanticResult {
   neighbours: NeighbourSearch;
 }
 
-export type SemanticSearch = (comment: { text: string }, options?: SemanticQueryOptions) => Promise<SemanticResult | null>;
+export type SemanticSearch = (comment: { text: string }, options: SemanticQueryOptions) => Promise<SemanticResult | null>;
 
 export function createSemanticSearch(deps: SemanticSearchDeps): SemanticSearch {
-  return async (comment, options = {}) => {
+  return async (comment, options) => {
     try {
-      const active = await deps.active();
+      const active = await deps.active(options.settings);
       if (!active) return null;
       const { model } = active;
       const text = queryText(comment.text, model.queryPrefix);

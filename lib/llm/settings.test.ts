@@ -7,6 +7,7 @@ import {
   enginePreferenceItem,
   generationSettingsItem,
   idleUnloadMinutesItem,
+  loadIdleUnloadMinutes,
   loadLlmSettings,
   resolveModelSelection,
   saveCustomModel,
@@ -82,5 +83,18 @@ describe('resolveModelSelection', () => {
     expect(resolveModelSelection({ ...settings, enginePreference: 'memory' }, gpu)).toBeNull();
     expect(resolveModelSelection(settings, { ...gpu, isSoftware: true })).toBeNull();
     expect(resolveModelSelection({ ...settings, selectedModel: CUSTOM_MODEL_CHOICE }, gpu)).toBeNull();
+  });
+});
+
+describe('the idle-unload period a new engine host is told', () => {
+  it('is the stored value, so it applies from the first draft after a browser start', async () => {
+    await idleUnloadMinutesItem.setValue(12);
+    await expect(loadIdleUnloadMinutes()).resolves.toBe(12);
+  });
+
+  it('falls back to 5 minutes when nothing valid is stored', async () => {
+    await expect(loadIdleUnloadMinutes()).resolves.toBe(5);
+    await idleUnloadMinutesItem.setValue(0);
+    await expect(loadIdleUnloadMinutes()).resolves.toBe(5);
   });
 });

@@ -44,6 +44,21 @@ export interface LlmSettings {
   enginePreference: EnginePreference;
 }
 
+/** What a creator who never opened Options → Model has. */
+export const DEFAULT_LLM_SETTINGS: LlmSettings = {
+  selectedModel: null,
+  customModel: null,
+  generation: DEFAULT_GENERATION,
+  idleUnloadMinutes: DEFAULT_IDLE_UNLOAD_MINUTES,
+  enginePreference: 'auto',
+};
+
+/** The stored idle-unload period, validated: what every newly started engine host is told. */
+export async function loadIdleUnloadMinutes(): Promise<number> {
+  const parsed = idleUnloadMinutesSchema.safeParse(await idleUnloadMinutesItem.getValue());
+  return parsed.success ? parsed.data : DEFAULT_IDLE_UNLOAD_MINUTES;
+}
+
 /** Reads every setting; a value that no longer validates falls back to its default. */
 export async function loadLlmSettings(): Promise<LlmSettings> {
   const [selectedModel, customModel, generation, idle, preference] = await Promise.all([

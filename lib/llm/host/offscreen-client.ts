@@ -18,6 +18,7 @@ import type { PortLike } from '../../messaging/port-like';
 
 import type { DraftEngine, DraftInput, DraftOptions } from '../engine';
 import type { StyleLength } from '../prompt';
+import { loadIdleUnloadMinutes } from '../settings';
 import { abortError, WebLLMError, type GenerationSettings } from '../webllm-engine';
 
 export const OFFSCREEN_PATH = 'offscreen.html';
@@ -119,6 +120,8 @@ function defaultDeps(): OffscreenClientDeps {
       return offscreen.createDocument(parameters);
     },
     closeDocument: offscreen ? () => offscreen.closeDocument() : undefined,
+    // From the first draft after a browser start, not only once the creator changes it.
+    hostSettings: async () => ({ idleUnloadMinutes: await loadIdleUnloadMinutes() }),
   };
 }
 
