@@ -6,9 +6,12 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/memory/db';
 import { createRouter } from '@/lib/messaging/router';
 import { classifySender } from '@/lib/messaging/senders';
-import { DRAFT_PORT } from '@/lib/messaging/protocol';
+import { EDITOR_PORT } from '@/lib/messaging/ports';
 import { ENGINE_PORT } from '@/lib/messaging/engine-protocol';
-import { serveDraftPort } from '@/lib/drafting/draft-port';
+import { insertWithVoice, queueWithVoice, recordSentDraft } from '@/lib/drafting/draft-records';
+import { createEditorService } from '@/lib/drafting/editor-service';
+import { createEditorSessions } from '@/lib/drafting/editor-sessions';
+import { editorSessionsItem, insertInTab } from '@/lib/drafting/editor-tabs';
 import { createEngineServices } from '@/lib/drafting/engine-services';
 import { embeddingModelItem } from '@/lib/llm/embedding-settings';
 import { ENGINE_IDLE_PORT, serveEngineIdlePort } from '@/lib/llm/host/idle-port';
@@ -25,12 +28,29 @@ export default defineBackground(() => {
   const log = (message: string, error?: unknown) => console.warn(`[Understudy] ${message}`, error ?? '');
   const { drafts, models, embeddings, kickEmbeddings, embeddingChoiceChanged } = createEngineServices({ db, client, log });
 
+  // The isolated editor: sessions opened from pages, served to the editor frames.
+  const editor = createEditorService({
+    sessions: createEditorSessions({
+      get: () => editorSessionsItem.getValue(),
+      set: (sessions) => editorSessionsItem.setValue(sessions),
+    }),
+    drafter: drafts,
+    queue: (report) => queueWithVoice(db, report),
+    inserted: (report) => insertWithVoice(db, report),
+    sent: (report, via) => recordSentDraft(db, { ...report, via }),
+    insertInPage: insertInTab,
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void editor.closeTab(tabId));
+
   const identity = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   };
   const route = createRouter(
     {
+      'editor.open': ({ comment }, sender) => editor.open(comment, sender.tab!.id!, sender.frameId ?? 0),
+      'editor.posted': ({ sessionId, text }, sender) => editor.posted(sessionId, sender.tab!.id!, text),
+      'editor.gone': ({ sessionId }, sender) => editor.gone(sessionId, sender.tab!.id!),
       'model.status': () => models.status(),
       'model.download': async ({ selection }) => {
         await models.download(selection);
@@ -61,13 +81,15 @@ export default defineBackground(() => {
       serveEngineIdlePort(port, client, { extensionId: identity.extensionId, getURL: (path) => browser.runtime.getURL(path as '/') });
       return;
     }
+    // Otherwise only the isolated editor frame, in a site's tab, may hold a port to us.
     const sender = port.sender ?? {};
     const kind = classifySender(sender, identity.extensionId, identity.extensionOrigin);
-    if (port.name !== DRAFT_PORT || kind !== 'content' || !sender.url) {
+    const tabId = sender.tab?.id;
+    if (port.name !== EDITOR_PORT || kind !== 'editor' || tabId === undefined) {
       port.disconnect();
       return;
     }
-    serveDraftPort(port, sender.url, drafts);
+    editor.serve(port, tabId);
   });
 
   // A running engine host follows a changed setting; a new one reads it when it connects.
