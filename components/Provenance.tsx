@@ -3,6 +3,7 @@
  * the creator can see where its words came from before sending them. Read only when opened.
  */
 import { useId, useState } from 'react';
+import type { LeftOut } from '@/lib/core/draft';
 import type { DraftRow, ExampleRow, FactRow, UnderstudyDB } from '@/lib/memory/db';
 import { siteName } from '@/lib/inline/labels';
 import { getExamples } from '@/lib/memory/examples-repo';
@@ -49,13 +50,34 @@ export function Provenance({ draft }: { draft: DraftRow }) {
         Why this draft?
       </button>
       <div id={id} hidden={!open}>
-        {open && <ProvenanceDetails exampleIds={draft.exampleIds} factIds={draft.factIds ?? []} />}
+        {open && <ProvenanceDetails exampleIds={draft.exampleIds} factIds={draft.factIds ?? []} leftOut={draft.leftOut} />}
       </div>
     </div>
   );
 }
 
-function ProvenanceDetails({ exampleIds, factIds }: { exampleIds: number[]; factIds: number[] }) {
+const LEFT_OUT_NAMES: Record<keyof LeftOut, [string, string]> = {
+  facts: ['fact', 'facts'],
+  values: ['value', 'values'],
+  objectives: ['objective', 'objectives'],
+  links: ['link', 'links'],
+  offers: ['offer', 'offers'],
+};
+
+/** "412 facts and 3 links", or undefined when nothing was left out. */
+export function describeLeftOut(leftOut: LeftOut | undefined): string | undefined {
+  if (!leftOut) return undefined;
+  const parts = (Object.keys(LEFT_OUT_NAMES) as (keyof LeftOut)[]).flatMap((kind) => {
+    const n = leftOut[kind];
+    const [one, many] = LEFT_OUT_NAMES[kind];
+    return n > 0 ? [`${n.toLocaleString()} ${n === 1 ? one : many}`] : [];
+  });
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function ProvenanceDetails({ exampleIds, factIds, leftOut }: { exampleIds: number[]; factIds: number[]; leftOut?: LeftOut }) {
+  const leftOutText = describeLeftOut(leftOut);
   const data = useLive((db) => loadProvenance(db, exampleIds, factIds), [exampleIds.join(','), factIds.join(',')]);
   if (!data) return <p className="muted">Loading…</p>;
   return (
@@ -89,6 +111,12 @@ function ProvenanceDetails({ exampleIds, factIds }: { exampleIds: number[]; fact
               <li key={fact.id}>{fact.text}</li>
             ))}
           </ul>
+        )}
+        {leftOutText && (
+          <p className="muted">
+            Left out to fit the model’s context: {leftOutText} from your profile, the ones least related to this
+            comment. Your boundaries are always included.
+          </p>
         )}
         {data.missingFacts > 0 && (
           <p className="muted">

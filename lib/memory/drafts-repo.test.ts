@@ -55,6 +55,13 @@ describe('drafts repository', () => {
     expect(row).toMatchObject({ engine: 'webllm', model: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', metrics });
   });
 
+  it('keeps how many facts, links and offers the prompt left out, for "Why this draft?"', async () => {
+    const db = freshDb();
+    const leftOut = { facts: 412, values: 0, objectives: 0, links: 3, offers: 0 };
+    const id = await queueDraft(db, { ...input('m2'), engine: 'webllm', leftOut });
+    expect((await getDraft(db, id))?.leftOut).toEqual(leftOut);
+  });
+
   it('queuing the same comment again updates its draft instead of adding a second one', async () => {
     const db = freshDb();
     const first = await queueDraft(db, input('c1', 'First try'), 100);

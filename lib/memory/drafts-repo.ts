@@ -22,6 +22,15 @@ function writeOptions(when: number | DraftWriteOptions | undefined): DraftWriteO
   return { ...when, now: when?.now ?? Date.now() };
 }
 
+/**
+ * The text of each fact the draft drew on, as the fact sheet has it now: kept on the draft so
+ * "Why this draft?" still shows what it used after the fact is deleted or the sheet replaced.
+ */
+async function factsNamed(db: UnderstudyDB, ids: readonly number[]): Promise<{ id: number; text: string }[]> {
+  const rows = await db.facts.bulkGet([...ids]);
+  return rows.flatMap((row) => (row?.id !== undefined ? [{ id: row.id, text: row.text }] : []));
+}
+
 async function upsertDraft(
   db: UnderstudyDB,
   input: DraftInput,
@@ -30,7 +39,7 @@ async function upsertDraft(
 ): Promise<number> {
   const { comment } = input;
   const { now } = options;
-  return db.transaction('rw', db.drafts, async () => {
+  return db.transaction('rw', db.drafts, db.facts, async () => {
     const existing = await db.drafts
       .where('[site+commentId]')
       .equals([comment.site, comment.commentId])
@@ -55,12 +64,16 @@ async function upsertDraft(
     if (comment.threadTitle !== undefined) row.threadTitle = comment.threadTitle;
     if (input.model !== undefined) row.model = input.model;
     if (input.metrics !== undefined) row.metrics = { ...input.metrics };
+    if (input.leftOut !== undefined) row.leftOut = { ...input.leftOut };
     // A score belongs to the engine text it was computed for: keep it only while that is unchanged.
     const voiceScore =
       options.voiceScore ?? (existing?.engineText === input.engineText ? existing.voiceScore : undefined);
     if (voiceScore !== undefined) row.voiceScore = voiceScore;
-    const factIds = options.factIds ?? (existing?.engineText === input.engineText ? existing.factIds : undefined);
+    const sameEngineText = existing?.engineText === input.engineText;
+    const factIds = options.factIds ?? (sameEngineText ? existing.factIds : undefined);
     if (factIds !== undefined) row.factIds = [...factIds];
+    const usedFacts = options.factIds ? await factsNamed(db, options.factIds) : sameEngineText ? existing.usedFacts : undefined;
+    if (usedFacts?.length) row.usedFacts = usedFacts.map((fact) => ({ ...fact }));
     if (existing?.id !== undefined) {
       await db.drafts.put({ ...row, id: existing.id });
       return existing.id;
