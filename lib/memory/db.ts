@@ -129,6 +129,8 @@ export interface DraftRow {
   voiceScore?: number;
   /** Speed of a model-written draft: prompt tokens, time to first token, tokens/s. */
   metrics?: DraftResult['metrics'];
+  /** Profile items the prompt left out to fit the model's context (not indexed: no new version). */
+  leftOut?: DraftResult['leftOut'];
 }
 
 /**
