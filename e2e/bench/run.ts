@@ -4,7 +4,7 @@
  *
  *   BENCH_RUNS      page loads for the content-script scan (default 7)
  *   BENCH_EXAMPLES  examples in the memory benchmark (default 100000)
- *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory,hybrid
+ *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory,hybrid,quality
  *   BENCH_EMBED_DIMS  embedding sizes for the hybrid section (default 384,768: Arctic Embed S, M)
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,9 +13,10 @@ import path from 'node:path';
 import { EXTENSION_PATH, ROOT } from '../harness/launch';
 import { runContentBench } from './content-bench';
 import { runInBrowser } from './browser-bench';
+import { runQualityBench } from './quality-bench';
 import type { Stat } from './stats';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory,hybrid').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory,hybrid,quality').split(','));
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const examples = Number(process.env.BENCH_EXAMPLES ?? 100_000);
 const embedDims = (process.env.BENCH_EMBED_DIMS ?? '384,768').split(',').map(Number).filter((d) => d > 0);
@@ -47,6 +48,8 @@ async function main() {
   if (only.has('hybrid')) {
     Object.assign(results, await runInBrowser('e2e/bench/hybrid-bench.ts', { examples, repeats: 3, dims: embedDims }));
   }
+
+  if (only.has('quality')) Object.assign(results, await runQualityBench({ examples }));
 
   const rows = Object.entries(results).map(([name, s]) => {
     const within = s.budget === undefined ? '' : s.median <= s.budget ? 'yes' : 'NO';
