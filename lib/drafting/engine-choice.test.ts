@@ -81,7 +81,22 @@ describe('choosing the engine for a draft', () => {
     });
     const choice = await chooseEngine(settings());
     expect(choice.engine.id).toBe('memory');
-    expect(choice.notice).toMatch(/No WebGPU here \(The offscreen document could not start\)/);
+    expect(choice.notice).toMatch(/could not check whether this machine can run an AI model \(The offscreen document could not start\)/);
+    expect(choice.notice).not.toMatch(/No WebGPU/);
+  });
+
+  it('says the download could not be checked, not that the model is missing, when the cache check fails', async () => {
+    const memory = engine('memory');
+    const chooseEngine = createEngineChooser({
+      memory,
+      webllm: () => engine('webllm'),
+      capability: async () => realGpu,
+      isCached: async () => Promise.reject(new Error('The engine host stopped')),
+    });
+    const choice = await chooseEngine(settings());
+    expect(choice.engine.id).toBe('memory');
+    expect(choice.notice).toMatch(/could not check whether the AI model is downloaded \(The engine host stopped\)/);
+    expect(choice.notice).not.toMatch(/not downloaded yet/);
   });
 });
 

@@ -49,6 +49,16 @@ export function whyNotModel(
   return null;
 }
 
+function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.trim() || 'it stopped without saying why.';
+}
+
+function hostDidNotAnswer(what: string, error: unknown): string {
+  const why = messageOf(error).replace(/[.\s]+$/, '');
+  return `Understudy could not ${what} (${why}), so this draft comes from your past replies. Try again; if it keeps happening, restart the browser.`;
+}
+
 /** Wraps WebLLM so a load or generation failure still yields a draft, with the reason shown. */
 export function withMemoryFallback(webllm: DraftEngine, memory: DraftEngine): DraftEngine {
   return {
@@ -58,7 +68,7 @@ export function withMemoryFallback(webllm: DraftEngine, memory: DraftEngine): Dr
         return await webllm.draft(input, options);
       } catch (error) {
         if (isAbortError(error) || options.signal?.aborted) throw error;
-        const reason = `The AI model could not write this draft: ${(error as Error).message}`;
+        const reason = `The AI model could not write this draft: ${messageOf(error)}`;
         options.onStatus?.('The model failed; drafting from your past replies instead…');
         const result = await memory.draft(input, { ...options, reason } as DraftOptions);
         return { ...result, notice: result.notice?.includes(reason) ? result.notice : `${reason} ${result.notice ?? ''}`.trim() };
@@ -71,11 +81,21 @@ export function createEngineChooser(deps: EngineChoiceDeps) {
   /** `settings`: the creator's model settings, as read once for this draft. */
   return async function chooseEngine(settings: LlmSettings): Promise<EngineChoice> {
     if (settings.enginePreference === 'memory') return { engine: deps.memory };
-    const cap = await deps
-      .capability()
-      .catch((error: Error): GpuCapability => ({ available: false, reason: error.message, isSoftware: false, shaderF16: false }));
+    // A question the engine host could not answer is its own reason: not "no WebGPU", not
+    // "not downloaded", which would send the creator to fix the wrong thing.
+    let cap: GpuCapability;
+    try {
+      cap = await deps.capability();
+    } catch (error) {
+      return { engine: deps.memory, notice: hostDidNotAnswer('check whether this machine can run an AI model', error) };
+    }
     const selection = cap.available && !cap.isSoftware ? resolveModelSelection(settings, cap) : null;
-    const cached = selection ? await deps.isCached(selection).catch(() => false) : false;
+    let cached = false;
+    try {
+      cached = selection ? await deps.isCached(selection) : false;
+    } catch (error) {
+      return { engine: deps.memory, notice: hostDidNotAnswer('check whether the AI model is downloaded', error) };
+    }
     const reason = whyNotModel(settings, cap, selection, cached);
     if (reason || !selection) return { engine: deps.memory, ...(reason ? { notice: reason } : {}) };
     return { engine: withMemoryFallback(deps.webllm(settings, selection), deps.memory) };
