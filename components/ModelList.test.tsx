@@ -165,3 +165,17 @@ describe('useStorageItem', () => {
     expect(container.textContent).toBe('null');
   });
 });
+
+describe('the model list for assistive tech', () => {
+  it('is a list whose every item is a group named after its model, as screen readers announce it', () => {
+    renderList();
+    for (const list of container.querySelectorAll('ul')) {
+      for (const child of list.children) expect(child.localName).toBe('li');
+    }
+    const groups = [...container.querySelectorAll('li > [role="group"]')];
+    expect(groups.length).toBeGreaterThanOrEqual(5);
+    const small = groups.find((group) => document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent === SMALL_NAME);
+    expect(small?.querySelector('input[type="radio"]')).not.toBeNull();
+    expect(container.querySelector('li[role]')).toBeNull();
+  });
+});

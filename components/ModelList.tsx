@@ -59,54 +59,58 @@ export function ModelRow(props: ModelRowProps) {
   const deleting = props.deleting.has(selection.modelId);
   const canDownload = !props.noGpu && !props.problem && !downloading && !props.otherDownloadRunning;
   return (
-    <li className={`model${props.checked ? ' chosen' : ''}`} role="group" aria-labelledby={`${id}-name`}>
-      <label className="model-choice">
-        <input
-          type="radio"
-          name={props.radioName}
-          value={props.value}
-          checked={props.checked}
-          disabled={Boolean(props.problem) && !props.checked}
-          onChange={props.onChoose}
-        />
-        <span>
-          <strong id={`${id}-name`}>{props.name}</strong>
-          {props.recommended && <span className="badge">{props.recommendedLabel ?? 'Recommended for this device'}</span>}
-          <span className="muted model-details">{props.details}</span>
-        </span>
-      </label>
-      {props.problem && <p className="muted">{props.problem}</p>}
-      <div className="row">
-        <span className={`cache-status${props.cached ? ' cached' : ''}`}>
-          {props.cached ? 'Downloaded' : downloading ? 'Downloading…' : 'Not downloaded'}
-        </span>
-        <span className="spacer" />
-        {!props.cached && !downloading && (
-          <button
-            type="button"
-            className="primary"
-            disabled={!canDownload}
-            title={props.noGpu ? 'This browser has no WebGPU, so a model cannot run here.' : undefined}
-            onClick={() => props.onDownload(selection)}
-          >
-            Download
-          </button>
-        )}
-        {/* Also after a cancelled or failed download: it clears the files already fetched. */}
-        {(props.cached || mine) && !downloading && (
-          <button
-            type="button"
-            className="danger"
-            disabled={deleting}
-            onClick={() => props.onDelete(selection)}
-          >
-            {deleting ? 'Deleting…' : 'Delete from cache'}
-          </button>
+    // A list item stays a list item (a <ul> may hold only those); the named group inside it is
+    // what assistive tech and the tests find a model by.
+    <li>
+      <div className={`model${props.checked ? ' chosen' : ''}`} role="group" aria-labelledby={`${id}-name`}>
+        <label className="model-choice">
+          <input
+            type="radio"
+            name={props.radioName}
+            value={props.value}
+            checked={props.checked}
+            disabled={Boolean(props.problem) && !props.checked}
+            onChange={props.onChoose}
+          />
+          <span>
+            <strong id={`${id}-name`}>{props.name}</strong>
+            {props.recommended && <span className="badge">{props.recommendedLabel ?? 'Recommended for this device'}</span>}
+            <span className="muted model-details">{props.details}</span>
+          </span>
+        </label>
+        {props.problem && <p className="muted">{props.problem}</p>}
+        <div className="row">
+          <span className={`cache-status${props.cached ? ' cached' : ''}`}>
+            {props.cached ? 'Downloaded' : downloading ? 'Downloading…' : 'Not downloaded'}
+          </span>
+          <span className="spacer" />
+          {!props.cached && !downloading && (
+            <button
+              type="button"
+              className="primary"
+              disabled={!canDownload}
+              title={props.noGpu ? 'This browser has no WebGPU, so a model cannot run here.' : undefined}
+              onClick={() => props.onDownload(selection)}
+            >
+              Download
+            </button>
+          )}
+          {/* Also after a cancelled or failed download: it clears the files already fetched. */}
+          {(props.cached || mine) && !downloading && (
+            <button
+              type="button"
+              className="danger"
+              disabled={deleting}
+              onClick={() => props.onDelete(selection)}
+            >
+              {deleting ? 'Deleting…' : 'Delete from cache'}
+            </button>
+          )}
+        </div>
+        {mine && (
+          <ModelDownloadProgress state={mine} onCancel={props.onCancel} onResume={() => props.onDownload(selection)} />
         )}
       </div>
-      {mine && (
-        <ModelDownloadProgress state={mine} onCancel={props.onCancel} onResume={() => props.onDownload(selection)} />
-      )}
     </li>
   );
 }

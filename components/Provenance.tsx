@@ -21,13 +21,16 @@ export async function loadProvenance(
   db: UnderstudyDB,
   exampleIds: readonly number[],
   factIds: readonly number[],
+  /** The facts' texts saved with the draft (DraftRow.usedFacts): shown for facts deleted since. */
+  usedFacts: readonly FactRow[] = [],
 ): Promise<ProvenanceData> {
   const [examples, facts] = await Promise.all([getExamples(db, exampleIds), db.facts.bulkGet([...factIds])]);
   const foundExamples = examples.filter((e): e is ExampleRow => e !== undefined);
   const foundFacts = facts.filter((f): f is FactRow => f !== undefined);
+  const saved = new Map(usedFacts.map((fact) => [fact.id, fact]));
   return {
     examples: foundExamples,
-    facts: foundFacts,
+    facts: factIds.flatMap((id, i) => facts[i] ?? saved.get(id) ?? []),
     missingExamples: exampleIds.length - foundExamples.length,
     missingFacts: factIds.length - foundFacts.length,
   };
@@ -50,7 +53,7 @@ export function Provenance({ draft }: { draft: DraftRow }) {
         Why this draft?
       </button>
       <div id={id} hidden={!open}>
-        {open && <ProvenanceDetails exampleIds={draft.exampleIds} factIds={draft.factIds ?? []} leftOut={draft.leftOut} />}
+        {open && <ProvenanceDetails exampleIds={draft.exampleIds} factIds={draft.factIds ?? []} usedFacts={draft.usedFacts} leftOut={draft.leftOut} />}
       </div>
     </div>
   );
@@ -76,9 +79,9 @@ export function describeLeftOut(leftOut: LeftOut | undefined): string | undefine
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-function ProvenanceDetails({ exampleIds, factIds, leftOut }: { exampleIds: number[]; factIds: number[]; leftOut?: LeftOut }) {
+function ProvenanceDetails({ exampleIds, factIds, usedFacts, leftOut }: { exampleIds: number[]; factIds: number[]; usedFacts?: FactRow[]; leftOut?: LeftOut }) {
   const leftOutText = describeLeftOut(leftOut);
-  const data = useLive((db) => loadProvenance(db, exampleIds, factIds), [exampleIds.join(','), factIds.join(',')]);
+  const data = useLive((db) => loadProvenance(db, exampleIds, factIds, usedFacts), [exampleIds.join(','), factIds.join(',')]);
   if (!data) return <p className="muted">Loading…</p>;
   return (
     <div className="provenance-details stack">

@@ -99,6 +99,17 @@ describe('the side panel tabs', () => {
   });
 });
 
+describe('the side panel landmarks', () => {
+  it('puts the queue in the main landmark, after the header, so a screen reader can jump to it', async () => {
+    render(<SidePanel />);
+    const mains = container.querySelectorAll('main');
+    expect(mains).toHaveLength(1);
+    expect(mains[0]?.querySelector('#panel-queue')).not.toBeNull();
+    expect(mains[0]?.querySelector('header, [role="tablist"]')).toBeNull();
+    await until(() => expect(container.textContent).toContain('No queued drafts.'));
+  });
+});
+
 describe('“Why this draft?”', () => {
   it('is one click away and lists the past replies and facts the draft drew on', async () => {
     const db = getDb();

@@ -71,22 +71,25 @@ export function SidePanel() {
           Options
         </button>
       </header>
-      {stats && stats.examples === 0 && (
-        <div className="banner" role="note" style={{ margin: '12px 12px 0' }}>
-          Your memory is empty, so Understudy has no replies of yours to learn from yet.{' '}
-          <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>
-            Import a style profile in Options
-          </a>{' '}
-          to get drafts in your voice.
-        </div>
-      )}
-      {tab === 'queue' ? (
-        <QueuePanel drafts={drafts} />
-      ) : (
-        <div role="tabpanel" id="panel-voice" aria-labelledby="tab-voice" className="panel" tabIndex={0}>
-          <VoiceView />
-        </div>
-      )}
+      {/* The main landmark: everything but the header, so assistive tech can jump past the tabs. */}
+      <main className="panel-main">
+        {stats && stats.examples === 0 && (
+          <div className="banner" role="note" style={{ margin: '12px 12px 0' }}>
+            Your memory is empty, so Understudy has no replies of yours to learn from yet.{' '}
+            <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>
+              Import a style profile in Options
+            </a>{' '}
+            to get drafts in your voice.
+          </div>
+        )}
+        {tab === 'queue' ? (
+          <QueuePanel drafts={drafts} />
+        ) : (
+          <div role="tabpanel" id="panel-voice" aria-labelledby="tab-voice" className="panel" tabIndex={0}>
+            <VoiceView />
+          </div>
+        )}
+      </main>
     </div>
   );
 }

@@ -30,9 +30,12 @@ export interface ProfileRow {
 }
 
 export interface FactRow {
+  /** Kept across re-imports while the text stays on the sheet (facts-repo.replaceFacts). */
   id?: number;
   text: string;
   topic?: string;
+  /** Place on the sheet as the creator listed it (not indexed); older rows have none. */
+  position?: number;
 }
 
 export type ExampleSource = 'import' | 'sent';
@@ -121,6 +124,11 @@ export interface DraftRow {
   updatedAt: number;
   /** Facts from the fact sheet the draft drew on (v2). */
   factIds?: number[];
+  /**
+   * Those facts' texts when the draft was saved (not indexed: no new version), so the draft
+   * shows what it used after a fact is deleted. Drafts saved before have none.
+   */
+  usedFacts?: { id: number; text: string }[];
   /** Characters (code points) changed between engineText and what was sent (v2). */
   editDistance?: number;
   /** When the creator sent it (v2). */

@@ -144,3 +144,18 @@ describe('drafts repository', () => {
     expect(await getDraft(db, id)).toMatchObject({ status: 'sent', text: 'Sent text' });
   });
 });
+
+describe('the facts a saved draft drew on', () => {
+  it('keeps their text on the draft, so it still shows what it used after the fact is deleted', async () => {
+    const db = freshDb();
+    const [kept, deleted] = (await db.facts.bulkAdd([{ text: 'Lives in Lisbon.' }, { text: 'Has two cats.' }], { allKeys: true })) as number[];
+    const id = await queueDraft(db, input('c1'), { factIds: [kept!, deleted!] });
+    await db.facts.delete(deleted!);
+    // Re-queued after an edit: same engine text, so the same facts.
+    await queueDraft(db, { ...input('c1'), text: 'Thanks a lot!' });
+    expect((await getDraft(db, id))?.usedFacts).toEqual([
+      { id: kept, text: 'Lives in Lisbon.' },
+      { id: deleted, text: 'Has two cats.' },
+    ]);
+  });
+});

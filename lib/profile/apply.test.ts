@@ -107,6 +107,15 @@ describe('applyProfile', () => {
     expect((await listExamples(db)).map((e) => e.reply)).toEqual(['Fresh reply.']);
   });
 
+  it('keeps each unchanged fact under the same id on re-import, so an older draft still points at the facts it used', async () => {
+    const db = freshDb();
+    await applyProfile(db, profile(), 'old.json');
+    const cats = (await listFacts(db)).find((f) => f.text === 'Ada has two cats.');
+    await applyProfile(db, profile({ facts: [{ text: 'Ada bakes sourdough.' }, { text: 'Ada has two cats.' }] }), 'new.json');
+    expect(await db.facts.get(cats!.id!)).toMatchObject({ text: 'Ada has two cats.' });
+    expect((await listFacts(db)).map((f) => f.text)).toEqual(['Ada bakes sourdough.', 'Ada has two cats.']);
+  });
+
   it('keeps the replies the creator sent when a new profile is imported', async () => {
     const db = freshDb();
     await applyProfile(db, profile(), 'old.json');

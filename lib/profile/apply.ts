@@ -1,6 +1,6 @@
 /**
  * Puts a parsed style profile into memory, all or nothing. Profile, fact sheet and imported
- * examples are replaced in one transaction; if any write fails (a full disk, a quota error) the
+ * examples are replaced in one transaction (a fact already on the sheet keeps its id); if any write fails (a full disk, a quota error) the
  * transaction aborts and memory is exactly as it was before the import.
  *
  * Replies the creator sent through Understudy (source 'sent') are never replaced: they are the
@@ -17,6 +17,7 @@ import {
   type UnderstudyDB,
 } from '../memory/db';
 import { deleteExamples, exampleTables, insertExamples, listExamples } from '../memory/examples-repo';
+import { replaceFacts } from '../memory/facts-repo';
 import { detectLanguage } from '../memory/language';
 import { recordImportSource } from '../memory/sources-repo';
 import type { StyleProfile } from './schema';
@@ -105,8 +106,8 @@ export async function applyProfile(
 
   return db.transaction('rw', [db.profile, db.facts, ...exampleTables(db), db.sources], async () => {
     await db.profile.put(profileRow);
-    await db.facts.clear();
-    await db.facts.bulkAdd(factRows);
+    // Facts whose text is unchanged keep their ids: older drafts still name the right ones.
+    await replaceFacts(db, factRows);
     await deleteExamples(db, 'import');
     const sent = await listExamples(db, { source: 'sent' });
     const sentKeys = new Set(sent.map(exampleKey));
