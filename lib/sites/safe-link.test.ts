@@ -30,6 +30,11 @@ describe('siteLink', () => {
     expect(siteLink('https://user:pass@www.youtube.com/watch?v=abc', 'youtube')).toBeUndefined();
   });
 
+  it("refuses the site's pages that show no comment, such as its redirector to other sites", () => {
+    expect(siteLink('https://www.youtube.com/redirect?q=https%3A%2F%2Fevil.test%2F', 'youtube')).toBeUndefined();
+    expect(siteLink('https://www.youtube.com/', 'youtube')).toBeUndefined();
+  });
+
   it("refuses a link on another supported site than the draft's own", () => {
     expect(siteLink('https://www.youtube.com/watch?v=abc', 'instagram')).toBeUndefined();
   });
