@@ -147,8 +147,6 @@ export interface DraftRow {
  * chunks 0.5 s), so imports are stored as chunks and read back as ordinary ExampleRows by
  * examples-repo. Row ids inside a chunk are contiguous, `id`..`lastId`, from the same id space
  * as the examples table, so a draft's provenance can name any example by id.
-  /** Profile items the prompt left out to fit the model's context (not indexed: no new version). */
-  leftOut?: DraftResult['leftOut'];
  */
 export interface ExampleChunkRow {
   /** The id of the chunk's first example. */
