@@ -5,6 +5,7 @@ import { addSentExample, ID_HIGH_WATER_KEY, insertExamples } from './examples-re
 import { getIndexFor, INDEX_META_KEY, settleIndexFor } from './index-store';
 import { recordSent } from './learning';
 import { memoryStats } from './stats';
+import { UnderstudyDB } from './db';
 import { wipeEverything } from './wipe';
 import { freshDb } from './fresh-db.testutil';
 import { WIPE_EPOCH_KEY, wipeEpoch } from './wipe-epoch';
@@ -78,5 +79,22 @@ describe('wipeEverything', () => {
     expect(stopJobs).toHaveBeenCalledTimes(1);
     expect(seenAtStop).toEqual([1]);
     expect(await wipeEpoch(db)).toBe(epoch + 1);
+  });
+
+  it('leaves no wiped reply in the retrieval index of another context (the background) when the options page wipes', async () => {
+    const background = freshDb();
+    const options = new UnderstudyDB(background.name);
+    for (const reply of ['Gerald the sourdough starter', 'Feed the sourdough twice', 'Sourdough likes warmth']) {
+      await addSentExample(background, { reply });
+    }
+    expect((await getIndexFor(background)).search({ text: 'sourdough' }).length).toBeGreaterThan(0);
+
+    await wipeEverything(options);
+    for (const reply of ['Hello there', 'Thanks a lot', 'See you soon', 'Great question']) await addSentExample(options, { reply });
+    options.close();
+
+    // The background sees more rows and a higher id: without kept ids this looked like appends only.
+    const replies = (await getIndexFor(background)).search({ text: 'sourdough' }).map((r) => r.example.reply);
+    expect(replies.sort()).toEqual(['Great question', 'Hello there', 'See you soon', 'Thanks a lot']);
   });
 });
