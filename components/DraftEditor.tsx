@@ -148,7 +148,12 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           else setError(event.message);
           break;
         case 'saved':
-          if (event.queued) setStatus('Saved to your queue in the side panel.');
+          if (!event.queued) break;
+          setStatus(
+            event.via === 'queue'
+              ? 'Queued. Review it any time in the Understudy side panel.'
+              : 'Saved to your queue in the side panel.',
+          );
           break;
         case 'inserted':
           if (event.ok) {
@@ -191,7 +196,10 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     edited.current = true;
     setDraftText(value);
     window.clearTimeout(saveTimer.current);
-    saveTimer.current = window.setTimeout(() => client.send({ type: 'edit', text: textRef.current }), SAVE_DELAY_MS);
+    saveTimer.current = window.setTimeout(() => {
+      saveTimer.current = undefined;
+      client.send({ type: 'edit', text: textRef.current });
+    }, SAVE_DELAY_MS);
   }
 
   function flushEdit() {
@@ -212,8 +220,9 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   function queue() {
     setError('');
     if (!text.trim()) return setError('The draft is empty: there is nothing to queue.');
+    flushEdit();
     client.send({ type: 'queue', text });
-    setStatus('Queued. Review it any time in the Understudy side panel.');
+    setStatus('Queuing…');
   }
 
   async function doCopy() {

@@ -26,7 +26,10 @@ export function fixtureFileFor(url: URL): string | null {
       if (file.startsWith('..')) return null;
       return path.join(SITES_DIR, 'youtube', file);
     }
-    if (url.pathname === '/watch') return path.join(SITES_DIR, 'youtube', 'watch.html');
+    // One app shell for every page, as YouTube serves it: the app decides what to show.
+    if (url.pathname === '/watch' || url.pathname === '/' || url.pathname.startsWith('/shorts/')) {
+      return path.join(SITES_DIR, 'youtube', 'watch.html');
+    }
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Session } from '../harness/launch';
 import type { FixtureWindow, PostedReply } from '../sites/youtube/fixture-api';
 
@@ -15,6 +15,29 @@ export class YouTubeWatchPage {
     return this;
   }
 
+  /** Arrives the way a creator does: YouTube's home page, no comments yet. */
+  async openHome(): Promise<this> {
+    this.page = await this.session.context.newPage();
+    await this.page.goto('https://www.youtube.com/');
+    await this.page.getByRole('link', { name: /My 72-Hour Sourdough Method/ }).waitFor();
+    return this;
+  }
+  /** Clicks a link in the page: YouTube navigates in-app (pushState), no page load. */
+  async clickLink(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('link', { name }).first().click();
+  }
+  /** The page the fixture app shows now. */
+  async currentPage(): Promise<string> {
+    return this.page.evaluate(() => (window as unknown as FixtureWindow).__fixture.page());
+  }
+  /** Editor sessions the background holds for open editors. */
+  async editorSessionCount(): Promise<number> {
+    return this.session.serviceWorker.evaluate(async () => {
+      const all = await chrome.storage.session.get('editor.sessions');
+      return ((all['editor.sessions'] as unknown[] | undefined) ?? []).length;
+    });
+  }
+
   get comments(): Locator {
     // Top-level comments and replies, in both of YouTube's markups.
     return this.page.locator(
@@ -28,21 +51,25 @@ export class YouTubeWatchPage {
   comment(text: string): Locator {
     return this.comments.filter({ has: this.page.locator('#content-text', { hasText: text }) }).first();
   }
-  /** The inline editor opened for a comment (it follows the comment element). */
-  editorAfter(comment: Locator): Locator {
+  /** The element in the page that holds a comment's editor frame (it follows the comment). */
+  editorHostAfter(comment: Locator): Locator {
     return comment.locator('xpath=following-sibling::understudy-editor[1]');
   }
-  async openDraft(text: string): Promise<Locator> {
+  /** The isolated editor opened for a comment: an extension page in a frame. */
+  editorAfter(comment: Locator): FrameLocator {
+    return this.editorHostAfter(comment).locator('iframe').contentFrame();
+  }
+  async openDraft(text: string): Promise<FrameLocator> {
     const comment = this.comment(text);
     await comment.getByRole('button', { name: 'Draft reply' }).click();
     const editor = this.editorAfter(comment);
     await editor.getByRole('textbox', { name: 'Draft' }).waitFor();
     return editor;
   }
-  engineLabel(editor: Locator): Locator {
+  engineLabel(editor: FrameLocator): Locator {
     return editor.locator('.engine');
   }
-  draftBox(editor: Locator): Locator {
+  draftBox(editor: FrameLocator): Locator {
     return editor.getByRole('textbox', { name: 'Draft' });
   }
 
@@ -51,7 +78,7 @@ export class YouTubeWatchPage {
     return this.comments.filter({ has: this.page.locator('#author-text', { hasText: author }) }).first();
   }
   /** Opens the draft editor on a given comment element and waits for its textbox. */
-  async openDraftOn(comment: Locator): Promise<Locator> {
+  async openDraftOn(comment: Locator): Promise<FrameLocator> {
     await comment.getByRole('button', { name: 'Draft reply' }).click();
     const editor = this.editorAfter(comment);
     await editor.getByRole('textbox', { name: 'Draft' }).waitFor();

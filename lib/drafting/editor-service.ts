@@ -151,11 +151,11 @@ export function createEditorService(deps: EditorServiceDeps) {
         });
     }
 
-    async function keep(session: EditorSession, text: string, edited: boolean) {
-      await sessions.update(session.id, { text, ...(edited ? { edited: true } : {}) });
-      if (!text.trim()) return post({ type: 'saved', queued: false });
+    async function keep(session: EditorSession, text: string, via: 'edit' | 'queue') {
+      await sessions.update(session.id, { text, ...(via === 'edit' ? { edited: true } : {}) });
+      if (!text.trim()) return post({ type: 'saved', queued: false, via });
       await deps.queue(reportOf(session, text));
-      post({ type: 'saved', queued: true });
+      post({ type: 'saved', queued: true, via });
     }
 
     async function insert(session: EditorSession, text: string) {
@@ -190,9 +190,9 @@ export function createEditorService(deps: EditorServiceDeps) {
         case 'draft':
           return draft(session, message);
         case 'edit':
-          return keep(session, message.text, true);
+          return keep(session, message.text, 'edit');
         case 'queue':
-          return keep(session, message.text, session.edited);
+          return keep(session, message.text, 'queue');
         case 'insert':
           return insert(session, message.text);
         case 'markSent':

@@ -37,7 +37,8 @@ export function createEditorFrame(
     'style',
     `all: initial; display: block; width: 100%; height: ${MIN_FRAME_HEIGHT * 2}px; border: 0; color-scheme: normal;`,
   );
-  frame.addEventListener('load', () => sendSession(frame, sessionId), { signal: controller.signal });
+  const staticOrigin = new URL(browser.runtime.getURL('/')).protocol + '//' + browser.runtime.id;
+  frame.addEventListener('load', () => sendSession(frame, sessionId, [staticOrigin]), { signal: controller.signal });
   listenToFrame(
     frame,
     {

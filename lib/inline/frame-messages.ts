@@ -15,10 +15,15 @@ export const MAX_FRAME_HEIGHT = 900;
 
 // ---- content script side ----
 
-/** Hands the frame its session id, addressed to the extension's origin only. */
-export function sendSession(frame: HTMLIFrameElement, sessionId: string): void {
-  const origin = new URL(frame.src).origin;
-  frame.contentWindow?.postMessage({ type: SESSION, sessionId }, origin);
+/**
+ * Hands the frame its session id, addressed to the extension's origin only. A dynamic URL
+ * (Chrome's `use_dynamic_url`) loads the page at the extension's static origin, so both are
+ * named: a message reaches the frame only if its document has one of them.
+ */
+export function sendSession(frame: HTMLIFrameElement, sessionId: string, extensionOrigins: readonly string[]): void {
+  for (const origin of new Set([new URL(frame.src).origin, ...extensionOrigins])) {
+    frame.contentWindow?.postMessage({ type: SESSION, sessionId }, origin);
+  }
 }
 
 export interface FrameRequests {

@@ -14,9 +14,12 @@ export type EditorClientEvent = EditorPortOut | { type: 'disconnected' };
 
 export function createEditorClient(connect: () => Port = () => browser.runtime.connect({ name: EDITOR_PORT })) {
   let port: Port | undefined;
+  /** The session the background confirmed; a reopened port reattaches to it. */
   let sessionId: string | undefined;
+  let asked: string | undefined;
   const listeners = new Set<(event: EditorClientEvent) => void>();
   const emit = (event: EditorClientEvent) => {
+    if (event.type === 'session' && asked) sessionId = asked;
     for (const listener of listeners) listener(event);
   };
 
@@ -34,12 +37,17 @@ export function createEditorClient(connect: () => Port = () => browser.runtime.c
   }
 
   return {
+    /**
+     * Asks to attach to a session. Once one is confirmed, further ids are ignored: a page script
+     * can post messages to this frame too, and must not be able to pull it off its session.
+     */
     attach(id: string) {
-      const fresh = !port;
-      sessionId = id;
-      const opened = ensurePort();
-      // A fresh port already attached itself in ensurePort.
-      if (!fresh) opened.postMessage({ type: 'attach', sessionId: id } satisfies EditorPortIn);
+      if (sessionId) return;
+      asked = id;
+      ensurePort().postMessage({ type: 'attach', sessionId: id } satisfies EditorPortIn);
+    },
+    get attached(): boolean {
+      return sessionId !== undefined;
     },
     send(message: Exclude<EditorPortIn, { type: 'attach' }>): boolean {
       try {

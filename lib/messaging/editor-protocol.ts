@@ -53,8 +53,8 @@ export type EditorPortOut =
   | { type: 'token'; requestId: string; text: string }
   | { type: 'done'; requestId: string; result: DraftResult }
   | { type: 'error'; requestId?: string; message: string }
-  /** The edited draft is safe in the queue. */
-  | { type: 'saved'; queued: boolean }
+  /** The draft is safe in the queue: saved as the creator typed, or queued by their click. */
+  | { type: 'saved'; queued: boolean; via: 'edit' | 'queue' }
   | { type: 'inserted'; ok: true }
   | { type: 'inserted'; ok: false; reason: string }
   | { type: 'sent'; via: 'confirmed' | 'seen'; recorded: boolean }

@@ -30,6 +30,8 @@ export interface FixtureApi {
   postedReplies(): PostedReply[];
   /** The video the page currently shows. */
   videoId(): string;
+  /** The page the app shows: 'home', 'watch' or 'shorts'. */
+  page(): 'home' | 'watch' | 'shorts';
 }
 
 export type FixtureWindow = Window & { __fixture: FixtureApi };

@@ -1,8 +1,11 @@
 /**
- * Boots the YouTube watch-page fixture: title, comments (?threads=N to choose how many render
- * first), lazy loading on scroll, SPA navigation and the test hooks on window.__fixture.
+ * Boots the YouTube fixture app: home, watch and Shorts pages in one document, switched by
+ * in-app navigation as YouTube does (links are intercepted, history.pushState, the old page
+ * hidden, `yt-navigate-start` / `yt-navigate-finish` on document; Back works via popstate).
+ * On a watch page: title, comments (?threads=N to choose how many render first), lazy loading
+ * on scroll, and the test hooks on window.__fixture.
  */
-import { DEFAULT_VIDEO_ID, THREADS, threadOffset, videoTitle } from './fixture-data.js';
+import { DEFAULT_VIDEO_ID, THREADS, VIDEOS, threadOffset, videoTitle } from './fixture-data.js';
 import { buildThreads, installCommentBehaviour, posted } from './fixture-dom.js';
 
 const BATCH = 20;
@@ -17,6 +20,8 @@ const initialThreads = threadsParam !== null && /^\d+$/.test(threadsParam) ? Num
 
 const state = {
   videoId: params.get('v') || DEFAULT_VIDEO_ID,
+  /** Which page the app shows: 'home', 'watch' or 'shorts'. */
+  page: 'watch',
   navigated: false,
   next: 0,
   lazyBatches: 0,
@@ -25,6 +30,12 @@ const state = {
 const contents = document.querySelector('ytd-comments#comments #sections > #contents');
 const countEl = document.querySelector('#count .count-text');
 const titleEl = document.querySelector('ytd-watch-metadata #title h1 yt-formatted-string');
+const views = {
+  home: document.querySelector('ytd-browse'),
+  watch: document.querySelector('ytd-watch-flexy'),
+  shorts: document.querySelector('ytd-shorts'),
+};
+const SHORTS = [{ id: 'crumbShort1', title: 'The 10-second crumb check' }];
 const sentinel = document.createElement('ytd-continuation-item-renderer');
 sentinel.append(Object.assign(document.createElement('div'), { className: 'fx-spinner', textContent: 'Loading…' }));
 
@@ -92,23 +103,58 @@ const io = new IntersectionObserver((entries) => {
   }, LOAD_DELAY_MS);
 });
 
-/** SPA navigation as YouTube does it: new URL and title, comments cleared then reloaded. */
-function navigate(videoId, initial = initialThreads ?? THREADS.length) {
-  document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
-  state.videoId = videoId;
-  state.navigated = true;
-  const url = new URL(location.href);
-  url.searchParams.set('v', videoId);
-  url.searchParams.delete('lc');
-  history.pushState({}, '', url);
-  renderTitle();
-  contents.replaceChildren();
-  updateCount();
-  document.dispatchEvent(
-    new CustomEvent('yt-navigate-finish', { bubbles: true, detail: { pageType: 'watch', endpoint: { watchEndpoint: { videoId } } } }),
+function renderHome() {
+  const grid = document.getElementById('home-grid');
+  if (grid.childElementCount) return;
+  const colours = ['#c98c4f', '#d2a56d', '#e7c9a0', '#8b5a2b'];
+  const item = (href, title, meta, colour) => {
+    const el = document.createElement('ytd-rich-item-renderer');
+    const link = Object.assign(document.createElement('a'), { id: 'video-title-link', href });
+    const thumb = Object.assign(document.createElement('div'), { className: 'fx-thumb' });
+    thumb.style.background = colour;
+    const name = Object.assign(document.createElement('div'), { className: 'fx-compact-title', textContent: title });
+    link.append(thumb, name);
+    el.append(link, Object.assign(document.createElement('div'), { className: 'fx-compact-meta', textContent: meta }));
+    return el;
+  };
+  Object.entries(VIDEOS).forEach(([id, title], i) =>
+    grid.append(item(`/watch?v=${id}`, title, 'Crumb & Crust Kitchen · 3 days ago', colours[i % colours.length])),
   );
+  for (const short of SHORTS) grid.append(item(`/shorts/${short.id}`, short.title, 'Shorts', '#6b3f1d'));
+}
+
+/** Which page a URL shows, as YouTube's router decides it. */
+function pageOf(url) {
+  if (url.pathname === '/watch') return 'watch';
+  if (url.pathname.startsWith('/shorts/')) return 'shorts';
+  return 'home';
+}
+
+/** Shows the page for the current URL; a watch page (re)loads its comments. */
+function render({ initial = initialThreads ?? THREADS.length } = {}) {
+  const url = new URL(location.href);
+  state.page = pageOf(url);
+  for (const [name, view] of Object.entries(views)) view.hidden = name !== state.page;
+  contents.replaceChildren();
+  io.unobserve(sentinel);
+  if (state.page === 'home') {
+    renderHome();
+    document.title = 'YouTube';
+    return Promise.resolve(0);
+  }
+  if (state.page === 'shorts') {
+    const id = url.pathname.split('/')[2] ?? '';
+    const short = SHORTS.find((s) => s.id === id);
+    document.getElementById('shorts-title').textContent = short?.title ?? 'Shorts';
+    document.title = `${short?.title ?? 'Shorts'} - YouTube`;
+    return Promise.resolve(0);
+  }
+  state.videoId = url.searchParams.get('v') || DEFAULT_VIDEO_ID;
+  renderTitle();
+  updateCount();
   return new Promise((resolve) => {
     setTimeout(() => {
+      if (state.page !== 'watch') return resolve(0);
       resetComments(initial);
       io.observe(sentinel);
       resolve(threadCount());
@@ -116,14 +162,45 @@ function navigate(videoId, initial = initialThreads ?? THREADS.length) {
   });
 }
 
+/** In-app navigation as YouTube does it: no page load, the URL pushed, events around it. */
+function go(href, options) {
+  document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
+  state.navigated = true;
+  history.pushState({}, '', href);
+  const loaded = render(options);
+  const pageType = state.page === 'home' ? 'browse' : state.page;
+  document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true, detail: { pageType } }));
+  return loaded;
+}
+
+/** SPA navigation to another video: new URL and title, comments cleared then reloaded. */
+function navigate(videoId, initial = initialThreads ?? THREADS.length) {
+  const url = new URL(location.href);
+  url.pathname = '/watch';
+  url.search = '';
+  url.searchParams.set('v', videoId);
+  return go(url, { initial });
+}
+
+// Every same-site link navigates in-app, like YouTube's router.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+  const url = new URL(link.href, location.href);
+  if (url.origin !== location.origin) return;
+  event.preventDefault();
+  void go(url);
+});
+window.addEventListener('popstate', () => {
+  document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
+  void render();
+  document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true, detail: { pageType: state.page } }));
+});
+
 installCommentBehaviour(document);
-renderTitle();
-updateCount();
-setTimeout(() => {
-  resetComments(initialThreads ?? THREADS.length);
-  io.observe(sentinel);
+void render().then(() => {
   document.documentElement.dataset.fixtureReady = 'true';
-}, LOAD_DELAY_MS);
+});
 
 window.__fixture = {
   appendThreads,
@@ -133,4 +210,5 @@ window.__fixture = {
   /** Replies posted through the fixture's reply boxes: { parentId, commentId, replyId, text }. */
   postedReplies: () => posted.map((p) => ({ ...p })),
   videoId: () => state.videoId,
+  page: () => state.page,
 };
