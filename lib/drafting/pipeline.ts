@@ -10,6 +10,7 @@
 import type { CommentContext } from '../core/draft';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
+import { withThanksCandidates } from '../memory/draft-retrieval';
 import { hybridSearch } from '../memory/hybrid';
 import { getIndexFor, type RetrievalIndex, type RetrievalQuery } from '../memory/retrieval';
 import { detectStyleHabits, type StyleHabits } from '../memory/style';
@@ -76,7 +77,9 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
         platform: comment.site,
         ...(comment.parentText ? { parentText: comment.parentText } : {}),
       };
-      const examples = semantic ? hybridSearch(index, query, semantic.neighbours, RETRIEVE_K) : index.search(query, RETRIEVE_K);
+      const found = semantic ? hybridSearch(index, query, semantic.neighbours, RETRIEVE_K) : index.search(query, RETRIEVE_K);
+      // Praise and thanks share few words with anything: the creator's own thank-you replies join in.
+      const examples = withThanksCandidates(index, query, found, RETRIEVE_K);
       deps.onRetrieval?.(semantic ? { kind: 'hybrid', model: semantic.model } : { kind: 'lexical' });
       const input: DraftInput = {
         comment,

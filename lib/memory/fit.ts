@@ -148,9 +148,15 @@ export function judgeCandidate(
   const foundParent = wordsFoundIn(comment.parentWords, exchange);
   const sum = (words: readonly string[]) => words.reduce((total, w) => total + weightOf(w), 0);
   const total = sum(comment.words) + sum(comment.parentWords) * parentWeight;
-  const coverage = total > 0 ? (sum(found) + sum(foundParent) * parentWeight) / total : 0;
+  const wordCoverage = total > 0 ? (sum(found) + sum(foundParent) * parentWeight) / total : 0;
   const taken = [...found, ...foundParent];
   if (taken.length > 0) reasons.push(`takes up ${taken.slice(0, 3).join(', ')}`);
+  // An embedding model's similarity says "same meaning" where no word is shared ("puff up" / "bubbles").
+  const similarity = (candidate as { similarity?: number }).similarity;
+  const meaning =
+    similarity === undefined ? 0 : Math.max(0, Math.min(1, (similarity - SIMILARITY_WEAK) / (SIMILARITY_STRONG - SIMILARITY_WEAK)));
+  const coverage = Math.max(wordCoverage, meaning);
+  if (meaning >= 1) reasons.push('means the same (Better matching)');
 
   const relative = scores.top > 0 ? candidate.score / scores.top : 0;
   const standsOut =
@@ -174,14 +180,9 @@ export function judgeCandidate(
     if (comment.kind && kind === 0) reasons.push('answers another kind of question');
     strength = coverage * 0.6 + kind * 0.1 + relative * 0.1 + standsOut * 0.1 + sameIntent * 0.1;
     if (comment.kind && kind === 0) strength -= KIND_MISMATCH_PENALTY;
-    if (taken.length === 0) strength = Math.min(strength, PARTLY_AT - 0.01);
+    if (taken.length === 0 && meaning < 1) strength = Math.min(strength, PARTLY_AT - 0.01);
   }
 
-  const similarity = (candidate as { similarity?: number }).similarity;
-  if (similarity !== undefined) {
-    if (similarity >= SIMILARITY_STRONG) strength += 0.15;
-    else if (similarity < SIMILARITY_WEAK) strength -= 0.15;
-  }
   strength = Math.max(0, Math.min(1, strength));
   return { level: levelOf(strength), reasons, strength };
 }
