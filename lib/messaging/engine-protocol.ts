@@ -249,6 +249,8 @@ function issuePath(path: readonly PropertyKey[]): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issuePath(issue.path);
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return `${where} is missing`;
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return `${where} is empty`;
   if (issue.code === 'too_big' || issue.code === 'too_small') {
     const bound = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum).toLocaleString('en-US');
     const more = issue.code === 'too_big';

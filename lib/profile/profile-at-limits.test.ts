@@ -20,7 +20,7 @@ import { styleProfileSchema, type StyleProfileInput } from './schema';
 
 const text = (n: number, seed: string) => `${seed} `.repeat(Math.ceil(n / (seed.length + 1))).slice(0, n).trim().padEnd(n, 'x');
 const url = (n: number, i: number) => `https://example.com/${i}/`.padEnd(n, 'a');
-const list = (n: number, make: (i: number) => string) => Array.from({ length: n }, (_, i) => make(i));
+const list = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
 /** Every list at its longest, every text at its longest. */
 function profileAtEveryMaximum(itemChars = MAX_ITEM_CHARS): StyleProfileInput {

@@ -159,7 +159,9 @@ describe('engine host queue', () => {
     a.session.receive({ type: 'draft.start', requestId: 'bad', model: MODEL });
     a.session.receive({ type: 'format.disk', requestId: 'evil' });
     await settle();
-    expect(a.of('bad')).toEqual([{ type: 'error', requestId: 'bad', message: 'The engine could not read this request.' }]);
+    expect(a.of('bad')).toEqual([
+      { type: 'error', requestId: 'bad', message: 'The engine could not read this request: generation is missing (and 1 more problem).' },
+    ]);
     expect(a.of('evil')[0]?.type).toBe('error');
     expect(deps.getEngine).not.toHaveBeenCalled();
   });
@@ -500,7 +502,7 @@ describe('engine host embeddings', () => {
     a.session.receive({ type: 'embed', requestId: 'e1', model: EMBED, texts: ['hi', ''] });
     a.session.receive({ type: 'embed', requestId: 'e2', model: EMBED, texts: Array.from({ length: 65 }, () => 'x') });
     await settle(100);
-    expect(a.of('e1')[0]).toMatchObject({ type: 'error', message: 'The engine could not read this request.' });
+    expect(a.of('e1')[0]).toMatchObject({ type: 'error', message: 'The engine could not read this request: texts[1] is empty.' });
     expect(a.of('e2')[0]).toMatchObject({ type: 'error' });
     expect(current().calls).toEqual([]);
   });
