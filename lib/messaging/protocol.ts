@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { commentContextSchema, type DraftResult } from '../core/draft';
-import { MAX_DRAFT_CHARS } from '../core/limits';
+import { MAX_DRAFT_CHARS, MAX_REQUEST_ID_CHARS } from '../core/limits';
 import { sessionIdSchema } from './editor-protocol';
 import { modelSelectionSchema, type ModelStatus } from '../core/models';
 import { steerSchema } from '../core/steers';
@@ -66,13 +66,13 @@ export { DRAFT_PORT } from './ports';
 export const draftPortInSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('start'),
-    requestId: z.string().min(1).max(64),
+    requestId: z.string().min(1).max(MAX_REQUEST_ID_CHARS),
     comment: commentContextSchema,
     steer: steerSchema.optional(),
     /** Regenerate asks for another candidate: 0 is the first draft, 1 the next, … */
     variant: z.number().int().min(0).max(1000).optional(),
   }),
-  z.object({ type: z.literal('cancel'), requestId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('cancel'), requestId: z.string().min(1).max(MAX_REQUEST_ID_CHARS) }),
 ]);
 export type DraftPortIn = z.infer<typeof draftPortInSchema>;
 
