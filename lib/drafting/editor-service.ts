@@ -68,6 +68,7 @@ export function reportOf(session: EditorSession, text: string): DraftReport {
     exampleIds: result?.exampleIds ?? [],
     ...(result?.factIds ? { factIds: result.factIds } : {}),
     ...(result?.metrics ? { metrics: result.metrics } : {}),
+    ...(result?.leftOut ? { leftOut: result.leftOut } : {}),
   };
 }
 
