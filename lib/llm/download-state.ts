@@ -25,7 +25,11 @@ export const downloadStateItem = storage.defineItem<DownloadState | null>('local
   fallback: null,
 });
 
-/** A download that was running when the browser stopped: resume it on the next start. */
+/**
+ * A download the stored state says is running, which the background may no longer be following:
+ * the browser stopped, or only the service worker did (after 30 s without events) while the
+ * engine host kept downloading. The model manager then takes it over (model-manager.ts).
+ */
 export function shouldResume(state: DownloadState | null): state is DownloadState {
   return state?.phase === 'downloading';
 }
