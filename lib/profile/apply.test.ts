@@ -6,6 +6,7 @@ import { addSentExample, countExamples, listExamples } from '../memory/examples-
 import { listFacts } from '../memory/facts-repo';
 import { getProfile } from '../memory/profile-repo';
 import { applyProfile } from './apply';
+import { exportProfile } from './export';
 import { parseProfileFile } from './import-json';
 import type { StyleProfile } from './schema';
 import { freshDb } from '../memory/fresh-db.testutil';
@@ -114,6 +115,13 @@ describe('applyProfile', () => {
     await applyProfile(db, profile({ facts: [{ text: 'Ada bakes sourdough.' }, { text: 'Ada has two cats.' }] }), 'new.json');
     expect(await db.facts.get(cats!.id!)).toMatchObject({ text: 'Ada has two cats.' });
     expect((await listFacts(db)).map((f) => f.text)).toEqual(['Ada bakes sourdough.', 'Ada has two cats.']);
+  });
+
+  it('exports the facts in the order of the latest import, even when it moved facts that kept their ids', async () => {
+    const db = freshDb();
+    await applyProfile(db, profile({ facts: [{ text: 'A.' }, { text: 'B.' }] }), 'old.json');
+    await applyProfile(db, profile({ facts: [{ text: 'C.' }, { text: 'B.' }, { text: 'A.' }] }), 'new.json');
+    expect((await exportProfile(db)).facts.map((f) => f.text)).toEqual(['C.', 'B.', 'A.']);
   });
 
   it('keeps the replies the creator sent when a new profile is imported', async () => {

@@ -5,6 +5,7 @@
  */
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
 import { exampleTables, listExamples } from '../memory/examples-repo';
+import { listFacts } from '../memory/facts-repo';
 import { PROFILE_FORMAT, PROFILE_VERSION, type ProfileExample, type StyleProfile } from './schema';
 
 export class NoProfileError extends Error {
@@ -19,7 +20,8 @@ export async function exportProfile(db: UnderstudyDB): Promise<StyleProfile> {
     const row = await db.profile.get(PROFILE_KEY);
     if (!row) throw new NoProfileError();
     const [facts, examples] = await Promise.all([
-      db.facts.orderBy('id').toArray(),
+      // In the order the creator listed them: ids stay put when a re-import moves a fact.
+      listFacts(db),
       listExamples(db),
     ]);
     const profile: StyleProfile = {
