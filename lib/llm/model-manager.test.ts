@@ -148,6 +148,21 @@ describe('a model download while the background service worker is stopped and re
     expect(host.pending).toBe(0);
   });
 
+  it('stops a download of a model the creator deletes, although a stopped service worker started it', async () => {
+    const { host, deps } = hostWithSilentDownload();
+    const state = memoryState();
+    const first = backgroundOver(host);
+    await createModelManager({ client: first.client, state }).download(LLAMA);
+    await settle();
+    first.stopBackground();
+
+    await createModelManager({ client: backgroundOver(host).client, state }).remove(LLAMA);
+    await settle();
+    expect(deps.resetEngine).toHaveBeenCalledTimes(1);
+    expect(await state.getValue()).toBeNull();
+    expect(host.pending).toBe(0);
+  });
+
   it('touches its stored state while progress is silent, which keeps the service worker awake', async () => {
     vi.useFakeTimers();
     try {

@@ -47,7 +47,7 @@ export function createModelManager(deps: ModelManagerDeps) {
    * must never land after (and undo) the final 'done'.
    */
   function write(selection: ModelSelection, patch: Partial<DownloadState>): Promise<void> {
-    const next = writes.then(async () => {
+    return serialized(async () => {
       const previous = await state.getValue();
       const base: DownloadState =
         previous && previous.selection.modelId === selection.modelId
@@ -55,6 +55,10 @@ export function createModelManager(deps: ModelManagerDeps) {
           : { selection, phase: 'downloading', progress: 0, message: 'Starting download…', updatedAt: now() };
       await state.setValue({ ...base, ...patch, selection, updatedAt: now() });
     });
+  }
+
+  function serialized(change: () => Promise<void>): Promise<void> {
+    const next = writes.then(change);
     writes = next.catch(() => {});
     return next;
   }
@@ -88,9 +92,15 @@ export function createModelManager(deps: ModelManagerDeps) {
     }
     const controller = new AbortController();
     running = { controller, selection };
-    // Taking over keeps the progress shown so far; the host repeats its latest report.
-    if (options.resuming) await write(selection, { phase: 'downloading', error: undefined });
-    else await write(selection, { phase: 'downloading', progress: 0, message: 'Starting download…', error: undefined });
+    try {
+      // Taking over keeps the progress shown so far; the host repeats its latest report.
+      if (options.resuming) await write(selection, { phase: 'downloading', error: undefined });
+      else await write(selection, { phase: 'downloading', progress: 0, message: 'Starting download…', error: undefined });
+    } catch (error) {
+      // Never started: a later download must not be refused as "another model is downloading".
+      running = undefined;
+      throw error;
+    }
     const heartbeat = setInterval(() => void write(selection, {}).catch(() => {}), heartbeatMs);
     // Runs on in the background; the options page follows it through the stored state.
     void deps.client
@@ -141,10 +151,15 @@ export function createModelManager(deps: ModelManagerDeps) {
   }
 
   async function remove(selection: ModelSelection): Promise<void> {
+    // A download of it that a stopped service worker started is stopped too.
+    await adoptInterrupted().catch(() => false);
     if (running?.selection.modelId === selection.modelId) await cancel();
     await deps.client.deleteFromCache(selection);
-    const current = await state.getValue();
-    if (current?.selection.modelId === selection.modelId) await state.setValue(null);
+    // After the "cancelled" a cancel above queued: a deleted model has no download state.
+    await serialized(async () => {
+      const current = await state.getValue();
+      if (current?.selection.modelId === selection.modelId) await state.setValue(null);
+    });
     await deps.onDeleted?.(selection);
   }
 
