@@ -12,9 +12,8 @@ import { siteName } from '@/lib/core/sites';
 import { CUSTOM_STEER_LABEL, customSteerSchema, isSteerId, STEERS, type SteerChoice } from '@/lib/core/steers';
 import type { EditorClient, EditorClientEvent } from '@/lib/messaging/editor-client';
 import type { EditorSessionView } from '@/lib/messaging/editor-protocol';
-import { engineLabel, metricsLabel } from '@/lib/inline/labels';
+import { engineLabel, fitLabel, metricsLabel } from '@/lib/inline/labels';
 
-const SAVE_DELAY_MS = 500;
 const CUSTOM = 'custom';
 
 type Phase = 'waiting' | 'drafting' | 'ready' | 'failed';
@@ -40,10 +39,10 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   const [inserted, setInserted] = useState(false);
   const [sent, setSent] = useState(false);
   const [gone, setGone] = useState(false);
+  const [saved, setSaved] = useState(false);
   const request = useRef<string | undefined>(undefined);
   const edited = useRef(false);
   const variant = useRef(0);
-  const saveTimer = useRef<number | undefined>(undefined);
   const textRef = useRef('');
   const box = useRef<HTMLTextAreaElement>(null);
   // The background's messages arrive in a listener installed once: it reads the site from here.
@@ -80,6 +79,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     edited.current = false;
     setError('');
     setResult(undefined);
+    setSaved(false);
     setDraftText('');
     setPhase('drafting');
     setStatus('Drafting a reply…');
@@ -148,12 +148,8 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           else setError(event.message);
           break;
         case 'saved':
-          if (!event.queued) break;
-          setStatus(
-            event.via === 'queue'
-              ? 'Queued. Review it any time in the Understudy side panel.'
-              : 'Saved to your queue in the side panel.',
-          );
+          setSaved(event.queued);
+          if (event.queued && event.via === 'queue') setStatus('Queued. Review it any time in the Understudy side panel.');
           break;
         case 'inserted':
           if (event.ok) {
@@ -190,29 +186,23 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     if (phase !== 'waiting') box.current?.focus();
   }, [phase]);
 
-  useEffect(() => () => window.clearTimeout(saveTimer.current), []);
-
+  // Every change goes to the background at once (it keeps the session's text and writes the
+  // queue a moment later), so a reload, a closed tab or a vanished comment loses nothing.
   function onEdit(value: string) {
     edited.current = true;
     setDraftText(value);
-    window.clearTimeout(saveTimer.current);
-    saveTimer.current = window.setTimeout(() => {
-      saveTimer.current = undefined;
-      client.send({ type: 'edit', text: textRef.current });
-    }, SAVE_DELAY_MS);
+    client.send({ type: 'edit', text: value });
   }
 
-  function flushEdit() {
-    if (saveTimer.current === undefined) return;
-    window.clearTimeout(saveTimer.current);
-    saveTimer.current = undefined;
-    if (edited.current) client.send({ type: 'edit', text: textRef.current });
+  function showClosest() {
+    if (!result?.closest) return;
+    onEdit(result.closest.text);
+    setStatus('This is your closest past reply. Check it answers the comment before you use it.');
   }
 
   function insert() {
     setError('');
     if (!text.trim()) return setError('The draft is empty. Write something or click Regenerate.');
-    flushEdit();
     setStatus(`Opening ${site}'s reply box…`);
     client.send({ type: 'insert', text });
   }
@@ -220,13 +210,13 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   function queue() {
     setError('');
     if (!text.trim()) return setError('The draft is empty: there is nothing to queue.');
-    flushEdit();
     client.send({ type: 'queue', text });
     setStatus('Queuing…');
   }
 
   async function doCopy() {
     setError('');
+    if (!text.trim()) return setError('The draft is empty: there is nothing to copy.');
     if (await copy(text)) setStatus('Copied to the clipboard.');
     else setError('Copy was blocked. Select the text and copy it.');
   }
@@ -239,10 +229,8 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     setStatus('Stopped. Keep what was written, edit it, or Regenerate.');
   }
 
-  function close() {
-    flushEdit();
-    onClose();
-  }
+  const memoryDraft = result?.engine === 'memory';
+  const abstained = result !== undefined && !result.text.trim();
 
   return (
     <section className="editor" aria-label={session ? `Understudy draft reply to ${session.comment.author}` : 'Understudy draft reply'}>
@@ -255,7 +243,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           </span>
         )}
         <span className="spacer" />
-        <button type="button" className="close" aria-label="Close draft" onClick={close}>
+        <button type="button" className="close" aria-label="Close draft" onClick={onClose}>
           ×
         </button>
       </header>
@@ -273,10 +261,24 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
         readOnly={finished}
         onChange={(event) => onEdit(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') close();
+          if (event.key === 'Escape') onClose();
         }}
       />
-      {result?.voice && (
+      {abstained && result.closest && !edited.current && (
+        <p className="closest">
+          <button type="button" onClick={showClosest}>
+            Show the closest anyway
+          </button>
+        </p>
+      )}
+      {result?.fit && !abstained && (
+        <p className={`fit fit-${result.fit.level}`}>
+          {fitLabel(result.fit.level)}
+          {result.sentBefore && ' · Sent before'}
+        </p>
+      )}
+      {/* Voice match only once the draft answers the comment: a well-sounding wrong answer is no praise. */}
+      {result?.voice && result.fit?.level !== 'none' && !abstained && (
         <p className="voice">
           Voice match {result.voice.score}
           {result.voice.traits.length > 0 && ` · ${result.voice.traits.join(' · ')}`}
@@ -302,13 +304,13 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
         <select aria-label="Steer the next draft" value={steer} disabled={finished} onChange={(e) => setSteer(e.target.value)}>
           <option value="">As usual</option>
           {STEERS.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
+            <option key={s.id} value={s.id} disabled={memoryDraft && s.needsModel !== undefined}>
+              {memoryDraft && s.needsModel ? `${s.label} (needs an AI model)` : s.label}
             </option>
           ))}
           <option value={CUSTOM}>{CUSTOM_STEER_LABEL}</option>
         </select>
-        <button type="button" disabled={!text.trim()} onClick={() => void doCopy()}>
+        <button type="button" onClick={() => void doCopy()}>
           Copy
         </button>
         {busy && (
@@ -345,7 +347,10 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           {error}
         </p>
       )}
-      <p className="hint">Insert fills {site}'s reply box. You review it and press send yourself.</p>
+      <p className="hint">
+        Insert fills {site}'s reply box. You review it and press send yourself.
+        {saved && <span className="saved"> Your edits are saved in the queue.</span>}
+      </p>
     </section>
   );
 }

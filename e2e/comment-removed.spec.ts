@@ -5,7 +5,7 @@
  */
 import { test, expect, SAMPLE_PROFILE } from './fixtures';
 
-const STARTER = 'keeping a starter alive while travelling';
+const STARTER = 'Can I do the 72 hours with a 100% whole wheat dough';
 
 test.describe('A comment removed while its draft is open', () => {
   test.beforeEach(async ({ options }) => {

@@ -1,6 +1,6 @@
 import { test, expect, SAMPLE_PROFILE } from './fixtures';
 
-const STARTER = 'keeping a starter alive while travelling';
+const STARTER = 'Can I do the 72 hours with a 100% whole wheat dough';
 
 test.describe('Drafting a reply on a YouTube watch page', () => {
   test.beforeEach(async ({ options }) => {
@@ -80,7 +80,7 @@ test.describe('Drafting a reply on a YouTube watch page', () => {
 
   test('Regenerate writes a different draft for the same comment', async ({ youtube }) => {
     await youtube.open();
-    const editor = await youtube.openDraft('My loaf spread sideways in the oven');
+    const editor = await youtube.openDraft('The jiggle test explanation is the best');
     await expect(editor.getByRole('status')).toContainText('Draft ready');
     const first = await youtube.draftBox(editor).inputValue();
     await editor.getByRole('button', { name: 'Regenerate' }).click();
@@ -97,6 +97,19 @@ test.describe('Drafting a reply on a YouTube watch page', () => {
     await editor.getByRole('button', { name: 'Copy' }).click();
     await expect(editor.getByRole('status')).toContainText('Copied');
     expect(await youtube.page.evaluate(() => navigator.clipboard.readText())).toBe('Copied words');
+  });
+
+  test('when none of the creator’s past replies answers the comment, the draft box stays empty and says so', async ({ youtube }) => {
+    await youtube.open();
+    const editor = await youtube.openDraft('How do you store the loaf after cutting?');
+    await expect(editor.getByRole('status')).toContainText('Draft ready');
+    await expect(youtube.draftBox(editor)).toHaveValue('');
+    await expect(editor.getByText(/None of your past replies answers this/)).toBeVisible();
+    await expect(editor.locator('.voice')).toHaveCount(0);
+    // Offered on request only, and then clearly as the closest, not as an answer.
+    await editor.getByRole('button', { name: 'Show the closest anyway' }).click();
+    await expect(youtube.draftBox(editor)).not.toHaveValue('');
+    await expect(editor.getByRole('status')).toContainText('closest past reply');
   });
 
   test('comments loaded on scroll and after in-app navigation get buttons too', async ({ youtube }) => {

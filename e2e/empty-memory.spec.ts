@@ -33,7 +33,7 @@ test.describe('With an empty memory', () => {
     const second = await youtube.openDraft('My loaf spread sideways in the oven');
     await expect(second.getByRole('alert')).toContainText(IMPORT_HINT);
     await editor.getByRole('button', { name: 'Close draft' }).click();
-    await expect(editor).toHaveCount(0);
+    await expect(editor.owner()).toHaveCount(0);
   });
 
   test('the side panel says memory is empty and that nothing is queued, until a profile is imported', async ({

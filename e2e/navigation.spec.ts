@@ -72,7 +72,7 @@ test.describe('Drafting after in-app navigation', () => {
     const editor = await youtube.openDraft(COMMENT);
     await expect(editor.getByRole('status')).toContainText('Draft ready');
     await youtube.draftBox(editor).fill(MY_REPLY);
-    await expect(editor.getByRole('status')).toContainText('Saved to your queue');
+    await expect(editor.getByText('Your edits are saved in the queue.')).toBeVisible();
     await youtube.page.reload();
     await sidePanel.open();
     await expect(sidePanel.draftBox('@kofi.bakes')).toHaveValue(MY_REPLY);

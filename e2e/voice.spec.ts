@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { test, expect, SAMPLE_PROFILE } from './fixtures';
 import { ROOT } from './harness/launch';
 import type { YouTubeWatchPage } from './pages/youtube-watch-page';
 
-const STARTER = 'keeping a starter alive while travelling';
+const STARTER = 'Can I do the 72 hours with a 100% whole wheat dough';
 const NOTE = 'Met at the Saturday market, owes me a rye recipe (NOTE-7731)';
 const NOTE_MARKER = 'NOTE-7731';
 
@@ -23,7 +23,7 @@ const sampleReplies = new Map(
 );
 
 /** Drafts a reply to the starter comment, queues it, and returns the comment's author and the editor. */
-async function queueStarter(youtube: YouTubeWatchPage): Promise<{ author: string; editor: Locator }> {
+async function queueStarter(youtube: YouTubeWatchPage): Promise<{ author: string; editor: FrameLocator }> {
   await youtube.open();
   const editor = await youtube.openDraft(STARTER);
   await expect(editor.getByRole('status')).toContainText('Draft ready');

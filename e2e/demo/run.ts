@@ -42,7 +42,7 @@ async function main() {
     const draft = await youtube.draftBox(editor).inputValue();
     const engine = (await editor.locator('.engine').textContent())?.trim();
     step(`Draft reply on “…${INSERT_COMMENT}…” (${engine}):\n\n  > ${draft.replace(/\n/g, '\n  > ')}\n`);
-    await editor.scrollIntoViewIfNeeded();
+    await editor.owner().scrollIntoViewIfNeeded();
     await youtube.page.screenshot({ path: path.join(OUT, '03-draft.png') });
 
     await editor.getByRole('button', { name: 'Insert' }).click();

@@ -33,7 +33,9 @@ export class YouTubeWatchPage {
   /** Editor sessions the background holds for open editors. */
   async editorSessionCount(): Promise<number> {
     return this.session.serviceWorker.evaluate(async () => {
-      const all = await chrome.storage.session.get('editor.sessions');
+      type SessionArea = { get(key: string): Promise<Record<string, unknown>> };
+      const area = (globalThis as unknown as { chrome: { storage: { session: SessionArea } } }).chrome.storage.session;
+      const all = await area.get('editor.sessions');
       return ((all['editor.sessions'] as unknown[] | undefined) ?? []).length;
     });
   }

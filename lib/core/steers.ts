@@ -15,6 +15,11 @@ export interface Steer {
   label: string;
   /** What the model is told. */
   instruction: string;
+  /**
+   * Why the memory engine (no model: it reuses the creator's own replies) can't honour it;
+   * absent when it can, by choosing among the fitting replies.
+   */
+  needsModel?: string;
 }
 
 export const STEERS: readonly Steer[] = [
@@ -34,6 +39,7 @@ export const STEERS: readonly Steer[] = [
     label: 'Funnier',
     instruction:
       'Add a light, playful touch of humour that fits your voice; never joke at the commenter’s expense.',
+    needsModel: "Past replies can't be made funnier: without a model, drafts reuse your own words.",
   },
   {
     id: 'formal',

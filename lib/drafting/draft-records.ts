@@ -6,6 +6,7 @@ import type { DraftReport } from '../core/draft';
 import type { UnderstudyDB } from '../memory/db';
 import { markInserted, queueDraft } from '../memory/drafts-repo';
 import { recordSent, scoreVoice } from '../memory/learning';
+import { voiceMatchShown } from '../memory/voice-match';
 import type { DraftRunner } from './draft-runner';
 
 type DraftPayload = DraftReport;
@@ -63,6 +64,8 @@ export function withVoiceMatch(runner: DraftRunner, db: UnderstudyDB): DraftRunn
   return {
     async draft(comment, options) {
       const result = await runner.draft(comment, options);
+      // A draft that doesn't answer the comment gets no voice score: sounding right is no praise.
+      if (!voiceMatchShown(result)) return result;
       try {
         const voice = await scoreVoice(db, result.text, comment.site);
         if (voice.basedOn === 0) return result;

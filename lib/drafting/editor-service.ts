@@ -7,7 +7,7 @@
  * seen posted is learned from only if it is still the inserted draft.
  */
 import type { DraftReport, DraftResult } from '../core/draft';
-import { customSteerSchema, type SteerChoice } from '../core/steers';
+import type { SteerChoice } from '../core/steers';
 import {
   editorPortInSchema,
   type EditorPortIn,
@@ -50,6 +50,8 @@ export interface EditorServiceDeps {
   sent(report: DraftReport, via: 'confirmed' | 'seen'): Promise<{ recorded: boolean }>;
   /** Ask the session's own content script to fill the site's reply box. */
   insertInPage(session: EditorSession, text: string): Promise<InsertOutcome>;
+  /** How long typing pauses before an edit is written to the queue (default 400 ms). */
+  saveDelayMs?: number;
 }
 
 function messageOf(error: unknown): string {
@@ -84,8 +86,20 @@ function viewOf(session: EditorSession): EditorSessionView {
 
 export function createEditorService(deps: EditorServiceDeps) {
   const { sessions } = deps;
+  const saveDelayMs = deps.saveDelayMs ?? 400;
   /** The one editor frame attached to each session. */
   const attached = new Map<string, EditorPort>();
+  /** Edits typed but not yet written to the queue, per session. */
+  const pendingSaves = new Map<string, { timer: ReturnType<typeof setTimeout>; write: () => Promise<void> }>();
+
+  /** Writes a session's latest text to the queue now, if a write is waiting. */
+  async function flushSave(sessionId: string): Promise<void> {
+    const pending = pendingSaves.get(sessionId);
+    if (!pending) return;
+    pendingSaves.delete(sessionId);
+    clearTimeout(pending.timer);
+    await pending.write();
+  }
 
   function notify(sessionId: string, message: EditorPortOut) {
     try {
@@ -152,17 +166,40 @@ export function createEditorService(deps: EditorServiceDeps) {
         });
     }
 
-    async function keep(session: EditorSession, text: string, via: 'edit' | 'queue') {
-      await sessions.update(session.id, { text, ...(via === 'edit' ? { edited: true } : {}) });
-      if (!text.trim()) return post({ type: 'saved', queued: false, via });
-      await deps.queue(reportOf(session, text));
+    /** Queues the session's text as it stands (edits since are written by their own save). */
+    async function writeQueue(id: string, via: 'edit' | 'queue') {
+      const latest = await sessions.get(id);
+      const text = latest?.text ?? '';
+      if (!latest || !text.trim() || latest.sent) return post({ type: 'saved', queued: false, via });
+      await deps.queue(reportOf(latest, text));
       post({ type: 'saved', queued: true, via });
+    }
+
+    async function edit(session: EditorSession, text: string) {
+      // The session holds every keystroke at once; the queue write waits for a pause in typing.
+      await sessions.update(session.id, { text, edited: true });
+      const previous = pendingSaves.get(session.id);
+      if (previous) clearTimeout(previous.timer);
+      const write = () => writeQueue(session.id, 'edit').catch((error: unknown) => post({ type: 'error', message: messageOf(error) }));
+      const timer = setTimeout(() => {
+        pendingSaves.delete(session.id);
+        void write();
+      }, saveDelayMs);
+      pendingSaves.set(session.id, { timer, write });
+    }
+
+    async function queue(session: EditorSession, text: string) {
+      clearTimeout(pendingSaves.get(session.id)?.timer);
+      pendingSaves.delete(session.id);
+      await sessions.update(session.id, { text });
+      await writeQueue(session.id, 'queue');
     }
 
     async function insert(session: EditorSession, text: string) {
       if (!text.trim()) return post({ type: 'inserted', ok: false, reason: 'The draft is empty. Write something or click Regenerate.' });
       const outcome = await deps.insertInPage(session, text.trim());
       if (!outcome.ok) return post({ type: 'inserted', ok: false, reason: outcome.reason });
+      await flushSave(session.id);
       await sessions.update(session.id, { inserted: text.trim(), text });
       await deps.inserted(reportOf(session, text));
       post({ type: 'inserted', ok: true });
@@ -171,6 +208,7 @@ export function createEditorService(deps: EditorServiceDeps) {
     async function markSent(session: EditorSession, text: string) {
       if (session.sent) return post({ type: 'sent', via: 'confirmed', recorded: false });
       if (!text.trim()) return post({ type: 'error', message: 'The draft is empty: there is nothing to mark as sent.' });
+      await flushSave(session.id);
       const { recorded } = await deps.sent(reportOf(session, text), 'confirmed');
       await sessions.update(session.id, { sent: true });
       post({ type: 'sent', via: 'confirmed', recorded });
@@ -191,9 +229,9 @@ export function createEditorService(deps: EditorServiceDeps) {
         case 'draft':
           return draft(session, message);
         case 'edit':
-          return keep(session, message.text, 'edit');
+          return edit(session, message.text);
         case 'queue':
-          return keep(session, message.text, 'queue');
+          return queue(session, message.text);
         case 'insert':
           return insert(session, message.text);
         case 'markSent':
@@ -238,6 +276,8 @@ export function createEditorService(deps: EditorServiceDeps) {
     async gone(sessionId: string, tabId: number): Promise<{ queued: boolean }> {
       const session = await sessions.get(sessionId);
       if (!session || session.tabId !== tabId) return { queued: false };
+      clearTimeout(pendingSaves.get(sessionId)?.timer);
+      pendingSaves.delete(sessionId);
       const text = session.text?.trim() ?? '';
       const queued = !session.sent && text.length > 0;
       if (queued) await deps.queue(reportOf(session, text));
@@ -248,11 +288,12 @@ export function createEditorService(deps: EditorServiceDeps) {
       return { queued };
     },
 
-    closeTab: (tabId: number) => sessions.closeTab(tabId),
+    /** The tab closed: edits still waiting are written to the queue, then its sessions go. */
+    async closeTab(tabId: number): Promise<void> {
+      await Promise.all([...pendingSaves.keys()].map((id) => flushSave(id)));
+      await sessions.closeTab(tabId);
+    },
   };
 }
 
 export type EditorService = ReturnType<typeof createEditorService>;
-
-/** Only extension pages may send the creator's own words as a steer; re-checked here. */
-export { customSteerSchema };

@@ -11,6 +11,7 @@ import type { CommentContext } from '../core/draft';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
 import { withThanksCandidates } from '../memory/draft-retrieval';
+import { judgeDraftFit } from '../memory/fit';
 import { hybridSearch } from '../memory/hybrid';
 import { getIndexFor, type RetrievalIndex, type RetrievalQuery } from '../memory/retrieval';
 import { detectStyleHabits, type StyleHabits } from '../memory/style';
@@ -99,7 +100,9 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
         ...(choice.notice ? { reason: choice.notice } : {}),
         habits: habitsOf(index),
       };
-      const result = await choice.engine.draft(input, engineOptions);
+      const written = await choice.engine.draft(input, engineOptions);
+      // The memory engine judges fit as it chooses a reply; a model's draft is judged on its text.
+      const result = written.fit ? written : { ...written, fit: judgeDraftFit(comment.text, written.text, comment.parentText) };
       const notice = mergeNotices(choice.notice, result.notice);
       return notice ? { ...result, notice } : result;
     },

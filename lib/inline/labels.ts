@@ -1,5 +1,5 @@
 import { STEERS } from '../core/steers';
-import type { DraftResult } from '../core/draft';
+import type { DraftResult, FitLevel } from '../core/draft';
 import { siteName } from '../core/sites';
 
 export { siteName };
@@ -11,6 +11,11 @@ export function engineLabel(result: Pick<DraftResult, 'engine' | 'model'>): stri
 }
 
 export const STEER_OPTIONS = [{ value: '', label: 'As usual' }, ...STEERS.map((s) => ({ value: s.id, label: s.label }))];
+
+/** How well a draft answers the comment, in the creator's words. */
+export function fitLabel(level: FitLevel): string {
+  return level === 'fits' ? 'Fits the question' : level === 'partly' ? 'Partly' : "Doesn't answer this";
+}
 
 /** "0.8 s to first token · 31 tokens/s", for drafts a model wrote; empty otherwise. */
 export function metricsLabel(result: Pick<DraftResult, 'metrics'>): string {

@@ -6,7 +6,7 @@
  * a confident wrong answer costs the creator more than an honest blank.
  */
 
-import type { SteerChoice, SteerId } from '../core/steers';
+import { STEERS, type SteerChoice, type SteerId } from '../core/steers';
 import type { DraftFit, DraftResult } from '../core/draft';
 import { editRatio } from '../memory/edit-distance';
 import { judgeCandidates, readComment, type CandidateFit } from '../memory/fit';
@@ -82,10 +82,8 @@ export type SteerSupport = { supported: true } | { supported: false; reason: str
 
 /** Whether the memory engine can honour a steer; the editor shows the unsupported ones disabled. */
 export function memorySteerSupport(steerId: SteerId): SteerSupport {
-  if (steerId === 'funnier') {
-    return { supported: false, reason: "Past replies can't be made funnier: without a model, drafts reuse your own words." };
-  }
-  return { supported: true };
+  const reason = STEERS.find((steer) => steer.id === steerId)?.needsModel;
+  return reason ? { supported: false, reason } : { supported: true };
 }
 
 export function createMemoryEngine(): DraftEngine {
