@@ -22,6 +22,9 @@ export default defineConfig({
       'Drafts replies to your audience in your own voice, on your machine. You press send.',
     permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'offscreen'],
     host_permissions: SITE_MATCHES,
+    // The isolated draft editor is framed into the supported sites' pages, and only there; a
+    // dynamic URL (new every browser session) keeps other sites from probing for it.
+    web_accessible_resources: [{ resources: ['editor.html'], matches: SITE_MATCHES, use_dynamic_url: true }],
     action: { default_title: 'Open Understudy drafts' },
     content_security_policy: {
       extension_pages: EXTENSION_PAGES_CSP,

@@ -29,6 +29,14 @@ export const MAX_DRAFT_EXAMPLES = 64;
 export const MAX_CUSTOM_STEER_CHARS = 300;
 /** A request id on a port. */
 export const MAX_REQUEST_ID_CHARS = 64;
+/**
+ * A reply seen posted after an Insert is learned from only while at most this share of it
+ * differs from what was inserted: past that, the text in the site's box is not the draft the
+ * creator sent (a page script may have filled it), so nothing is learned.
+ */
+export const MAX_POSTED_CHANGE_TO_LEARN = 0.5;
+/** Editor sessions kept at once (open editors across tabs); the oldest goes first. */
+export const MAX_EDITOR_SESSIONS = 64;
 /** Where a profile came from: a file name (255 bytes at most on every common file system). */
 export const MAX_FILE_NAME_CHARS = 1024;
 /** A comment author's name or handle as a page shows it. */
