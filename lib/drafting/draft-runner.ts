@@ -1,7 +1,7 @@
 /**
  * The one shape of "something that writes a draft": the pipeline is one, and every layer the
  * background puts around it (voice match, the embedding job's activity gate) is one too, so the
- * draft port serves whichever it is handed.
+ * editor service serves whichever it is handed.
  */
 import type { CommentContext, DraftResult } from '../core/draft';
 import type { SteerChoice } from '../core/steers';

@@ -7,7 +7,6 @@
  * seen posted is learned from only if it is still the inserted draft.
  */
 import type { DraftReport, DraftResult } from '../core/draft';
-import type { SteerChoice } from '../core/steers';
 import {
   editorPortInSchema,
   type EditorPortIn,
@@ -16,32 +15,16 @@ import {
   type InsertOutcome,
 } from '../messaging/editor-protocol';
 import type { CommentContext } from '../core/draft';
+import type { PortLike } from '../messaging/port-like';
+import type { DraftRunner } from './draft-runner';
 import type { EditorSession, EditorSessions } from './editor-sessions';
 import { postedIsTheInsertedDraft } from './posted-reply';
 
-export interface EditorPort {
-  postMessage(message: EditorPortOut): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-  disconnect(): void;
-}
-
-export interface EditorDrafter {
-  draft(
-    comment: CommentContext,
-    options: {
-      steer?: SteerChoice;
-      variant?: number;
-      signal: AbortSignal;
-      onToken: (text: string) => void;
-      onStatus: (message: string, progress?: number) => void;
-    },
-  ): Promise<DraftResult>;
-}
+export type EditorPort = PortLike<EditorPortOut>;
 
 export interface EditorServiceDeps {
   sessions: EditorSessions;
-  drafter: EditorDrafter;
+  drafter: DraftRunner;
   /** Keep a draft in the side panel's queue (one live draft per comment: an upsert). */
   queue(report: DraftReport): Promise<number>;
   /** The draft went into the site's reply box. */

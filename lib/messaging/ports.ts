@@ -4,12 +4,6 @@
  */
 
 /**
- * Streaming drafts go over a long-lived port named DRAFT_PORT: the content script posts one
- * `start` (or `cancel`), the background answers with `status`, `token`s, then `done` or `error`.
- */
-export const DRAFT_PORT = 'understudy.draft';
-
-/**
  * The isolated draft editor (an extension page framed into the site's page) talks to the
  * background over EDITOR_PORT: it attaches to the editor session the content script opened,
  * then asks for drafts and reports what the creator does. The page never sees this traffic.

@@ -8,11 +8,10 @@
  * presses Insert or Copy.
  */
 import { z } from 'zod';
-import { commentContextSchema, type DraftResult } from '../core/draft';
-import { MAX_DRAFT_CHARS, MAX_REQUEST_ID_CHARS } from '../core/limits';
-import { sessionIdSchema } from './editor-protocol';
+import { commentContextSchema } from '../core/draft';
+import { MAX_DRAFT_CHARS } from '../core/limits';
 import { modelSelectionSchema, type ModelStatus } from '../core/models';
-import { steerSchema } from '../core/steers';
+import { sessionIdSchema } from './editor-protocol';
 
 /** One-shot requests (runtime.sendMessage) and their replies. */
 export const requestSchemas = {
@@ -60,24 +59,3 @@ export type Reply<T extends RequestType> =
   | { ok: false; error: string };
 
 export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
-
-export { DRAFT_PORT } from './ports';
-
-export const draftPortInSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('start'),
-    requestId: z.string().min(1).max(MAX_REQUEST_ID_CHARS),
-    comment: commentContextSchema,
-    steer: steerSchema.optional(),
-    /** Regenerate asks for another candidate: 0 is the first draft, 1 the next, … */
-    variant: z.number().int().min(0).max(1000).optional(),
-  }),
-  z.object({ type: z.literal('cancel'), requestId: z.string().min(1).max(MAX_REQUEST_ID_CHARS) }),
-]);
-export type DraftPortIn = z.infer<typeof draftPortInSchema>;
-
-export type DraftPortOut =
-  | { type: 'status'; requestId: string; message: string; progress?: number }
-  | { type: 'token'; requestId: string; text: string }
-  | { type: 'done'; requestId: string; result: DraftResult }
-  | { type: 'error'; requestId: string; message: string };
