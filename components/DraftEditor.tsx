@@ -233,9 +233,11 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   const abstained = result !== undefined && !result.text.trim();
 
   return (
-    <section className="editor" aria-label={session ? `Understudy draft reply to ${session.comment.author}` : 'Understudy draft reply'}>
+    // The frame is its own document: one main landmark, named for the comment it answers so two
+    // editors open on a page stay distinct.
+    <main className="editor" aria-label={session ? `Understudy draft reply to ${session.comment.author}` : 'Understudy draft reply'}>
       <header>
-        <strong>Understudy</strong>
+        <h1>Understudy</h1>
         <span className="engine">{result ? engineLabel(result) : busy || phase === 'waiting' ? 'Drafting…' : 'No draft'}</span>
         {result?.metrics && (
           <span className="metrics" data-metrics={JSON.stringify(result.metrics)}>
@@ -351,6 +353,6 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
         Insert fills {site}'s reply box. You review it and press send yourself.
         {saved && <span className="saved"> Your edits are saved in the queue.</span>}
       </p>
-    </section>
+    </main>
   );
 }

@@ -11,6 +11,7 @@ import { launchWithExtension, type Session } from './harness/launch';
 import { expectNoSeriousViolations } from './harness/axe';
 import { OptionsPage } from './pages/options-page';
 import { SidePanelPage } from './pages/side-panel-page';
+import { YouTubeWatchPage } from './pages/youtube-watch-page';
 
 // One browser for the whole file: each test takes the same profile one step further.
 test.describe.configure({ mode: 'serial' });
@@ -100,5 +101,15 @@ test.describe('Accessibility (axe-core)', () => {
     await sidePanel.addNoteButton(author).click();
     await expect(sidePanel.noteBox(author)).toBeVisible();
     await expectAccessible(sidePanel.page);
+  });
+
+  test('the in-page draft editor, with a draft and with none that fits, has no violations', async () => {
+    const youtube = await new YouTubeWatchPage(session).open();
+    const editor = await youtube.openDraft('Can I do the 72 hours with a 100% whole wheat dough');
+    await expect(editor.getByRole('status')).toContainText('Draft ready');
+    const abstained = await youtube.openDraft('How do you store the loaf after cutting?');
+    await expect(abstained.getByRole('button', { name: 'Show the closest anyway' })).toBeVisible();
+    const minor = await expectNoSeriousViolations(youtube.page, { include: 'understudy-editor' });
+    expect.soft(minor, 'minor or moderate accessibility violations').toEqual([]);
   });
 });

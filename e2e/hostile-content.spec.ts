@@ -46,7 +46,7 @@ test.describe('Hostile comments', () => {
       const comment = youtube.commentBy(author);
       const editor = await youtube.openDraftOn(comment);
       await expect(editor.getByRole('status')).toContainText('Draft ready');
-      await expect(editor.locator('section')).toHaveAttribute('aria-label', `Understudy draft reply to ${author}`);
+      await expect(editor.getByRole('main')).toHaveAttribute('aria-label', `Understudy draft reply to ${author}`);
       const draft = await youtube.draftBox(editor).inputValue();
       // The draft is the creator's words (or, when none fits, nothing): it never echoes the
       // markup back at them.

@@ -103,7 +103,7 @@ test.describe('Importing a style profile', () => {
 
     // Something in the queue, so the side panel has something to lose.
     await youtube.open();
-    const editor = await youtube.openDraft('keeping a starter alive while travelling');
+    const editor = await youtube.openDraft('Can I do the 72 hours with a 100% whole wheat dough');
     await expect(editor.getByRole('status')).toContainText('Draft ready');
     await editor.getByRole('button', { name: 'Queue' }).click();
     await expect(editor.getByRole('status')).toContainText('Queued');

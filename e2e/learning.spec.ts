@@ -32,6 +32,11 @@ test.describe('Learning from what the creator sends', () => {
     await thread.locator('ytd-commentbox #submit-button button').click();
 
     await expect(editor.getByRole('status')).toContainText('Sent. Understudy will learn from the reply you posted.');
+    // Sent is final: nothing in the editor offers to insert or queue it again.
+    for (const name of ['Insert', 'Queue', 'Regenerate']) {
+      await expect(editor.getByRole('button', { name, exact: true })).toBeDisabled();
+    }
+    await expect(youtube.draftBox(editor)).not.toBeEditable();
     await options.page.reload();
     await expect(options.page.getByTestId('sent-count')).toHaveText('1');
     // What is learned is what was posted, with the edit made in YouTube's box.

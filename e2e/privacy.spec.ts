@@ -5,7 +5,7 @@
  */
 import { test, expect, SAMPLE_PROFILE } from './fixtures';
 
-const STARTER = 'keeping a starter alive while travelling';
+const STARTER = 'Can I do the 72 hours with a 100% whole wheat dough';
 
 test.describe('Privacy', () => {
   test('a full flow — import, draft, regenerate, insert, queue, side panel — sends nothing off the machine and posts nothing', async ({

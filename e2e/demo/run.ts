@@ -13,8 +13,8 @@ import { YouTubeWatchPage } from '../pages/youtube-watch-page';
 const OUT = path.join(ROOT, 'demo-output');
 const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
 
-const INSERT_COMMENT = 'keeping a starter alive while travelling';
-const QUEUE_COMMENT = 'My loaf spread sideways in the oven';
+const INSERT_COMMENT = 'Can I do the 72 hours with a 100% whole wheat dough';
+const QUEUE_COMMENT = 'Does this method work with rye?';
 
 async function main() {
   mkdirSync(OUT, { recursive: true });

@@ -57,7 +57,7 @@ export default defineBackground(() => {
         return { started: true };
       },
       'model.cancel': async () => {
-        models.cancel();
+        await models.cancel();
         return { cancelled: true };
       },
       'model.delete': async ({ selection }) => {
@@ -96,7 +96,8 @@ export default defineBackground(() => {
   idleUnloadMinutesItem.watch((minutes) => void client.configure({ idleUnloadMinutes: minutes }).catch(() => {}));
 
   // A model download the browser interrupted continues where it stopped.
-  browser.runtime.onStartup.addListener(() => void models.resumeInterrupted().catch(() => {}));
+  // Every start of this worker, not only the browser's: the worker may have stopped mid-download.
+  void models.resumeInterrupted().catch(() => {});
 
   // Replies still without a vector (a job the worker's stop cut short, a new import) get one.
   // Cheap when there is nothing to do: no engine host is started for that.
