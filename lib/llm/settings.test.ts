@@ -15,7 +15,7 @@ import {
 } from './settings';
 
 const gpu: GpuCapability = { available: true, isSoftware: false, shaderF16: true, deviceMemoryGB: 8 };
-const custom = { id: 'mine', modelUrl: 'http://localhost:9000/mine', modelLibUrl: 'http://localhost:9000/mine.wasm' };
+const custom = { id: 'mine', modelUrl: 'https://models.example.org/mine', modelLibUrl: 'https://models.example.org/mine.wasm' };
 
 beforeEach(() => {
   fakeBrowser.reset();
