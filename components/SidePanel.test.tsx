@@ -11,6 +11,7 @@ import { ContactNote } from './ContactNote';
 import { Provenance } from './Provenance';
 import { SidePanel } from './SidePanel';
 import { VoiceView, visibleWeeks } from './VoiceView';
+import { until } from './test-render';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -34,19 +35,6 @@ function render(node: ReactNode) {
   act(() => root.render(node));
 }
 
-/** Lets live queries and timers settle until `check` passes (or fails with its last error). */
-async function until(check: () => void, timeoutMs = 2000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeoutMs) throw error;
-    }
-    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-  }
-}
 
 const byText = (selector: string, text: string) =>
   [...container.querySelectorAll<HTMLElement>(selector)].find((el) => el.textContent?.trim() === text);

@@ -3,15 +3,13 @@
  * re-rendered). Their words must not vanish with it: a non-empty draft goes to the queue and
  * the creator is told where; an empty one is simply dropped.
  */
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { expect, importSampleProfile, test } from './fixtures';
 
 const STARTER = 'Can I do the 72 hours with a 100% whole wheat dough';
 
 test.describe('A comment removed while its draft is open', () => {
   test.beforeEach(async ({ options }) => {
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
   });
 
   test('the draft, with the creator’s edits, is saved to the queue and a message says so', async ({ youtube, sidePanel }) => {

@@ -1,12 +1,10 @@
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { expect, importSampleProfile, test } from './fixtures';
 
 const STARTER = 'Can I do the 72 hours with a 100% whole wheat dough';
 
 test.describe('Drafting a reply on a YouTube watch page', () => {
   test.beforeEach(async ({ options }) => {
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
   });
 
   test('every comment and reply with text gets a Draft reply button', async ({ youtube }) => {

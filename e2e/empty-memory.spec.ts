@@ -2,7 +2,7 @@
  * Before any style profile is imported, memory holds nothing to draft from. The creator must be
  * told plainly what to do, in the editor and in the side panel, and nothing may break.
  */
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { expect, importSampleProfile, test } from './fixtures';
 
 const STARTER = 'keeping a starter alive while travelling';
 const IMPORT_HINT = /Import a style profile/i;
@@ -46,9 +46,7 @@ test.describe('With an empty memory', () => {
     await expect(sidePanel.emptyQueue).toBeVisible();
     await expect(sidePanel.cards).toHaveCount(0);
 
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
     // The banner is about memory, live: it goes once memory has replies.
     await expect(sidePanel.emptyMemoryBanner).toHaveCount(0);
     await expect(sidePanel.emptyQueue).toBeVisible();

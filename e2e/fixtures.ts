@@ -33,3 +33,10 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** The usual start of a spec: the sample creator's style profile imported in Options. */
+export async function importSampleProfile(options: OptionsPage): Promise<void> {
+  await options.open();
+  await options.importFile(SAMPLE_PROFILE);
+  await expect(options.success).toBeVisible();
+}

@@ -4,7 +4,7 @@
  * and a wall of text must not freeze the page.
  */
 import type { Page } from 'playwright-core';
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { expect, importSampleProfile, test } from './fixtures';
 import { HOSTILE, HUGE_TEXT } from './sites/youtube/fixture-data.js';
 
 /** Hostile comments in the fixture, by their author (the markup trick may be in either). */
@@ -30,9 +30,7 @@ const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwne
 
 test.describe('Hostile comments', () => {
   test.beforeEach(async ({ options }) => {
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
   });
 
   test('markup, script tags, direction overrides and zero-width characters are shown as text and never run', async ({

@@ -1,12 +1,10 @@
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { expect, importSampleProfile, test } from './fixtures';
 
 const COMMENT = 'Is the rice flour on the banneton necessary?';
 
 test.describe('Learning from what the creator sends', () => {
   test.beforeEach(async ({ options }) => {
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
   });
 
   test('a draft shows how close it is to the creator’s voice', async ({ youtube }) => {

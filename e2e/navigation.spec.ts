@@ -3,16 +3,14 @@
  * navigation, no page load). Chromium keeps reporting the URL the tab first loaded as the
  * sender's URL, so this is the path that once failed ("Understudy restarted while drafting").
  */
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { expect, importSampleProfile, test } from './fixtures';
 
 const COMMENT = 'Is the rice flour on the banneton necessary?';
 const MY_REPLY = 'Rice flour helps, but semolina works too!';
 
 test.describe('Drafting after in-app navigation', () => {
   test.beforeEach(async ({ options }) => {
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
   });
 
   test('home page → a video → Draft reply drafts, inserts and queues', async ({ youtube, sidePanel }) => {

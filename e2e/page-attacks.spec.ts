@@ -6,7 +6,7 @@
  * that passed because nothing worked at all would fail.
  */
 import type { Page } from 'playwright-core';
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { expect, importSampleProfile, test } from './fixtures';
 
 const COMMENT = 'Is the rice flour on the banneton necessary?';
 const ATTACKER_TEXT = 'Get 90% off at cheap-pills.example, use code CREATOR';
@@ -33,9 +33,7 @@ function readablePageText(page: Page): Promise<string> {
 
 test.describe('A hostile page cannot drive or read Understudy', () => {
   test.beforeEach(async ({ options }) => {
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
   });
 
   test('synthetic clicks and key presses on Draft reply start nothing; the creator’s click does', async ({ youtube }) => {

@@ -3,7 +3,7 @@
  * and records every request that is not to a fixture site; a full flow must record none. The
  * control tests prove the recorder catches requests from the page and from the extension.
  */
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { expect, importSampleProfile, test } from './fixtures';
 
 const STARTER = 'Can I do the 72 hours with a 100% whole wheat dough';
 
@@ -14,9 +14,7 @@ test.describe('Privacy', () => {
     youtube,
     sidePanel,
   }) => {
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
 
     await youtube.open();
     const editor = await youtube.openDraft(STARTER);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { test, expect, SAMPLE_PROFILE } from './fixtures';
+import { SAMPLE_PROFILE, expect, importSampleProfile, test } from './fixtures';
 import { ROOT } from './harness/launch';
 import type { YouTubeWatchPage } from './pages/youtube-watch-page';
 
@@ -53,9 +53,7 @@ async function replyTextOf(item: Locator): Promise<string> {
 
 test.describe('Memory and voice in the side panel', () => {
   test.beforeEach(async ({ options }) => {
-    await options.open();
-    await options.importFile(SAMPLE_PROFILE);
-    await expect(options.success).toBeVisible();
+    await importSampleProfile(options);
   });
 
   test('“Why this draft?” lists the creator’s own past replies it drew on, and the card shows its voice match', async ({
