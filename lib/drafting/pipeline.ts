@@ -11,6 +11,7 @@ import type { CommentContext } from '../core/draft';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
 import { withThanksCandidates } from '../memory/draft-retrieval';
+import { listFacts } from '../memory/facts-repo';
 import { judgeDraftFit } from '../memory/fit';
 import { hybridSearch } from '../memory/hybrid';
 import { getIndexFor, type RetrievalIndex, type RetrievalQuery } from '../memory/retrieval';
@@ -64,7 +65,7 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
       const settings = deps.loadSettings ? await deps.loadSettings() : DEFAULT_LLM_SETTINGS;
       const [profile, facts, index, contact, semantic] = await Promise.all([
         db.profile.get(PROFILE_KEY),
-        db.facts.toArray(),
+        listFacts(db),
         getIndexFor(db),
         contactOf(db, comment),
         deps.semantic?.(comment, {
