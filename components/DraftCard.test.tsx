@@ -54,3 +54,27 @@ describe('the “Open comment” link on a queued draft', () => {
     expect(view.container.querySelector('textarea')?.value).toBe('About an hour longer than wheat!');
   });
 });
+
+describe('whether a queued draft answers its comment', () => {
+  const base = draftWithPermalink('https://www.youtube.com/watch?v=abc&lc=Ugx1');
+
+  it('marks a draft that does not answer the question "Needs you" and withholds its voice match', () => {
+    view.render(
+      <DraftCard
+        draft={{ ...base, commentText: 'How long do you proof rye?', text: 'Thank you so much, that means a lot!', voiceScore: 97 }}
+      />,
+    );
+    expect(byText(view.container, '.badge', 'Needs you')).toBeDefined();
+    expect(view.container.textContent).not.toContain('Voice match');
+  });
+
+  it('shows the fit of a draft that answers, and its voice match', () => {
+    view.render(
+      <DraftCard
+        draft={{ ...base, commentText: 'How long do you proof rye?', text: 'I proof rye for about an hour longer than wheat.', voiceScore: 88 }}
+      />,
+    );
+    expect(byText(view.container, '.badge', 'Needs you')).toBeUndefined();
+    expect(view.container.textContent).toContain('Voice match 88');
+  });
+});

@@ -2,12 +2,13 @@
  * One queued draft: the comment it answers, the editable draft (saved as you type), how close it
  * sounds to the creator and why (its sources), their private note on the commenter, actions.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftRow } from '@/lib/memory/db';
 import { getDb } from '@/lib/memory/db';
 import { discardDraft, updateDraftText } from '@/lib/memory/drafts-repo';
 import { recordSent } from '@/lib/memory/learning';
-import { engineLabel, siteName } from '@/lib/inline/labels';
+import { engineLabel, fitLabel, siteName } from '@/lib/inline/labels';
+import { judgeDraftFit } from '@/lib/memory/fit';
 import { siteLink } from '@/lib/sites/safe-link';
 import { ContactNote } from './ContactNote';
 import { Provenance } from './Provenance';
@@ -23,6 +24,7 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
   const timer = useRef<number | undefined>(undefined);
   const id = draft.id!;
   // The permalink came from the page: only a link on the comment's own site is offered.
+  const fit = useMemo(() => judgeDraftFit(draft.commentText, text), [draft.commentText, text]);
   const commentLink = draft.permalink === undefined ? undefined : siteLink(draft.permalink, draft.site);
 
   // Another context (the inline editor re-queuing) may change the text; follow it unless the
@@ -88,7 +90,13 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
         <span className="badge">{siteName(draft.site)}</span>
         <strong style={{ overflowWrap: 'anywhere' }}>{draft.author}</strong>
         <span className="spacer" />
-        {draft.voiceScore !== undefined && <VoiceScore score={draft.voiceScore} />}
+        {/* Fit first, judged on the text as it stands: a draft that doesn't answer needs the creator. */}
+        {fit.level === 'none' ? (
+          <span className="badge needs-you">Needs you</span>
+        ) : (
+          <span className={`badge fit-${fit.level}`}>{fitLabel(fit.level)}</span>
+        )}
+        {draft.voiceScore !== undefined && fit.level !== 'none' && <VoiceScore score={draft.voiceScore} />}
       </div>
       <div className="muted">
         {engineLabel(draft)}
