@@ -1,48 +1,26 @@
 /**
  * The offscreen document: hosts the one shared WebLLM engine for every tab. The background opens
  * it (lib/llm/host/offscreen-client.ts) and talks to it over the ENGINE_PORT port; the engine
- * itself runs in a Web Worker, created on the first request that needs it.
+ * itself runs in a Web Worker, the only script that loads WebLLM, started on the first request
+ * that needs it (lib/llm/host/model-worker.ts).
  */
-import type { AppConfig } from '@mlc-ai/web-llm';
 import { browser } from 'wxt/browser';
 import { detectGpu } from '@/lib/llm/gpu';
 import { createEngineHost } from '@/lib/llm/host/engine-host';
 import { ENGINE_IDLE_PORT } from '@/lib/llm/host/idle-port';
+import { createModelWorker } from '@/lib/llm/host/model-worker';
 import { isTrustedEngineSender, type PortSenderLike } from '@/lib/llm/host/trusted-sender';
-import type { MLCEngineLike } from '@/lib/llm/webllm-engine';
 import { ENGINE_PORT, type EngineHostOut } from '@/lib/messaging/engine-protocol';
 
-/** WebLLM is 6 MB of script: load it on the first request that needs it, not with the page. */
-const webllm = () => import('@mlc-ai/web-llm');
-
-let worker: Worker | undefined;
-let engine: Promise<MLCEngineLike> | undefined;
-
-function getEngine(): Promise<MLCEngineLike> {
-  // Same as CreateWebWorkerMLCEngine(worker, modelId) minus its immediate reload: the host
-  // decides when (and which model) to load, so it can report queue and download progress.
-  engine ??= webllm().then(({ WebWorkerMLCEngine }) => {
-    worker = new Worker(new URL('../../lib/llm/host/webllm.worker.ts', import.meta.url), { type: 'module' });
-    return new WebWorkerMLCEngine(worker);
-  });
-  engine.catch(() => {
-    engine = undefined;
-  });
-  return engine;
-}
-
-async function resetEngine(): Promise<void> {
-  worker?.terminate();
-  worker = undefined;
-  engine = undefined;
-}
+const modelWorker = createModelWorker(
+  () => new Worker(new URL('../../lib/llm/host/webllm.worker.ts', import.meta.url), { type: 'module' }),
+);
 
 const host = createEngineHost({
-  getEngine,
-  resetEngine,
-  hasModelInCache: async (modelId: string, appConfig: AppConfig) => (await webllm()).hasModelInCache(modelId, appConfig),
-  deleteModelAllInfoInCache: async (modelId: string, appConfig: AppConfig) =>
-    (await webllm()).deleteModelAllInfoInCache(modelId, appConfig),
+  getEngine: modelWorker.getEngine,
+  resetEngine: modelWorker.resetEngine,
+  hasModelInCache: modelWorker.hasModelInCache,
+  deleteModelAllInfoInCache: modelWorker.deleteModelAllInfoInCache,
   estimateStorage: async () => (navigator.storage?.estimate ? navigator.storage.estimate() : {}),
   detectGpu: () => detectGpu(),
   // Wakes the background, which closes this document; the port closes with it.
