@@ -3,8 +3,9 @@
  * progress), streams the reply token by token, and stops when the creator cancels.
  *
  * Only types come from `@mlc-ai/web-llm` here, so this module stays cheap to import; the real
- * engine is handed in through `getEngine` (a WebWorkerMLCEngine in the offscreen document,
- * a fake with the same shape in tests).
+ * engine is handed in through `getEngine` (in the offscreen document, our client for the model
+ * worker where WebLLM's MLCEngine runs: lib/llm/host/worker-engine-client.ts; a fake with the same
+ * shape in tests).
  */
 import type { DraftResult } from '../core/draft';
 import type {
@@ -35,7 +36,7 @@ export type MLCEngineLike = Pick<
     create(request: EmbeddingCreateParams): Promise<CreateEmbeddingResponse>;
   };
   /**
-   * The loaded model ids: WebWorkerMLCEngine sets this after `reload()` and clears it on
+   * The loaded model ids: the worker client sets this after `reload()` and clears it on
    * `unload()`. Used to skip a reload when the model is already on the GPU. A drafting model
    * and an embedding model can be loaded together (`reload([a, b])`).
    */
@@ -141,8 +142,8 @@ function errorText(error: unknown): string {
 
 /**
  * Maps any WebLLM failure to a creator-facing message with a next step. Errors that cross the
- * worker boundary arrive as strings ("DeviceLostError: The WebGPU device was lost…"), so this
- * matches on name and text rather than on classes.
+ * worker boundary keep their name and message but not their class, and some arrive as plain
+ * strings ("DeviceLostError: The WebGPU device was lost…"), so this matches on name and text.
  */
 export function classifyLoadError(error: unknown): ClassifiedLoadError {
   if (error instanceof WebLLMError) return { kind: error.kind, message: error.message, detail: error.detail };
