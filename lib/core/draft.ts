@@ -24,7 +24,7 @@ export const commentContextSchema = z.object({
 });
 export type CommentContext = z.infer<typeof commentContextSchema>;
 
-export const ENGINE_IDS = ['memory', 'webllm'] as const;
+export const ENGINE_IDS = ['memory', 'webllm', 'builtin'] as const;
 export const engineIdSchema = z.enum(ENGINE_IDS);
 export type EngineId = z.infer<typeof engineIdSchema>;
 

@@ -7,6 +7,7 @@ export { siteName };
 /** Says plainly which engine wrote a draft: a creator should always know. */
 export function engineLabel(result: Pick<DraftResult, 'engine' | 'model'>): string {
   if (result.engine === 'memory') return 'From your past replies';
+  if (result.engine === 'builtin') return "Browser's built-in model";
   return result.model ? `Model: ${result.model}` : 'AI model';
 }
 
