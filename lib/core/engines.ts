@@ -15,9 +15,8 @@ function isEngineId(value: unknown): value is EngineId {
 
 /**
  * Every engine exactly once: unknown and repeated entries are dropped (first one wins), and an
- * engine the stored order does not name yet (one added in a later version) goes where the default
- * order puts it relative to the engines before it, so a new engine never jumps ahead of the
- * creator's choice.
+ * engine the stored order does not name (one added in a later version) goes right after the
+ * engines the default order puts before it, so a new engine keeps its usual place in the chain.
  */
 export function normalizeEngineOrder(stored: unknown): EngineId[] {
   const order: EngineId[] = [];

@@ -1,4 +1,5 @@
 import type { GpuCapability } from '../core/models';
+import { createFakeLanguageModel } from '../llm/builtin-engine.testutil';
 import type { OffscreenClient } from '../llm/host/offscreen-client';
 import { makeComment } from '../llm/draft-input.testutil';
 import { DEFAULT_LLM_SETTINGS, type LlmSettings } from '../llm/settings';
@@ -28,7 +29,7 @@ function fakeClient(): OffscreenClient & { settingsReadsAtDraft: number[] } {
   return client as unknown as OffscreenClient & { settingsReadsAtDraft: number[] };
 }
 
-function setup(stored: Partial<LlmSettings> = {}) {
+function setup(stored: Partial<LlmSettings> = {}, languageModel = createFakeLanguageModel({ availability: 'unavailable' })) {
   const client = fakeClient();
   const loadSettings = vi.fn(async (): Promise<LlmSettings> => ({ ...DEFAULT_LLM_SETTINGS, selectedModel: DRAFTING, ...stored }));
   let progress: EmbeddingProgress | null = null;
@@ -37,6 +38,7 @@ function setup(stored: Partial<LlmSettings> = {}) {
     client,
     loadSettings,
     embeddingChoice: async () => EMBED,
+    languageModel: () => languageModel,
     embeddingProgress: { getValue: async () => progress, setValue: async (value) => void (progress = value) },
   });
   vi.mocked(client.draft).mockImplementation(async () => {
@@ -65,9 +67,20 @@ describe('one draft through the engine services', () => {
   });
 
   it('drafts from past replies without asking the engine host anything when the creator chose that', async () => {
-    const { services, client } = setup({ enginePreference: 'memory' });
+    const { services, client } = setup({ engineOrder: ['memory', 'webllm', 'builtin'], enginePreference: 'memory' });
     await services.drafts.draft(makeComment()).catch(() => undefined);
     expect(client.capability).not.toHaveBeenCalled();
+    expect(client.draft).not.toHaveBeenCalled();
+  });
+
+  it('drafts with the browser’s built-in model in the background when the creator put it first, with the settings read for this draft', async () => {
+    const languageModel = createFakeLanguageModel({ chunks: ['Thank you, ', 'Lena!'] });
+    const { services, client } = setup({ engineOrder: ['builtin', 'webllm', 'memory'], generation: { temperature: 0.3, maxTokens: 120 } }, languageModel);
+    const tokens: string[] = [];
+    const result = await services.drafts.draft(makeComment(), { onToken: (t) => tokens.push(t) });
+    expect(result.engine).toBe('builtin');
+    expect(tokens).toEqual(['Thank you, ', 'Lena!']);
+    expect(languageModel.createCalls[0]?.temperature).toBe(0.3);
     expect(client.draft).not.toHaveBeenCalled();
   });
 });

@@ -8,6 +8,7 @@
  * choice, the vector search and the model engine; the GPU answer is the engine host client's.
  */
 import type { ModelSelection } from '../core/models';
+import { browserLanguageModel, builtinState, createBuiltinEngine, type LanguageModelApi } from '../llm/builtin-engine';
 import type { DraftEngine } from '../llm/engine';
 import { findEmbeddingModel } from '../llm/catalog';
 import { embeddingModelItem, embeddingProgressItem } from '../llm/embedding-settings';
@@ -34,6 +35,11 @@ export interface EngineServicesDeps {
   embeddingChoice?: () => Promise<string | null>;
   embeddingProgress?: ProgressStore;
   memory?: DraftEngine;
+  /**
+   * The browser's Prompt API, asked per draft. Defaults to the global `LanguageModel`, which
+   * Chrome exposes to the extension's service worker, so the built-in model runs right here.
+   */
+  languageModel?: () => LanguageModelApi | undefined;
   now?: () => number;
   log?: (message: string, error?: unknown) => void;
 }
@@ -103,11 +109,14 @@ export function createEngineServices(deps: EngineServicesDeps): EngineServices {
     const embedding = await policy.activeEmbedding(settings);
     return { model, generation: settings.generation, ...(embedding ? { companion: { modelId: embedding.id } } : {}) };
   };
+  const languageModel = deps.languageModel ?? browserLanguageModel;
   const chooseEngine = createEngineChooser({
     memory,
     webllm: (settings, selection) => createOffscreenDraftEngine(client, () => modelConfig(settings, selection)),
     capability: () => client.capability(),
     isCached: (selection) => policy.isCached(selection),
+    builtin: (settings) => createBuiltinEngine({ getApi: languageModel, settings: settings.generation }),
+    builtinState: () => builtinState(languageModel()),
   });
   const semantic = createSemanticSearch({
     db,

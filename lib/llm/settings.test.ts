@@ -4,6 +4,7 @@ import {
   CUSTOM_MODEL_CHOICE,
   customModelItem,
   DEFAULT_GENERATION,
+  engineOrderItem,
   enginePreferenceItem,
   generationSettingsItem,
   idleUnloadMinutesItem,
@@ -11,6 +12,7 @@ import {
   loadLlmSettings,
   resolveModelSelection,
   saveCustomModel,
+  saveEngineOrder,
   selectedModelItem,
 } from './settings';
 
@@ -29,6 +31,7 @@ describe('LLM settings', () => {
       customModel: null,
       generation: { temperature: 0.7, maxTokens: 256 },
       idleUnloadMinutes: 5,
+      engineOrder: ['webllm', 'builtin', 'memory'],
       enginePreference: 'auto',
     });
     expect(DEFAULT_GENERATION).toEqual({ temperature: 0.7, maxTokens: 256 });
@@ -38,12 +41,12 @@ describe('LLM settings', () => {
     await selectedModelItem.setValue('Llama-3.2-1B-Instruct-q4f16_1-MLC');
     await generationSettingsItem.setValue({ temperature: 0.2, maxTokens: 128 });
     await idleUnloadMinutesItem.setValue(15);
-    await enginePreferenceItem.setValue('memory');
+    await saveEngineOrder(['builtin', 'memory', 'webllm']);
     const settings = await loadLlmSettings();
     expect(settings.selectedModel).toBe('Llama-3.2-1B-Instruct-q4f16_1-MLC');
     expect(settings.generation).toEqual({ temperature: 0.2, maxTokens: 128 });
     expect(settings.idleUnloadMinutes).toBe(15);
-    expect(settings.enginePreference).toBe('memory');
+    expect(settings.engineOrder).toEqual(['builtin', 'memory', 'webllm']);
   });
 
   it('falls back to defaults when a stored value is no longer valid', async () => {
@@ -59,6 +62,40 @@ describe('LLM settings', () => {
     expect(await customModelItem.getValue()).toBeNull();
     await saveCustomModel(custom);
     expect((await loadLlmSettings()).customModel).toEqual(custom);
+  });
+});
+
+describe('the engine order, for creators from before it existed', () => {
+  it('keeps past replies first for a creator who chose “Always use my past replies”', async () => {
+    await enginePreferenceItem.setValue('memory');
+    const settings = await loadLlmSettings();
+    expect(settings.engineOrder).toEqual(['memory', 'webllm', 'builtin']);
+    expect(settings.enginePreference).toBe('memory');
+  });
+
+  it('gives a creator who let Understudy use a model the default chain, with the browser’s model before past replies', async () => {
+    await enginePreferenceItem.setValue('auto');
+    expect((await loadLlmSettings()).engineOrder).toEqual(['webllm', 'builtin', 'memory']);
+  });
+
+  it('follows the saved order once there is one, whatever the old choice said', async () => {
+    await enginePreferenceItem.setValue('memory');
+    await engineOrderItem.setValue(['webllm', 'memory', 'builtin']);
+    const settings = await loadLlmSettings();
+    expect(settings.engineOrder).toEqual(['webllm', 'memory', 'builtin']);
+    expect(settings.enginePreference).toBe('auto');
+  });
+
+  it('keeps the old choice in step with a saved order, so the model stays unused while past replies come first', async () => {
+    await saveEngineOrder(['builtin', 'memory', 'webllm']);
+    expect(await enginePreferenceItem.getValue()).toBe('memory');
+    await saveEngineOrder(['builtin', 'webllm', 'memory']);
+    expect(await enginePreferenceItem.getValue()).toBe('auto');
+  });
+
+  it('repairs a stored order that lost or repeated an engine', async () => {
+    await engineOrderItem.setValue(['builtin', 'builtin', 'memory'] as never);
+    expect((await loadLlmSettings()).engineOrder).toEqual(['webllm', 'builtin', 'memory']);
   });
 });
 

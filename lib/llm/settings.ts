@@ -3,6 +3,8 @@
  * not creator data). Read in the background and passed to the offscreen engine host, which
  * has no access to extension storage.
  */
+import type { EngineId } from '../core/draft';
+import { DEFAULT_ENGINE_ORDER, normalizeEngineOrder } from '../core/engines';
 import type { ModelSelection, GpuCapability } from '../core/models';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
@@ -17,7 +19,11 @@ export type GenerationSettingsValue = z.infer<typeof generationSettingsSchema>;
 export const DEFAULT_GENERATION: GenerationSettingsValue = { temperature: 0.7, maxTokens: 256 };
 
 export const ENGINE_PREFERENCES = ['auto', 'memory'] as const;
-/** 'auto': WebLLM when the GPU and model allow, the memory engine otherwise. */
+/**
+ * Before engines had an order: 'auto' (WebLLM when the GPU and model allow, the memory engine
+ * otherwise) or 'memory' (never a model). Now derived from the order: 'memory' when past
+ * replies come before the WebLLM model, so the model and its embedding companion stay unused.
+ */
 export type EnginePreference = (typeof ENGINE_PREFERENCES)[number];
 
 export const DEFAULT_IDLE_UNLOAD_MINUTES = 5;
@@ -32,15 +38,25 @@ export const generationSettingsItem = storage.defineItem<GenerationSettingsValue
 export const idleUnloadMinutesItem = storage.defineItem<number>('local:llm.idleUnloadMinutes', {
   fallback: DEFAULT_IDLE_UNLOAD_MINUTES,
 });
+/**
+ * The creator's choice from before the engine order, read only when no order is stored yet.
+ * saveEngineOrder keeps it in step with the order, because the background watches it to start
+ * or stop the embedding job when the model goes in or out of use.
+ */
 export const enginePreferenceItem = storage.defineItem<EnginePreference>('local:llm.enginePreference', {
   fallback: 'auto',
 });
+/** The fallback chain, first choice first; null until the creator first changes it. */
+export const engineOrderItem = storage.defineItem<EngineId[] | null>('local:llm.engineOrder', { fallback: null });
 
 export interface LlmSettings {
   selectedModel: string | null;
   customModel: CustomModelEntry | null;
   generation: GenerationSettingsValue;
   idleUnloadMinutes: number;
+  /** Engines in the order they are tried for a draft; every engine exactly once. */
+  engineOrder: EngineId[];
+  /** Derived from engineOrder (see preferenceFromOrder), for what predates the order. */
   enginePreference: EnginePreference;
 }
 
@@ -50,8 +66,37 @@ export const DEFAULT_LLM_SETTINGS: LlmSettings = {
   customModel: null,
   generation: DEFAULT_GENERATION,
   idleUnloadMinutes: DEFAULT_IDLE_UNLOAD_MINUTES,
+  engineOrder: [...DEFAULT_ENGINE_ORDER],
   enginePreference: 'auto',
 };
+
+/**
+ * The order a creator from before the engine order gets: 'memory' chose past replies over any
+ * model, so they stay first; 'auto' (or nothing chosen) is the default chain.
+ */
+export function orderFromPreference(preference: unknown): EngineId[] {
+  if (preference !== 'memory') return [...DEFAULT_ENGINE_ORDER];
+  return normalizeEngineOrder(['memory', ...DEFAULT_ENGINE_ORDER]);
+}
+
+/** 'memory' when past replies are tried before the WebLLM model, which then never drafts. */
+export function preferenceFromOrder(order: readonly EngineId[]): EnginePreference {
+  return order.indexOf('memory') < order.indexOf('webllm') ? 'memory' : 'auto';
+}
+
+/** The stored order, made whole; the old preference decides it until an order is saved. */
+export async function loadEngineOrder(): Promise<EngineId[]> {
+  const [stored, preference] = await Promise.all([engineOrderItem.getValue(), enginePreferenceItem.getValue()]);
+  return stored ? normalizeEngineOrder(stored) : orderFromPreference(preference);
+}
+
+/** Stores the order, and the preference derived from it (see enginePreferenceItem for why). */
+export async function saveEngineOrder(order: readonly EngineId[]): Promise<EngineId[]> {
+  const whole = normalizeEngineOrder(order);
+  await engineOrderItem.setValue(whole);
+  await enginePreferenceItem.setValue(preferenceFromOrder(whole));
+  return whole;
+}
 
 /** The stored idle-unload period, validated: what every newly started engine host is told. */
 export async function loadIdleUnloadMinutes(): Promise<number> {
@@ -61,12 +106,12 @@ export async function loadIdleUnloadMinutes(): Promise<number> {
 
 /** Reads every setting; a value that no longer validates falls back to its default. */
 export async function loadLlmSettings(): Promise<LlmSettings> {
-  const [selectedModel, customModel, generation, idle, preference] = await Promise.all([
+  const [selectedModel, customModel, generation, idle, engineOrder] = await Promise.all([
     selectedModelItem.getValue(),
     customModelItem.getValue(),
     generationSettingsItem.getValue(),
     idleUnloadMinutesItem.getValue(),
-    enginePreferenceItem.getValue(),
+    loadEngineOrder(),
   ]);
   const custom = customModel ? customModelSchema.safeParse(customModel) : undefined;
   const gen = generationSettingsSchema.safeParse(generation);
@@ -76,7 +121,8 @@ export async function loadLlmSettings(): Promise<LlmSettings> {
     customModel: custom?.success ? custom.data : null,
     generation: gen.success ? gen.data : DEFAULT_GENERATION,
     idleUnloadMinutes: idleParsed.success ? idleParsed.data : DEFAULT_IDLE_UNLOAD_MINUTES,
-    enginePreference: (ENGINE_PREFERENCES as readonly string[]).includes(preference) ? preference : 'auto',
+    engineOrder,
+    enginePreference: preferenceFromOrder(engineOrder),
   };
 }
 
