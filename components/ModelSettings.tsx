@@ -1,65 +1,34 @@
 /**
- * Options → Model: what the GPU can do, whether to draft with a model at all, which model,
+ * Options → Model: what the GPU can do, the order engines are tried in, which model,
  * downloading and deleting it, the creator's own model, and how the model writes.
  *
  * Status (GPU, cache, storage) comes from the background, which asks the offscreen engine host;
  * download progress is followed live through extension storage, so it keeps going (and stays
  * visible) when this page is closed and reopened.
  */
+import type { EngineId } from '@/lib/core/draft';
 import type { ModelSelection, ModelStatus } from '@/lib/core/models';
 import { useCallback, useEffect, useState } from 'react';
+import { browserLanguageModel, builtinState, type BuiltinState } from '@/lib/llm/builtin-engine';
 import { downloadStateItem } from '@/lib/llm/download-state';
 import {
   CUSTOM_MODEL_CHOICE,
   customModelItem,
-  enginePreferenceItem,
+  engineOrderItem,
+  loadEngineOrder,
+  preferenceFromOrder,
+  saveEngineOrder,
   selectedModelItem,
-  type EnginePreference,
 } from '@/lib/llm/settings';
 import { request } from '@/lib/messaging/client';
 import { ModelCustomForm } from './ModelCustomForm';
 import { ModelEmbeddings } from './ModelEmbeddings';
+import { ModelEngineOrder } from './ModelEngineOrder';
 import { formatBytes } from './ModelFormat';
 import { ModelGeneration } from './ModelGeneration';
 import { ModelGpu } from './ModelGpu';
 import { ModelList } from './ModelList';
 import { useStorageItem } from './useStorageItem';
-
-const PREFERENCES: { value: EnginePreference; label: string; hint: string }[] = [
-  {
-    value: 'auto',
-    label: 'Use an AI model when possible',
-    hint: 'Drafts come from the model below when your GPU can run it and it is downloaded; otherwise from your past replies, with a note saying why.',
-  },
-  {
-    value: 'memory',
-    label: 'Always use my past replies (no model)',
-    hint: 'Drafts are put together from your closest past replies. Nothing is downloaded and the GPU is not used.',
-  },
-];
-
-function EnginePreferenceChoice({ value, onChange }: { value: EnginePreference | undefined; onChange: (v: EnginePreference) => void }) {
-  return (
-    <fieldset className="stack">
-      <legend>Drafting engine</legend>
-      {PREFERENCES.map((option) => (
-        <label className="model-choice" key={option.value}>
-          <input
-            type="radio"
-            name="engine-preference"
-            value={option.value}
-            checked={value === option.value}
-            onChange={() => onChange(option.value)}
-          />
-          <span>
-            <strong>{option.label}</strong>
-            <span className="muted model-details">{option.hint}</span>
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 function StorageLine({ storage }: { storage: ModelStatus['storage'] }) {
   if (storage.usage === undefined && storage.quota === undefined) return null;
@@ -72,6 +41,39 @@ function StorageLine({ storage }: { storage: ModelStatus['storage'] }) {
   );
 }
 
+/** The engine order, live across pages; saving also keeps the derived preference in step. */
+function useEngineOrder(): [EngineId[] | undefined, (order: EngineId[]) => void] {
+  const [order, setOrder] = useState<EngineId[]>();
+  useEffect(() => {
+    let live = true;
+    const reload = () => void loadEngineOrder().then((current) => live && setOrder(current));
+    const unwatch = engineOrderItem.watch(reload);
+    reload();
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+  const save = useCallback((next: EngineId[]) => {
+    setOrder(next);
+    void saveEngineOrder(next);
+  }, []);
+  return [order, save];
+}
+
+/** Asked of the browser here: the options page is an extension page, where Chrome offers the API. */
+function useBuiltinState(): BuiltinState | undefined {
+  const [state, setState] = useState<BuiltinState>();
+  useEffect(() => {
+    let live = true;
+    void builtinState(browserLanguageModel()).then((answer) => live && setState(answer));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
 export function ModelSettings() {
   const [status, setStatus] = useState<ModelStatus>();
   const [statusError, setStatusError] = useState<string>();
@@ -79,7 +81,9 @@ export function ModelSettings() {
   const [deleting, setDeleting] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useStorageItem(selectedModelItem);
   const [custom] = useStorageItem(customModelItem);
-  const [preference, setPreference] = useStorageItem(enginePreferenceItem);
+  const [order, setOrder] = useEngineOrder();
+  const builtin = useBuiltinState();
+  const preference = order ? preferenceFromOrder(order) : undefined;
   const [download] = useStorageItem(downloadStateItem);
 
   const refresh = useCallback(async () => {
@@ -140,10 +144,10 @@ export function ModelSettings() {
       ) : (
         <p className="muted">Checking your GPU and downloaded models…</p>
       )}
-      <EnginePreferenceChoice value={preference} onChange={(value) => void setPreference(value)} />
+      {order && <ModelEngineOrder order={order} builtinState={builtin} onChange={setOrder} />}
       {preference === 'memory' && (
         <p className="muted">
-          Drafts come from your past replies while this is on; the models below are kept but not used.
+          Your past replies come before the AI model, so the models below are kept but not used.
         </p>
       )}
       {status && selected !== undefined && (
