@@ -16,7 +16,7 @@ import { createEngineServices } from '@/lib/drafting/engine-services';
 import { embeddingModelItem } from '@/lib/llm/embedding-settings';
 import { ENGINE_IDLE_PORT, serveEngineIdlePort } from '@/lib/llm/host/idle-port';
 import { createOffscreenClient } from '@/lib/llm/host/offscreen-client';
-import { enginePreferenceItem, idleUnloadMinutesItem } from '@/lib/llm/settings';
+import { engineOrderItem, enginePreferenceItem, idleUnloadMinutesItem } from '@/lib/llm/settings';
 
 interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
@@ -104,6 +104,7 @@ export default defineBackground(() => {
   kickEmbeddings();
   embeddingModelItem.watch(() => void embeddingChoiceChanged());
   enginePreferenceItem.watch(() => void embeddingChoiceChanged());
+  engineOrderItem.watch(() => void embeddingChoiceChanged());
 
   // The toolbar button opens the side panel (Chrome); the API is absent on other browsers.
   const sidePanel = (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
