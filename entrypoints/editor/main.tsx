@@ -7,7 +7,7 @@ import '@/components/editor.css';
 
 const client = createEditorClient();
 listenForSession((sessionId) => client.attach(sessionId));
-reportHeight(document.documentElement);
+reportHeight(document.getElementById('root')!);
 
 createRoot(document.getElementById('root')!).render(
   <DraftEditor client={client} onClose={requestClose} copy={copyText} />,

@@ -62,9 +62,12 @@ export function listenForSession(onSession: (sessionId: string) => void): void {
   });
 }
 
-/** Keeps the hosting frame as tall as the editor. */
+/**
+ * Keeps the hosting frame as tall as the editor, growing and shrinking with it. Measures the
+ * editor's own root, not the document: a document is never shorter than its frame.
+ */
 export function reportHeight(root: HTMLElement): void {
-  const post = () => window.parent.postMessage({ type: RESIZE, height: root.scrollHeight }, '*');
+  const post = () => window.parent.postMessage({ type: RESIZE, height: root.getBoundingClientRect().height }, '*');
   new ResizeObserver(post).observe(root);
   post();
 }
