@@ -1,24 +1,39 @@
 /**
- * A cheap guess at the language of a short text: the writing system first, then, for Latin
- * script, which language's everyday words it uses. No dictionary and no dependency: good enough
- * to say "you usually write in English" and to tag examples, not to translate anything.
+ * The language of a short text (a comment, a reply). Distinctive writing systems are read
+ * directly; Latin-script (and other shared-script) text goes to `eld`, an n-gram detector, which
+ * on the evaluation sets' short comments is right far more often than a few stopword lists
+ * (lib/drafting/eval/language-detection.test.ts measures both). When eld says its own guess is
+ * unreliable (a word or two), our stopword lists get the last word, and with nothing to tell by
+ * the answer is undefined: a wrong language makes fit reject a good reply, an unknown one doesn't.
+ *
+ * eld's data is ~1 MB: this module is for the background and extension pages only, never the
+ * content script (the bundle check in the README's Performance section would show it).
  */
+import { eld } from 'eld/extrasmall';
 
 /** ISO 639-1 codes this module can return. */
 export type LanguageCode = string;
 
+/** Scripts that name one language (or two, told apart by letters only one of them uses). */
 const SCRIPTS: [RegExp, LanguageCode | ((text: string) => LanguageCode)][] = [
+  // Letters only Ukrainian writes: eld, on a few words, takes Ukrainian for Bulgarian.
+  [/[їєґ]/iu, 'uk'],
   [/\p{Script=Hangul}/u, 'ko'],
   [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
+  // eld leaves short Chinese without an answer ("谢谢你"); Han without kana is Chinese here.
   [/\p{Script=Han}/u, 'zh'],
-  [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/iu.test(t) ? 'uk' : 'ru')],
   [/\p{Script=Greek}/u, 'el'],
-  [/\p{Script=Arabic}/u, (t) => (/[پچژگ]/u.test(t) ? 'fa' : 'ar')],
   [/\p{Script=Hebrew}/u, 'he'],
-  [/\p{Script=Devanagari}/u, 'hi'],
   [/\p{Script=Bengali}/u, 'bn'],
   [/\p{Script=Tamil}/u, 'ta'],
   [/\p{Script=Thai}/u, 'th'],
+];
+
+/** Scripts several languages share: eld decides, and this is the answer when it can't. */
+const SHARED_SCRIPTS: [RegExp, LanguageCode | ((text: string) => LanguageCode)][] = [
+  [/\p{Script=Cyrillic}/u, (t) => (/[іїєґ]/iu.test(t) ? 'uk' : 'ru')],
+  [/\p{Script=Arabic}/u, (t) => (/[پچژگ]/u.test(t) ? 'fa' : 'ar')],
+  [/\p{Script=Devanagari}/u, 'hi'],
 ];
 
 /** Everyday words, most telling first; a word shared by languages counts for each. */
@@ -48,12 +63,35 @@ for (const [language, words] of Object.entries(STOPWORDS)) {
   }
 }
 const LATIN_WORD = /[\p{Script=Latin}']+/gu;
+const LETTER = /\p{L}/u;
 
 /** The most likely language of a text, or undefined when there is too little to tell. */
 export function detectLanguage(text: string): LanguageCode | undefined {
-  for (const [script, language] of SCRIPTS) {
+  // Emoji, numbers and punctuation only: nothing to tell by (eld would guess from "220C, 45 min").
+  if (!LETTER.test(text)) return undefined;
+  const byScript = fromScript(text, SCRIPTS);
+  if (byScript) return byScript;
+  const detected = eld.detect(text);
+  if (detected.language && detected.isReliable()) return detected.language;
+  return guessByWords(text);
+}
+
+function fromScript(text: string, scripts: typeof SCRIPTS): LanguageCode | undefined {
+  for (const [script, language] of scripts) {
     if (script.test(text)) return typeof language === 'string' ? language : language(text);
   }
+  return undefined;
+}
+
+/**
+ * The guess without eld (this module's detector before eld was adopted; kept as the fallback for
+ * text too short for n-grams, "Danke!", "Merci", and as the baseline the measurement compares
+ * against): the writing system, then which language's everyday words and letters it uses, when
+ * one clearly leads.
+ */
+export function guessByWords(text: string): LanguageCode | undefined {
+  const byScript = fromScript(text, SCRIPTS) ?? fromScript(text, SHARED_SCRIPTS);
+  if (byScript) return byScript;
   const lower = text.toLowerCase();
   const scores = new Map<LanguageCode, number>();
   const add = (language: LanguageCode, points: number) => scores.set(language, (scores.get(language) ?? 0) + points);
