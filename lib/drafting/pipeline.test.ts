@@ -8,7 +8,7 @@ import { contactKey, setContactNote } from '../memory/contacts-repo';
 import { recordSent } from '../memory/learning';
 import { exampleText } from '../memory/embedding-text';
 import { saveEmbeddingBatch } from '../memory/embeddings-repo';
-import { createDraftingPipeline } from './pipeline';
+import { createDraftingPipeline, recentlySent } from './pipeline';
 import { createSemanticSearch, type SemanticSearchDeps } from './semantic-search';
 
 const NOW = Date.now();
@@ -148,6 +148,58 @@ describe('the drafting pipeline', () => {
     const result = await pipeline.draft(comment('Is your rye flour blend for sale?'));
     expect(result.exampleIds).toEqual([id]);
     expect(result.text).toContain('Hey Ana! Not yet');
+  });
+
+  describe('a draft that repeats a reply the creator recently posted', () => {
+    const starterComment = 'My starter has no bubbles after four days, how warm should I keep it?';
+    /** The starter reply, nearly word for word, as the creator posted it to someone else. */
+    const postedAgain = (extra: Partial<ExampleRow>) =>
+      db.examples.add({
+        reply: 'Hey Lee! Feed your starter twice a day and keep it somewhere warm, it can take a week.\n— Maya 🍞',
+        platform: 'youtube',
+        source: 'sent',
+        createdAt: NOW - DAY,
+        ...extra,
+      });
+
+    it('is marked sent before when the creator posted nearly the same reply on that site yesterday', async () => {
+      const sentId = await postedAgain({});
+      const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+      const result = await pipeline.draft(comment(starterComment));
+      // Drafted from the 40-day-old import, which alone would not count as sent recently.
+      expect(result.exampleIds).toEqual([ids[0]]);
+      expect(result.exampleIds).not.toContain(sentId);
+      expect(result.sentBefore).toBe(true);
+    });
+
+    it('is not marked sent before when the creator posted it 60 days ago', async () => {
+      await postedAgain({ createdAt: NOW - 60 * DAY });
+      const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+      const result = await pipeline.draft(comment(starterComment));
+      expect(result.exampleIds).toEqual([ids[0]]);
+      expect(result.sentBefore).toBeUndefined();
+    });
+
+    it('is not marked sent before when the creator posted it yesterday on another site', async () => {
+      await postedAgain({ platform: 'instagram' });
+      const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+      const result = await pipeline.draft(comment(starterComment));
+      expect(result.exampleIds).toEqual([ids[0]]);
+      expect(result.sentBefore).toBeUndefined();
+    });
+  });
+
+  it('compares a draft with at most the 200 newest replies the creator posted on that site', () => {
+    const sent: ExampleRow[] = Array.from({ length: 250 }, (_, i) => ({
+      reply: `reply ${i}`,
+      platform: 'youtube',
+      source: 'sent',
+      createdAt: NOW - i * 60_000,
+    }));
+    const recent = recentlySent(sent, 'youtube', NOW);
+    expect(recent).toHaveLength(200);
+    expect(recent[0]).toBe('reply 0');
+    expect(recent.at(-1)).toBe('reply 199');
   });
 
   it('never swaps in an unrelated past reply when the creator regenerates', async () => {

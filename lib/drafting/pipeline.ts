@@ -9,7 +9,8 @@
 
 import type { CommentContext } from '../core/draft';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
-import { PROFILE_KEY, type UnderstudyDB } from '../memory/db';
+import type { SiteId } from '../core/sites';
+import { PROFILE_KEY, type ExampleRow, type UnderstudyDB } from '../memory/db';
 import { withThanksCandidates } from '../memory/draft-retrieval';
 import { listFacts } from '../memory/facts-repo';
 import { judgeDraftFit } from '../memory/fit';
@@ -43,9 +44,23 @@ const RETRIEVE_K = 8;
 const CONTACT_HISTORY = 3;
 /** Habits are read from the most recent replies: voice drifts, and this bounds the cost. */
 const HABIT_SAMPLE = 1000;
+/** How far back a reply the creator posted counts as "sent before" (platforms flag repeats). */
+const SENT_RECENTLY_MS = 30 * 24 * 60 * 60 * 1000;
+/** The newest sent replies a draft is compared with: bounds the cost for a prolific creator. */
+const RECENT_SENT_LIMIT = 200;
 
 export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
   const habitsCache = new WeakMap<RetrievalIndex, { revision: number; habits: StyleHabits }>();
+  const sentCache = new WeakMap<RetrievalIndex, { revision: number; sent: ExampleRow[] }>();
+
+  /** The replies the creator posted (source 'sent'), newest first; rebuilt when memory changes. */
+  function sentOf(index: RetrievalIndex): ExampleRow[] {
+    const cached = sentCache.get(index);
+    if (cached && cached.revision === index.revision) return cached.sent;
+    const sent = [...index.examples()].filter((e) => e.source === 'sent').sort((a, b) => b.createdAt - a.createdAt);
+    sentCache.set(index, { revision: index.revision, sent });
+    return sent;
+  }
 
   function habitsOf(index: RetrievalIndex): StyleHabits {
     const cached = habitsCache.get(index);
@@ -100,6 +115,7 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
         ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
         ...(choice.notice ? { reason: choice.notice } : {}),
         habits: habitsOf(index),
+        recentReplies: recentlySent(sentOf(index), comment.site, Date.now()),
       };
       const written = await choice.engine.draft(input, engineOptions);
       // The memory engine judges fit as it chooses a reply; a model's draft is judged on its text.
@@ -123,6 +139,19 @@ async function contactOf(db: UnderstudyDB, comment: CommentContext): Promise<Pro
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What the creator posted on this site in the last 30 days, newest first and at most
+ * RECENT_SENT_LIMIT: the memory engine marks a draft that repeats one "Sent before".
+ */
+export function recentlySent(sentNewestFirst: readonly ExampleRow[], site: SiteId, now: number): string[] {
+  const replies: string[] = [];
+  for (const row of sentNewestFirst) {
+    if (now - row.createdAt >= SENT_RECENTLY_MS || replies.length === RECENT_SENT_LIMIT) break;
+    if (row.platform === site) replies.push(row.reply);
+  }
+  return replies;
 }
 
 /** The chooser's reason first, without repeating it when the engine already used it. */
