@@ -7,6 +7,7 @@
  * memory; here a short, fixed list of words that never carry a topic is what matters, in the five
  * languages the drafts are judged in.
  */
+import { synonymTable } from './synonyms';
 
 const STOPWORDS = new Set(
   (
@@ -70,6 +71,8 @@ export function stem(word: string): string {
   return w;
 }
 
+const SYNONYMS = synonymTable(stem);
+
 /** The topic-carrying stems of a text, in order of first appearance, each once. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
@@ -79,7 +82,8 @@ export function contentWords(text: string): string[] {
     // Two letters carry a topic only as an acronym ("GF", "UK") or with a digit ("5g").
     if (word.length < 3 && !/\d/u.test(word) && !(raw.length === 2 && raw === raw.toUpperCase())) continue;
     if (STOPWORDS.has(word)) continue;
-    const s = stem(word);
+    const stemmed = stem(word);
+    const s = SYNONYMS.get(stemmed) ?? stemmed;
     if (seen.has(s)) continue;
     seen.add(s);
     out.push(s);

@@ -49,6 +49,35 @@ describe('fit of a past reply', () => {
   });
 });
 
+describe('when a well-scored past reply is still not shown as fitting', () => {
+  it('does not fit a question whose words only the old reply mentions, not the old comment', () => {
+    const lidTimes = past(4, 'What size pot should I get?', 'A 24 cm pot, lid on for 20 minutes keeps the bake even.', 9);
+    const [judged] = judgeCandidates(readComment('How long should I bake it with the lid on?'), [lidTimes]);
+    expect(judged?.level).not.toBe('fits');
+    expect(judged?.reasons.join(' ')).toMatch(/asked about something else/);
+  });
+
+  it('does not fit a "how long" with a reply that names no duration', () => {
+    const freezer = past(5, 'How long does a starter last in the freezer?', 'Freeze it in a jar with a little flour on top.', 9);
+    const [judged] = judgeCandidates(readComment('How long does a starter last in the freezer?'), [freezer]);
+    expect(judged?.level).not.toBe('fits');
+  });
+
+  it('shows neither of two different replies as fitting when they answer about equally well', () => {
+    const a = past(6, 'Why is my loaf so gummy inside?', 'Bake it longer until it sounds hollow.', 9);
+    const b = past(7, 'Why is my loaf gummy?', 'Let it cool fully before slicing.', 9);
+    const judged = judgeCandidates(readComment('Why is my loaf gummy?'), [a, b]);
+    expect(judged.some((j) => j.level === 'fits')).toBe(false);
+    expect(judged.some((j) => j.reasons.includes('another past reply answers this about as well'))).toBe(true);
+  });
+
+  it('still fits a paraphrase in everyday synonyms ("centre" for "middle")', () => {
+    const middle = past(8, 'Why is the middle of my cake wet?', 'It needs ten more minutes in the oven.', 9);
+    const [judged] = judgeCandidates(readComment('Why is my cake wet in the centre?'), [middle, oven]);
+    expect(judged?.level).toBe('fits');
+  });
+});
+
 describe('fit of a model-written draft', () => {
   it('fits a draft that takes up the question and answers its kind', () => {
     expect(judgeDraftFit('How long should the dough rest?', 'Let the dough rest 20–30 minutes before shaping.').level).toBe('fits');

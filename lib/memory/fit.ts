@@ -89,6 +89,12 @@ const ECHO_PENALTY = 0.1;
 const ECHO_PENALTY_CAP = 0.3;
 const KIND_MISMATCH_PENALTY = 0.1;
 const SIMILARITY_WEAK = 0.35;
+/** Share of the comment's topic words the old comment must have asked about, to fit. */
+const ASKED_AT = 0.4;
+/** Strength by which the best fitting reply must lead a different fitting one. */
+const FIT_MARGIN = 0.1;
+/** Weight of the old comment's words among the topic signals (the rest: the whole exchange). */
+const ASKED_WEIGHT = 0.3;
 
 /** Intents read from past incoming texts, cached: the same examples come back draft after draft. */
 const incomingIntents = new Map<string, Intent>();
@@ -109,13 +115,35 @@ function intentOfIncoming(text: string): Intent {
 export function judgeCandidates(comment: CommentReading, candidates: readonly RetrievedExample[]): CandidateFit[] {
   const scores = scoreContext(candidates);
   const exchanges = candidates.map((c) => new Set(contentWords(`${c.example.incoming ?? ''} ${c.example.reply}`)));
+  const asked = candidates.map((c) => new Set(contentWords(c.example.incoming ?? '')));
   const weights = new Map<string, number>();
   for (const word of [...comment.words, ...comment.parentWords]) {
     const holders = exchanges.filter((words) => wordsFoundIn([word], words).length > 0).length;
     const share = candidates.length > 1 ? holders / candidates.length : 0;
     weights.set(word, 1 / (1 + share * 2));
   }
-  return candidates.map((candidate, i) => judgeCandidate(comment, candidate, scores, exchanges[i]!, weights));
+  const judged = candidates.map((candidate, i) => judgeCandidate(comment, candidate, scores, exchanges[i]!, weights, asked[i]));
+  if (comment.intent === 'praise' || comment.intent === 'thanks') return judged;
+  return withoutCloseCalls(judged, candidates);
+}
+
+/**
+ * A question two different past replies answer about equally well is a coin toss: neither is
+ * shown as fitting. (Thanks are exempt: any of the creator's thank-yous will do.)
+ */
+export function withoutCloseCalls(judged: CandidateFit[], candidates: readonly RetrievedExample[]): CandidateFit[] {
+  const fitting = judged
+    .map((fit, i) => ({ fit, reply: candidates[i]!.example.reply }))
+    .filter((j) => j.fit.level === 'fits')
+    .sort((a, b) => b.fit.strength - a.fit.strength);
+  const [best, ...rest] = fitting;
+  const rival = rest.find((j) => j.reply !== best?.reply);
+  if (!best || !rival || best.fit.strength - rival.fit.strength >= FIT_MARGIN) return judged;
+  return judged.map((fit) =>
+    fit.level === 'fits'
+      ? { ...fit, level: 'partly', strength: Math.min(fit.strength, FITS_AT - 0.01), reasons: [...fit.reasons, 'another past reply answers this about as well'] }
+      : fit,
+  );
 }
 
 /** How well one past exchange answers the comment. */
@@ -127,6 +155,7 @@ export function judgeCandidate(
     contentWords(`${candidate.example.incoming ?? ''} ${candidate.example.reply}`),
   ),
   weights: ReadonlyMap<string, number> = new Map(),
+  asked: ReadonlySet<string> = new Set(contentWords(candidate.example.incoming ?? '')),
 ): CandidateFit {
   const { example } = candidate;
   const reasons: string[] = [];
@@ -156,6 +185,16 @@ export function judgeCandidate(
   const meaning =
     similarity === undefined ? 0 : Math.max(0, Math.min(1, (similarity - SIMILARITY_WEAK) / (SIMILARITY_STRONG - SIMILARITY_WEAK)));
   const coverage = Math.max(wordCoverage, meaning);
+  // The same question asked before: the comment's words in the old comment, not only in the reply
+  // (a reply mentions many things it was not asked about).
+  // A reply kept without its comment (a sent reply, an import without `incoming`) is judged on
+  // the reply alone: nothing says what it was asked.
+  const askedCoverage = !incoming
+    ? coverage
+    : Math.max(
+        meaning,
+        total > 0 ? (sum(wordsFoundIn(comment.words, asked)) + sum(wordsFoundIn(comment.parentWords, asked)) * parentWeight) / total : 0,
+      );
   if (meaning >= 1) reasons.push('means the same (Better matching)');
 
   const relative = scores.top > 0 ? candidate.score / scores.top : 0;
@@ -178,14 +217,41 @@ export function judgeCandidate(
     const kind = kindMatch(comment.kind, incoming ? questionKind(incoming, pastIntent) : undefined);
     if (comment.kind && kind === 1) reasons.push(`answers a ${comment.kind} question`);
     if (comment.kind && kind === 0) reasons.push('answers another kind of question');
-    strength = coverage * 0.6 + kind * 0.1 + relative * 0.1 + standsOut * 0.1 + sameIntent * 0.1;
+    strength = askedCoverage * ASKED_WEIGHT + coverage * (0.6 - ASKED_WEIGHT) + kind * 0.1 + relative * 0.1 + standsOut * 0.1 + sameIntent * 0.1;
     if (comment.kind && kind === 0) strength -= KIND_MISMATCH_PENALTY;
     if (taken.length === 0 && meaning < 1) strength = Math.min(strength, PARTLY_AT - 0.01);
+    const doubt = fitsDoubt(comment, example.reply, incoming, askedCoverage, kind);
+    if (doubt) {
+      if (!reasons.includes(doubt)) reasons.push(doubt);
+      strength = Math.min(strength, FITS_AT - 0.01);
+    }
   }
 
   strength = Math.max(0, Math.min(1, strength));
   return { level: levelOf(strength), reasons, strength };
 }
+
+/**
+ * Why a reply that scores well still cannot be shown as fitting: it was asked about something
+ * else, it answers another kind of question, or it holds no answer of the kind asked (a "how
+ * long" answered without a duration).
+ */
+export function fitsDoubt(
+  comment: CommentReading,
+  reply: string,
+  incoming: string,
+  askedCoverage: number,
+  kind: number,
+): string | undefined {
+  if (incoming && askedCoverage < ASKED_AT) return 'was asked about something else';
+  if (comment.kind && kind === 0) return 'answers another kind of question';
+  const cue = comment.kind && QUANTITY_KINDS.has(comment.kind) ? ANSWER_CUES[comment.kind] : undefined;
+  if (cue && !cue.test(reply)) return `gives no answer to "${comment.kind?.replace('-', ' ')}"`;
+  return undefined;
+}
+
+/** Kinds whose answer is a number or a span of time: the reply must hold one. */
+const QUANTITY_KINDS: ReadonlySet<QuestionKind> = new Set(['how-long', 'how-much', 'how-often']);
 
 /** The creator was thanking someone: "Thank you for baking along", "means the world". */
 function repliesWithThanks(reply: string): boolean {

@@ -26,9 +26,9 @@ describe('memory engine draft quality on held-out comments', () => {
     console.info('memory engine, sample profile, held-out:', scores);
     expect(scores.items).toBeGreaterThanOrEqual(100);
     expect(scores.fittingShare).toBeGreaterThanOrEqual(0.58);
-    expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.78);
-    expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.74);
-    expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.3);
+    expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.72);
+    expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.79);
+    expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.15);
   });
 
   it('does as well for a terse creator who never greets', async () => {
@@ -36,9 +36,9 @@ describe('memory engine draft quality on held-out comments', () => {
     const scores = score(await runEval(set, profile, true));
     console.info('memory engine, terse profile, held-out:', scores);
     expect(scores.fittingShare).toBeGreaterThanOrEqual(0.85);
-    expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.85);
-    expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.75);
-    expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.15);
+    expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.9);
+    expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.8);
+    expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.05);
   });
 
   it('never greets the terse creator\'s commenters or adds an exclamation mark', async () => {
