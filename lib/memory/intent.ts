@@ -277,9 +277,11 @@ const COMPATIBLE: Partial<Record<QuestionKind, readonly QuestionKind[]>> = {
   'yes-no': ['can-i', 'which', 'what'],
   which: ['what', 'yes-no'],
   what: ['which', 'how-much', 'when', 'how', 'yes-no', 'problem'],
+  // Advice given for a stated problem ("no bubbles after three days, help!") often holds the
+  // feeding rhythm asked for; fit then checks the reply really holds one.
   'how-much': ['what', 'how-long'],
   'how-long': ['how-much', 'when'],
-  'how-often': ['how-long', 'when'],
+  'how-often': ['how-long', 'when', 'problem'],
   when: ['how-long', 'what', 'how-often'],
   how: ['can-i', 'what', 'problem', 'why'],
   why: ['problem', 'how', 'what'],
