@@ -204,7 +204,7 @@ describe('the drafting pipeline', () => {
 
   it('never swaps in an unrelated past reply when the creator regenerates', async () => {
     const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
-    const c = comment('My starter has no bubbles after four days, how warm should I keep it?');
+    const c = comment('My starter has no bubbles after four days, what should I do?');
     const first = await pipeline.draft(c, { variant: 0 });
     const second = await pipeline.draft(c, { variant: 1 });
     expect(first.exampleIds).toEqual([ids[0]]);
