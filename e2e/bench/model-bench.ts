@@ -1,26 +1,195 @@
 /**
- * `npm run bench:model`: real on-device drafting speed, for a machine with a WebGPU-capable GPU
- * and network access (model files come from the model host). It loads the built extension in
- * Chromium with WebGPU on, imports the sample creator, downloads the recommended model through
- * Options, then drafts replies to 20 fixture comments and reports time to first token, prefill
- * and decode speed, total draft latency (median and p95) and prompt tokens.
+ * `npm run bench:model`: the model engines' draft quality and speed, for a machine that has them.
+ * It loads the built extension in Chromium (WebGPU on), and for each engine, the WebLLM model
+ * (recommended one, downloaded through Options; needs a WebGPU-capable GPU and the model host)
+ * and the browser's built-in model (Chrome's `LanguageModel`), drafts a reply through the page's
+ * Draft button to every held-out comment of the evaluation sets (lib/drafting/eval), each set with
+ * its own profile imported. It reports what `npm run bench` reports for the memory engine (share
+ * of answerable comments drafted with a fitting reply, abstention precision and recall, share of
+ * drafts shown as fitting that don't; see model-score.ts for how a model's draft is counted) and
+ * the medians of time to first token and decode speed.
  *
- * It cannot run on machines without a GPU or without access to the model host; it says so.
- *   BENCH_MODEL  a model id to use instead of the recommended one
- *   HEADLESS=0   show the browser
+ * An engine that is not there is skipped with the reason; the run fails only if neither ran.
+ *   BENCH_MODEL           a WebLLM model id to use instead of the recommended one
+ *   BENCH_MODEL_COMMENTS  at most this many held-out comments per evaluation set (default: all)
+ *   HEADLESS=0            show the browser
  */
 import type { ModelStatus } from '../../lib/core/models';
-import type { DraftResult } from '../../lib/core/draft';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import type { DraftMetrics, DraftResult, EngineId, FitLevel } from '../../lib/core/draft';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { launchWithExtension, ROOT } from '../harness/launch';
+import type { FrameLocator, Locator } from 'playwright-core';
+import { heldOutItems, modelOutcome } from '../../lib/drafting/eval/model-score';
+import { score, type EvalItem, type EvalProfile, type EvalSet, type Outcome, type Scores } from '../../lib/drafting/eval/score';
+import { launchWithExtension, ROOT, type Session } from '../harness/launch';
 import { FIXTURE_HOSTS } from '../harness/routes';
 import { OptionsPage } from '../pages/options-page';
 import { YouTubeWatchPage } from '../pages/youtube-watch-page';
 import { summarize, type Stat } from './stats';
 
-const COMMENTS = 20;
+type ModelEngine = Extract<EngineId, 'webllm' | 'builtin'>;
+const ENGINE_NAMES: Record<ModelEngine, string> = { webllm: 'WebLLM engine', builtin: "browser's built-in model" };
+const EVAL_SETS = ['sample-eval.json', 'terse-eval.json'];
 const DOWNLOAD_TIMEOUT_MS = 60 * 60 * 1000;
+/** The first draft may wait for the model to load (or the browser to fetch its own). */
+const DRAFT_TIMEOUT_MS = 10 * 60_000;
+
+type Send = <T>(type: string, payload: unknown) => Promise<T>;
+/** Why an engine can't run here, or the model it will draft with. */
+type Readiness = { skip: string } | { model: string };
+
+interface EngineReport {
+  model: string;
+  sets: Record<string, Scores>;
+  timeToFirstToken: Stat;
+  decodeSpeed: Stat;
+}
+
+function commentCap(): number {
+  const raw = process.env.BENCH_MODEL_COMMENTS;
+  if (raw === undefined || raw === '') return Infinity;
+  const cap = Number(raw);
+  if (!Number.isInteger(cap) || cap < 1) throw new Error(`BENCH_MODEL_COMMENTS must be a positive whole number, not “${raw}”.`);
+  return cap;
+}
+
+function loadSet(file: string): { set: EvalSet; profile: EvalProfile } {
+  const set = JSON.parse(readFileSync(path.join(ROOT, 'lib/drafting/eval', file), 'utf8')) as EvalSet;
+  const profile = JSON.parse(readFileSync(path.join(ROOT, set.profile), 'utf8')) as EvalProfile;
+  return { set, profile };
+}
+
+async function prepareWebllm(options: OptionsPage, send: Send): Promise<Readiness> {
+  const status = await send<ModelStatus>('model.status', {});
+  if (!status.capability.available || status.capability.isSoftware) {
+    return { skip: `no usable GPU here (${status.capability.reason ?? status.capability.adapterName ?? 'software adapter'}); run it on a machine with a WebGPU-capable GPU` };
+  }
+  const modelId = process.env.BENCH_MODEL ?? status.recommendedId;
+  if (!modelId) return { skip: `no model fits this GPU (${status.capability.adapterName})` };
+  console.log(`bench:model: ${status.capability.adapterName} → ${modelId}`);
+  await options.page.evaluate((id) => chrome.storage.local.set({ 'llm.selectedModel': id }), modelId);
+  if (!status.cached[modelId]) {
+    console.log('bench:model: downloading the model (once per run)…');
+    await send('model.download', { selection: { modelId } });
+    await options.page.waitForFunction(
+      async () => {
+        const { ['llm.download']: state } = await chrome.storage.local.get('llm.download');
+        if (state?.phase === 'error') throw new Error(state.error);
+        return state?.phase === 'done';
+      },
+      null,
+      { timeout: DOWNLOAD_TIMEOUT_MS, polling: 1000 },
+    );
+  }
+  return { model: modelId };
+}
+
+/** Asks an extension page what the engine's builtinState asks: is the Prompt API there, for English. */
+async function prepareBuiltin(options: OptionsPage): Promise<Readiness> {
+  const state = await options.page.evaluate(async () => {
+    const api = (globalThis as { LanguageModel?: { availability(o: unknown): Promise<string> } }).LanguageModel;
+    if (typeof api?.availability !== 'function') return 'absent';
+    const english = [{ type: 'text', languages: ['en'] }];
+    return api.availability({ expectedInputs: english, expectedOutputs: english }).catch(() => 'unavailable');
+  });
+  if (state === 'absent') return { skip: 'this browser has no Prompt API (`LanguageModel` is absent)' };
+  if (state === 'unavailable') return { skip: "`LanguageModel.availability()` says 'unavailable' on this machine" };
+  return { model: `built-in (${state})` };
+}
+
+/**
+ * Two fixture comments whose text is rewritten for each evaluation comment: a top-level one, and
+ * a reply in a thread (its thread's top comment then holds the item's parent), so the content
+ * script reads the comment and its parent exactly as it does on YouTube.
+ */
+function draftTargets(youtube: YouTubeWatchPage): { top: Locator; threadTop: Locator; reply: Locator } {
+  const thread = youtube.page.locator('ytd-comment-thread-renderer').filter({ has: youtube.page.locator('[is-reply]') }).first();
+  return {
+    top: youtube.page.locator('ytd-comment-thread-renderer #comment').first(),
+    threadTop: thread.locator('#comment'),
+    reply: thread.locator('[is-reply]').first(),
+  };
+}
+
+const setText = (comment: Locator, text: string) =>
+  comment.evaluate((el, t) => {
+    el.querySelector('#content-text')!.textContent = t;
+  }, text);
+
+/** What the editor showed for the draft: its text, engine, fit judgement and metrics. */
+async function readDraft(editor: FrameLocator, youtube: YouTubeWatchPage): Promise<{ draft: DraftResult; label: string; metrics?: DraftMetrics }> {
+  await editor.getByRole('status').filter({ hasText: 'Draft ready' }).waitFor({ timeout: DRAFT_TIMEOUT_MS });
+  const text = await youtube.draftBox(editor).inputValue();
+  const label = (await youtube.engineLabel(editor).textContent()) ?? '';
+  const fitClass = (await editor.locator('p.fit').getAttribute('class', { timeout: 1000 }).catch(() => null)) ?? '';
+  const level = (/\bfit-(fits|partly|none)\b/.exec(fitClass)?.[1] ?? 'none') as FitLevel;
+  const raw = await editor.locator('.metrics').getAttribute('data-metrics', { timeout: 1000 }).catch(() => null);
+  const engine: EngineId = label.startsWith('From your past') ? 'memory' : label.startsWith("Browser's") ? 'builtin' : 'webllm';
+  return {
+    draft: { text, engine, exampleIds: [], fit: { level, reasons: [] } },
+    label,
+    ...(raw ? { metrics: JSON.parse(raw) as DraftMetrics } : {}),
+  };
+}
+
+async function draftItem(youtube: YouTubeWatchPage, item: EvalItem) {
+  const targets = draftTargets(youtube);
+  const comment = item.parent ? targets.reply : targets.top;
+  if (item.parent) await setText(targets.threadTop, item.parent);
+  await setText(comment, item.text);
+  const editor = await youtube.openDraftOn(comment);
+  try {
+    return await readDraft(editor, youtube);
+  } finally {
+    await editor.getByRole('button', { name: 'Close draft' }).click();
+  }
+}
+
+async function benchEngine(session: Session, options: OptionsPage, engine: ModelEngine, model: string): Promise<EngineReport> {
+  // Memory right after the engine, so a failing model shows as a memory draft (caught below)
+  // rather than a draft from the other model engine.
+  const order: EngineId[] = [engine, 'memory', engine === 'webllm' ? 'builtin' : 'webllm'];
+  await options.page.evaluate((o) => chrome.storage.local.set({ 'llm.engineOrder': o }), order);
+  const youtube = await new YouTubeWatchPage(session).open();
+  const cap = commentCap();
+  const sets: Record<string, Scores> = {};
+  const ttft: number[] = [], decode: number[] = [];
+  try {
+    for (const file of EVAL_SETS) {
+      const { set, profile } = loadSet(file);
+      await options.importFile(set.profile);
+      await options.exampleCount.filter({ hasText: new RegExp(`\\b${profile.examples.length}\\b`) }).waitFor();
+      const outcomes: Outcome[] = [];
+      for (const item of heldOutItems(set, cap)) {
+        const { draft, label, metrics } = await draftItem(youtube, item);
+        if (draft.engine !== engine) throw new Error(`the draft for “${item.text.slice(0, 40)}” came from “${label}”, not the ${ENGINE_NAMES[engine]}`);
+        outcomes.push(modelOutcome(item, draft));
+        if (metrics) {
+          ttft.push(metrics.timeToFirstTokenMs);
+          decode.push(metrics.decodeTokensPerSecond);
+        }
+      }
+      sets[file] = score(outcomes);
+    }
+  } finally {
+    await youtube.page.close();
+  }
+  return { model, sets, timeToFirstToken: summarize(ttft, 'ms'), decodeSpeed: summarize(decode, 'tokens/s') };
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+function printReport(engine: ModelEngine, report: EngineReport) {
+  console.log(`bench:model: ${ENGINE_NAMES[engine]} (${report.model})`);
+  for (const [file, s] of Object.entries(report.sets)) {
+    console.log(
+      `  ${file} (${s.items} held-out, ${s.answerable} answerable): fitting ${pct(s.fittingShare)} (goal ≥ 85%), ` +
+        `abstention precision ${pct(s.abstentionPrecision)} recall ${pct(s.abstentionRecall)} (goal ≥ 90%), ` +
+        `shown as fitting but not ${pct(s.wrongFitsShare)} of ${s.shownFits} (goal ≤ 3%)`,
+    );
+  }
+  console.log(`  time to first token median ${report.timeToFirstToken.median.toFixed(0)} ms, decode median ${report.decodeSpeed.median.toFixed(1)} tokens/s`);
+}
 
 async function main() {
   const session = await launchWithExtension({
@@ -31,12 +200,10 @@ async function main() {
   await session.context.route('**/*', (route) =>
     FIXTURE_HOSTS.has(new URL(route.request().url()).hostname) ? route.fallback() : route.continue(),
   );
+  const results: Partial<Record<ModelEngine, EngineReport | { skipped: string }>> = {};
   try {
     const options = await new OptionsPage(session).open();
-    await options.importFile('public/samples/sample-profile.json');
-    await options.success.waitFor();
-
-    const send = <T>(type: string, payload: unknown) =>
+    const send: Send = <T>(type: string, payload: unknown) =>
       options.page.evaluate(
         async ([t, p]) => {
           const reply = await chrome.runtime.sendMessage({ type: t, payload: p });
@@ -46,62 +213,31 @@ async function main() {
         [type, payload] as const,
       ) as Promise<T>;
 
-    const status = await send<ModelStatus>('model.status', {});
-    if (!status.capability.available || status.capability.isSoftware) {
-      throw new Error(`No usable GPU here (${status.capability.reason ?? status.capability.adapterName ?? 'software adapter'}). Run this on a machine with a WebGPU-capable GPU.`);
-    }
-    const modelId = process.env.BENCH_MODEL ?? status.recommendedId;
-    if (!modelId) throw new Error('No model fits this GPU.');
-    console.log(`bench:model: ${status.capability.adapterName} → ${modelId}`);
-    await options.page.evaluate((id) => chrome.storage.local.set({ 'llm.selectedModel': id }), modelId);
-    if (!status.cached[modelId]) {
-      console.log('bench:model: downloading the model (once; it stays cached)…');
-      await send('model.download', { selection: { modelId } });
-      await options.page.waitForFunction(
-        async () => {
-          const { ['llm.download']: state } = await chrome.storage.local.get('llm.download');
-          if (state?.phase === 'error') throw new Error(state.error);
-          return state?.phase === 'done';
-        },
-        null,
-        { timeout: DOWNLOAD_TIMEOUT_MS, polling: 1000 },
-      );
-    }
-
-    const youtube = await new YouTubeWatchPage(session).open();
-    const texts = await youtube.comments.evaluateAll((els) =>
-      els.map((el) => el.querySelector('#content-text')?.textContent?.trim() ?? '').filter((t) => t.length > 15 && t.length < 400),
-    );
-    const ttft: number[] = [], prefill: number[] = [], decode: number[] = [], latency: number[] = [], promptTokens: number[] = [];
-    for (const text of texts.slice(0, COMMENTS)) {
-      const started = Date.now();
-      const editor = await youtube.openDraft(text.slice(0, 40));
-      await editor.getByRole('status').filter({ hasText: 'Draft ready' }).waitFor({ timeout: 5 * 60_000 });
-      latency.push(Date.now() - started);
-      const raw = await editor.locator('.metrics').getAttribute('data-metrics');
-      if (!raw) throw new Error(`The draft for “${text.slice(0, 40)}…” was not written by the model: ${await editor.locator('.notice').textContent()}`);
-      const m = JSON.parse(raw) as NonNullable<DraftResult['metrics']>;
-      ttft.push(m.timeToFirstTokenMs);
-      prefill.push(m.prefillTokensPerSecond);
-      decode.push(m.decodeTokensPerSecond);
-      promptTokens.push(m.promptTokens);
-      await editor.getByRole('button', { name: 'Close draft' }).click();
-    }
-    const results: Record<string, Stat> = {
-      'time to first token': summarize(ttft, 'ms'),
-      'prefill speed': summarize(prefill, 'tokens/s'),
-      'decode speed': summarize(decode, 'tokens/s'),
-      'total draft latency (click → ready)': summarize(latency, 'ms'),
-      'prompt tokens': summarize(promptTokens, 'tokens'),
-    };
-    for (const [name, s] of Object.entries(results)) {
-      console.log(`${name.padEnd(38)} median ${s.median.toFixed(1).padStart(8)}  p95 ${s.p95.toFixed(1).padStart(8)}  ${s.unit}`);
+    for (const engine of ['webllm', 'builtin'] as const) {
+      const ready = engine === 'webllm' ? await prepareWebllm(options, send) : await prepareBuiltin(options);
+      if ('skip' in ready) {
+        console.log(`bench:model: ${ENGINE_NAMES[engine]}: skipped: ${ready.skip}.`);
+        results[engine] = { skipped: ready.skip };
+        continue;
+      }
+      try {
+        const report = await benchEngine(session, options, engine, ready.model);
+        results[engine] = report;
+        printReport(engine, report);
+      } catch (error) {
+        const why = `could not finish: ${error instanceof Error ? error.message : error}`;
+        console.log(`bench:model: ${ENGINE_NAMES[engine]}: ${why}`);
+        results[engine] = { skipped: why };
+      }
     }
     const out = path.join(ROOT, 'bench-output');
     mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'model.json'), JSON.stringify({ modelId, gpu: status.capability, results }, null, 2));
+    writeFileSync(path.join(out, 'model.json'), JSON.stringify(results, null, 2));
   } finally {
     await session.close();
+  }
+  if (!Object.values(results).some((r) => r && !('skipped' in r))) {
+    throw new Error('neither the WebLLM engine nor the built-in model could run on this machine; nothing was measured.');
   }
 }
 
