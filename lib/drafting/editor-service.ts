@@ -73,7 +73,7 @@ export function createEditorService(deps: EditorServiceDeps) {
   /** The one editor frame attached to each session. */
   const attached = new Map<string, EditorPort>();
   /** Edits typed but not yet written to the queue, per session. */
-  const pendingSaves = new Map<string, { timer: ReturnType<typeof setTimeout>; write: () => Promise<void> }>();
+  const pendingSaves = new Map<string, { tabId: number; timer: ReturnType<typeof setTimeout>; write: () => Promise<void> }>();
 
   /** Writes a session's latest text to the queue now, if a write is waiting. */
   async function flushSave(sessionId: string): Promise<void> {
@@ -168,7 +168,7 @@ export function createEditorService(deps: EditorServiceDeps) {
         pendingSaves.delete(session.id);
         void write();
       }, saveDelayMs);
-      pendingSaves.set(session.id, { timer, write });
+      pendingSaves.set(session.id, { tabId: session.tabId, timer, write });
     }
 
     async function queue(session: EditorSession, text: string) {
@@ -273,7 +273,8 @@ export function createEditorService(deps: EditorServiceDeps) {
 
     /** The tab closed: edits still waiting are written to the queue, then its sessions go. */
     async closeTab(tabId: number): Promise<void> {
-      await Promise.all([...pendingSaves.keys()].map((id) => flushSave(id)));
+      const ofTab = [...pendingSaves].filter(([, pending]) => pending.tabId === tabId).map(([id]) => id);
+      await Promise.all(ofTab.map((id) => flushSave(id)));
       await sessions.closeTab(tabId);
     },
   };

@@ -38,8 +38,11 @@ export interface SessionStorageLike {
 
 export function createEditorSessions(storage: SessionStorageLike, now: () => number = Date.now) {
   let loaded: Promise<Map<string, EditorSession>> | undefined;
-  // Writes are chained so two quick updates never persist out of order.
+  // One write at a time, and at most one more queued behind it, which takes the sessions as they
+  // are when it starts: a creator typing sends an update per keystroke, and each would otherwise
+  // rewrite every session (comments up to 40,000 characters) to session storage.
   let writing: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | undefined;
 
   function all(): Promise<Map<string, EditorSession>> {
     loaded ??= storage
@@ -49,12 +52,15 @@ export function createEditorSessions(storage: SessionStorageLike, now: () => num
     return loaded;
   }
 
-  async function persist(map: Map<string, EditorSession>): Promise<void> {
-    const snapshot = [...map.values()];
-    writing = writing.then(() => storage.set(snapshot)).catch(() => {
-      // Session storage full or gone: the sessions still work until the worker stops.
+  function persist(map: Map<string, EditorSession>): Promise<void> {
+    queued ??= writing.then(() => {
+      queued = undefined;
+      return storage.set([...map.values()]).catch(() => {
+        // Session storage full or gone: the sessions still work until the worker stops.
+      });
     });
-    await writing;
+    writing = queued;
+    return queued;
   }
 
   return {
