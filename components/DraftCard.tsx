@@ -7,7 +7,7 @@ import type { DraftRow } from '@/lib/memory/db';
 import { getDb } from '@/lib/memory/db';
 import { discardDraft, updateDraftText } from '@/lib/memory/drafts-repo';
 import { recordSent } from '@/lib/memory/learning';
-import { engineLabel, fitLabel, siteName } from '@/lib/inline/labels';
+import { engineLabel, fitLabel, siteName } from '@/lib/core/labels';
 import { judgeDraftFit } from '@/lib/memory/fit';
 import { siteLink } from '@/lib/sites/safe-link';
 import { ContactNote } from './ContactNote';

@@ -12,7 +12,7 @@ import { siteName } from '@/lib/core/sites';
 import { CUSTOM_STEER_LABEL, customSteerSchema, isSteerId, STEERS, type SteerChoice } from '@/lib/core/steers';
 import type { EditorClient, EditorClientEvent } from '@/lib/messaging/editor-client';
 import type { EditorSessionView } from '@/lib/messaging/editor-protocol';
-import { engineLabel, fitLabel, metricsLabel } from '@/lib/inline/labels';
+import { engineLabel, fitLabel, metricsLabel } from '@/lib/core/labels';
 
 const CUSTOM = 'custom';
 

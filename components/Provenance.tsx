@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import type { LeftOut } from '@/lib/core/draft';
 import type { DraftRow, ExampleRow, FactRow, UnderstudyDB } from '@/lib/memory/db';
-import { siteName } from '@/lib/inline/labels';
+import { siteName } from '@/lib/core/labels';
 import { getExamples } from '@/lib/memory/examples-repo';
 import { useLive } from './useLive';
 

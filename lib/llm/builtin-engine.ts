@@ -10,6 +10,7 @@
  * through `getApi` (a fake with the same shape in tests).
  */
 import type { DraftResult } from '../core/draft';
+import { BUILTIN_MODEL_LABEL } from '../core/labels';
 import type { DraftEngine, DraftInput, DraftOptions } from './engine';
 import { buildPrompt, PromptTooLongError, type ChatMessage } from './prompt';
 import { estimateTokens } from './token-estimate';
@@ -48,8 +49,7 @@ export interface LanguageModelApi {
   create(options?: LanguageModelCreateOptions): Promise<LanguageModelSessionLike>;
 }
 
-/** Shown on drafts and in Options; Chrome does not say which model it ships. */
-export const BUILTIN_MODEL_LABEL = "Browser's built-in model";
+export { BUILTIN_MODEL_LABEL };
 
 /**
  * The languages the prompt and the reply are declared in. Chrome asks for them, warns without

@@ -1,17 +1,18 @@
-import { STEERS } from '../core/steers';
-import type { DraftResult, FitLevel } from '../core/draft';
-import { siteName } from '../core/sites';
+import type { DraftResult, FitLevel } from './draft';
+import { siteName } from './sites';
 
 export { siteName };
+
+/** Shown on drafts and in Options; Chrome does not say which model it ships. */
+export const BUILTIN_MODEL_LABEL = "Browser's built-in model";
 
 /** Says plainly which engine wrote a draft: a creator should always know. */
 export function engineLabel(result: Pick<DraftResult, 'engine' | 'model'>): string {
   if (result.engine === 'memory') return 'From your past replies';
-  if (result.engine === 'builtin') return "Browser's built-in model";
+  if (result.engine === 'builtin') return BUILTIN_MODEL_LABEL;
   return result.model ? `Model: ${result.model}` : 'AI model';
 }
 
-export const STEER_OPTIONS = [{ value: '', label: 'As usual' }, ...STEERS.map((s) => ({ value: s.id, label: s.label }))];
 
 /** How well a draft answers the comment, in the creator's words. */
 export function fitLabel(level: FitLevel): string {
