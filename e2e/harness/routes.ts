@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Route } from 'playwright-core';
+import { SITE_FIXTURES } from '../sites/index';
 
 const SITES_DIR = path.resolve(import.meta.dirname, '..', 'sites');
 
@@ -18,21 +19,23 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Which fixture file answers a URL on a supported site, or null for a 404. */
+/**
+ * Which fixture file answers a URL on a supported site, or null for a 404. Fixture scripts are
+ * served as they lie on disk, under /__fixture/ on every fixture host (/__fixture/x/app.js,
+ * /__fixture/shared/kit.js), so their relative imports work in the page and in unit tests alike.
+ */
 export function fixtureFileFor(url: URL): string | null {
-  if (url.hostname === 'www.youtube.com') {
-    if (url.pathname.startsWith('/__fixture/')) {
-      const file = path.normalize(url.pathname.slice('/__fixture/'.length));
-      if (file.startsWith('..')) return null;
-      return path.join(SITES_DIR, 'youtube', file);
-    }
-    // One app shell for every page, as YouTube serves it: the app decides what to show.
-    if (url.pathname === '/watch' || url.pathname === '/' || url.pathname.startsWith('/shorts/')) {
-      return path.join(SITES_DIR, 'youtube', 'watch.html');
-    }
-  }
-  return null;
+  const site = SITE_FIXTURES.find((fixtures) => fixtures.hosts.includes(url.hostname));
+  if (!site) return null;
+  const relative = url.pathname.startsWith(FIXTURE_PREFIX)
+    ? url.pathname.slice(FIXTURE_PREFIX.length)
+    : site.fileFor(url) && `${site.site}/${site.fileFor(url)}`;
+  if (!relative) return null;
+  const resolved = path.resolve(SITES_DIR, path.normalize(decodeURIComponent(relative)));
+  return resolved.startsWith(SITES_DIR + path.sep) ? resolved : null;
 }
+
+const FIXTURE_PREFIX = '/__fixture/';
 
 async function serve(route: Route, url: URL) {
   const file = fixtureFileFor(url);
@@ -49,7 +52,7 @@ async function serve(route: Route, url: URL) {
   }
 }
 
-export const FIXTURE_HOSTS = new Set(['www.youtube.com']);
+export const FIXTURE_HOSTS = new Set(SITE_FIXTURES.flatMap((site) => site.hosts));
 const LOCAL_PROTOCOLS = new Set(['chrome-extension:', 'data:', 'blob:']);
 
 export async function routeSites(context: BrowserContext): Promise<string[]> {

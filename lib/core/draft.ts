@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SITE_IDS } from './sites';
-import { MAX_COMMENT_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
 
 export const siteIdSchema = z.enum(SITE_IDS);
 
@@ -20,6 +20,18 @@ export const commentContextSchema = z.object({
   threadTitle: z.string().max(2048).optional(),
   /** The text of the comment this one replies to, when it is a reply. */
   parentText: z.string().max(MAX_COMMENT_CHARS).optional(),
+  /** Who wrote the comment this one replies to. */
+  parentAuthor: z.string().max(MAX_AUTHOR_CHARS).optional(),
+  /** The id of the comment this one replies to (a reply in a thread). */
+  parentId: z.string().min(1).max(512).optional(),
+  /** The author's handle (without "@"), when the site shows one apart from the name. */
+  handle: z.string().max(MAX_AUTHOR_CHARS).optional(),
+  /** When the comment was posted: ISO 8601 where the site gives a machine time, else its text. */
+  postedAt: z.string().max(200).optional(),
+  /** What kind of page it was read on ('watch', 'shorts', 'status', 'post', …). */
+  pageKind: z.string().max(64).optional(),
+  /** The longest reply the site takes here, in characters (read from the page or known). */
+  replyLimit: z.number().int().positive().max(1_000_000).optional(),
   pageUrl: z.string().url().max(MAX_URL_CHARS),
 });
 export type CommentContext = z.infer<typeof commentContextSchema>;

@@ -1,3 +1,5 @@
+import type { SiteId } from './sites';
+
 /**
  * Every size limit in one place. The profile file's schema, the message and engine wire
  * schemas, the prompt builder and the UI all read these, so a profile that imports is a
@@ -47,3 +49,21 @@ export const MAX_MESSAGE_CHARS = 2000;
 export const MAX_MODEL_ID_CHARS = 200;
 /** Earlier exchanges with one commenter that may reach a prompt. */
 export const MAX_CONTACT_HISTORY = 20;
+
+/**
+ * The longest reply each site's comment box takes, in characters, when the page shows no
+ * counter to read it from: YouTube 10,000; Instagram 2,200; X 280 (longer for paid accounts,
+ * whose box shows its own counter); TikTok 150; Facebook 8,000; LinkedIn 1,250; Reddit 10,000;
+ * Threads 500; Bluesky 300.
+ */
+export const SITE_REPLY_LIMITS: Record<SiteId, number> = {
+  youtube: 10_000,
+  instagram: 2_200,
+  x: 280,
+  tiktok: 150,
+  facebook: 8_000,
+  linkedin: 1_250,
+  reddit: 10_000,
+  threads: 500,
+  bluesky: 300,
+};

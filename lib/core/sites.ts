@@ -31,3 +31,27 @@ export const SITE_NAMES: Record<SiteId, string> = {
 export function siteName(site: SiteId): string {
   return SITE_NAMES[site];
 }
+
+/**
+ * Where each site's web app runs: the content script starts on any page of these origins (a
+ * creator reaches a post by in-app navigation, without a page load), host permissions are
+ * exactly these, and the background tells a content script's site from its origin.
+ * - YouTube: the site, and YouTube Studio's comment pages.
+ * - X: x.com (twitter.com redirects there). Reddit: new and old. Threads: .com and the older .net.
+ */
+export const SITE_ORIGINS: Record<SiteId, readonly string[]> = {
+  youtube: ['https://www.youtube.com', 'https://studio.youtube.com'],
+  instagram: ['https://www.instagram.com'],
+  x: ['https://x.com'],
+  tiktok: ['https://www.tiktok.com'],
+  facebook: ['https://www.facebook.com'],
+  linkedin: ['https://www.linkedin.com'],
+  reddit: ['https://www.reddit.com', 'https://old.reddit.com'],
+  threads: ['https://www.threads.com', 'https://www.threads.net'],
+  bluesky: ['https://bsky.app'],
+};
+
+/** The site whose web app runs at this origin, if any. */
+export function siteForOrigin(origin: string): SiteId | undefined {
+  return SITE_IDS.find((site) => SITE_ORIGINS[site].includes(origin));
+}

@@ -76,13 +76,17 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     if (!editor || !editor.element.isConnected) return { ok: false, reason: 'This comment is no longer on the page.' };
     const composer = await adapter.openComposer(editor.element);
     if (!composer) return { ok: false, reason: `Couldn't find ${site}'s reply box for this comment. Use Copy and paste it.` };
-    const outcome = await insertText(composer, text, adapter.submitButtonFor(composer), { boxLabel: `${site}'s reply box` });
+    const outcome = await insertText(composer.editor, text, adapter.submitButtonFor(composer), {
+      boxLabel: `${site}'s reply box`,
+      kind: composer.kind,
+      prefix: composer.prefix,
+    });
     if (!outcome.ok) return outcome;
     editor.sentWatch?.stop();
     editor.sentWatch = watchForSent({
       adapter,
       commentElement: editor.element,
-      composer,
+      composer: composer.editor,
       onSent: (finalText) => void request('editor.posted', { sessionId, text: finalText }).catch(() => {}),
     });
     return { ok: true };

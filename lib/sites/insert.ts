@@ -8,8 +8,9 @@
  * without readable `clipboardData`; run this from a main-world script there.
  */
 import { collapseWhitespace, readText } from './page-text';
+import type { EditorKind } from './types';
 
-export type InsertMethod = 'native-setter' | 'exec-command' | 'paste' | 'beforeinput';
+export type InsertMethod = 'native-setter' | 'exec-command' | 'paste' | 'beforeinput' | 'editor-api';
 
 export type InsertOutcome = { ok: true; method: InsertMethod } | { ok: false; reason: string };
 
@@ -18,7 +19,14 @@ export interface InsertOptions {
   boxLabel?: string;
   /** How long to wait for the editor (and submit button) to react to one attempt. */
   settleMs?: number;
+  /** The editor family, which orders the strategies; guessed from the markup when absent. */
+  kind?: EditorKind;
+  /** What the site put in the box itself (an @mention): kept in front of the draft. */
+  prefix?: string;
 }
+
+/** The event a main-world script answers by calling the page's own editor API (Quill). */
+export const EDITOR_API_EVENT = 'understudy:editor-api';
 
 type TextControl = HTMLTextAreaElement | HTMLInputElement;
 
@@ -207,18 +215,51 @@ async function restore(el: HTMLElement, before: { value: string; nodes: Node[] }
 
 type Strategy = { method: InsertMethod; run: (el: HTMLElement, text: string) => boolean | Promise<boolean> };
 
-function strategiesFor(el: HTMLElement): Strategy[] {
-  if (isTextControl(el)) {
-    return [
-      { method: 'native-setter', run: (e, t) => insertWithNativeSetter(e as TextControl, t) },
-      { method: 'exec-command', run: insertWithExecCommand },
-    ];
-  }
-  return [
-    { method: 'exec-command', run: insertWithExecCommand },
-    { method: 'paste', run: insertWithPaste },
-    { method: 'beforeinput', run: insertWithBeforeInput },
-  ];
+/**
+ * Quill keeps its model apart from the DOM, reachable only from the page's main world
+ * (`container.__quill`): a main-world script (entrypoints/editor-api.content) listens for this
+ * event on the editor and calls `setText`. The text reaches the page here, as it does with any
+ * insertion, only once the creator pressed Insert.
+ */
+export async function insertWithEditorApi(el: HTMLElement, text: string): Promise<boolean> {
+  el.focus();
+  el.dispatchEvent(new CustomEvent(EDITOR_API_EVENT, { detail: text, bubbles: true, composed: true }));
+  return true;
+}
+
+const STRATEGY: Record<InsertMethod, Strategy['run']> = {
+  'native-setter': (e, t) => insertWithNativeSetter(e as TextControl, t),
+  'exec-command': insertWithExecCommand,
+  paste: insertWithPaste,
+  beforeinput: insertWithBeforeInput,
+  'editor-api': insertWithEditorApi,
+};
+
+/** The order each editor family is tried in (docs/sites-reference.md, "Inserting text"). */
+const ORDER: Record<EditorKind, InsertMethod[]> = {
+  textarea: ['native-setter', 'exec-command'],
+  plain: ['exec-command', 'paste', 'beforeinput'],
+  // execCommand loses what follows a blank line in Draft.js; paste is what it reads whole.
+  draftjs: ['paste', 'exec-command', 'beforeinput'],
+  lexical: ['paste', 'beforeinput', 'exec-command'],
+  prosemirror: ['paste', 'exec-command', 'beforeinput'],
+  quill: ['editor-api', 'paste', 'exec-command'],
+};
+
+/** The editor family, from the marks each one leaves in the DOM. */
+export function detectEditorKind(el: HTMLElement): EditorKind {
+  if (isTextControl(el)) return 'textarea';
+  if (el.closest('[data-lexical-editor="true"]')) return 'lexical';
+  if (el.closest('.DraftEditor-root, .public-DraftEditor-content')) return 'draftjs';
+  if (el.closest('.ProseMirror')) return 'prosemirror';
+  if (el.closest('.ql-editor')) return 'quill';
+  return 'plain';
+}
+
+function strategiesFor(el: HTMLElement, kind: EditorKind | undefined): Strategy[] {
+  // A textarea takes only the setter and execCommand, whatever the adapter said.
+  const family = isTextControl(el) ? 'textarea' : (kind && kind !== 'textarea' ? kind : detectEditorKind(el));
+  return ORDER[family].map((method) => ({ method, run: STRATEGY[method] }));
 }
 
 /**
@@ -239,14 +280,17 @@ export async function insertText(
 
   const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
   const before = { value: editorValue(el), nodes: isTextControl(el) ? [] : [...el.childNodes].map((n) => n.cloneNode(true)) };
-  for (const { method, run } of strategiesFor(el)) {
+  // The site's own prefill (an @mention) stays in front, unless the draft already starts so.
+  const prefix = options.prefix && !text.startsWith(options.prefix.trim()) ? options.prefix : '';
+  const full = prefix + text;
+  for (const { method, run } of strategiesFor(el, options.kind)) {
     let attempted = false;
     try {
-      attempted = await run(el, text);
+      attempted = await run(el, full);
     } catch {
       attempted = false;
     }
-    if (attempted && (await settle(() => accepted(el, text, submit), settleMs))) return { ok: true, method };
+    if (attempted && (await settle(() => accepted(el, full, submit), settleMs))) return { ok: true, method };
     await restore(el, before);
   }
   return { ok: false, reason: `${box} didn't accept the text — use Copy and paste it.` };

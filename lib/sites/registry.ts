@@ -1,15 +1,9 @@
 /** Every supported site. Adding a site = its adapter file, its fixtures, and one line here. */
+import { SITE_ORIGINS } from '../core/sites';
 import type { SiteAdapter } from './types';
-import { youtube, YOUTUBE_ORIGIN } from './youtube';
+import { youtube } from './youtube';
 
 export const adapters: SiteAdapter[] = [youtube];
-
-/**
- * Origins where each site's single-page app runs. A content script started on a page with no
- * comments (YouTube's home page) must keep running: the creator reaches a video without a page
- * load, and the adapter's matchesUrl then says yes.
- */
-const origins = new Map<SiteAdapter, readonly string[]>([[youtube, [YOUTUBE_ORIGIN]]]);
 
 function toUrl(url: string | URL): URL | null {
   if (url instanceof URL) return url;
@@ -20,14 +14,21 @@ function toUrl(url: string | URL): URL | null {
   }
 }
 
-/** The adapter that reads comments on this page, if any. */
-export function adapterFor(url: string | URL): SiteAdapter | undefined {
-  const parsed = toUrl(url);
-  return parsed ? adapters.find((adapter) => adapter.matchesUrl(parsed)) : undefined;
-}
-
 /** The adapter for this URL's site, whether or not this page shows comments. */
 export function adapterForOrigin(url: string | URL): SiteAdapter | undefined {
   const parsed = toUrl(url);
-  return parsed ? adapters.find((adapter) => origins.get(adapter)?.includes(parsed.origin)) : undefined;
+  return parsed ? adapters.find((adapter) => SITE_ORIGINS[adapter.site].includes(parsed.origin)) : undefined;
+}
+
+/** The kind of comments page this URL shows for its site's adapter, or null. */
+export function pageKindOf(adapter: SiteAdapter, url: string | URL): string | null {
+  const parsed = toUrl(url);
+  if (!parsed || !SITE_ORIGINS[adapter.site].includes(parsed.origin)) return null;
+  return adapter.pageKind(parsed);
+}
+
+/** The adapter that reads comments on this page, if any. */
+export function adapterFor(url: string | URL): SiteAdapter | undefined {
+  const adapter = adapterForOrigin(url);
+  return adapter && pageKindOf(adapter, url) !== null ? adapter : undefined;
 }

@@ -7,7 +7,7 @@
  * shows comments (which keeps out the site's own redirectors, such as youtube.com/redirect).
  */
 import type { SiteId } from '../core/sites';
-import { adapterForOrigin } from './registry';
+import { adapterForOrigin, pageKindOf } from './registry';
 
 /**
  * The link as the browser will open it, or undefined when it is not an https URL of a comment
@@ -24,5 +24,5 @@ export function siteLink(href: string, site: SiteId): string | undefined {
   }
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return undefined;
   const adapter = adapterForOrigin(url);
-  return adapter?.site === site && adapter.matchesUrl(url) ? url.href : undefined;
+  return adapter?.site === site && pageKindOf(adapter, url) !== null ? url.href : undefined;
 }

@@ -21,35 +21,86 @@ export interface SeenComment {
 }
 
 /**
+ * The editor family behind a site's reply box. It decides which insertion strategies are tried
+ * and in what order (insert.ts, docs/sites-reference.md "Inserting text"):
+ * - 'textarea': a (React-controlled) <textarea>/<input>: native value setter + input event.
+ * - 'plain': a plain contenteditable (YouTube): execCommand, then paste, then beforeinput.
+ * - 'draftjs': Draft.js (X, TikTok): synthetic paste first (execCommand loses text after a
+ *   blank line).
+ * - 'lexical': Lexical (Facebook, new Reddit, Threads): paste, then beforeinput, then
+ *   execCommand line by line.
+ * - 'prosemirror': ProseMirror/TipTap (Bluesky, LinkedIn v2): paste, then execCommand.
+ * - 'quill': Quill (LinkedIn v1): the page's own Quill API in the main world, then paste.
+ */
+export const EDITOR_KINDS = ['textarea', 'plain', 'draftjs', 'lexical', 'prosemirror', 'quill'] as const;
+export type EditorKind = (typeof EDITOR_KINDS)[number];
+
+/** An open reply box: the element that takes text, and what it is. */
+export interface Composer {
+  editor: HTMLElement;
+  kind: EditorKind;
+  /**
+   * Text the site put in the box itself when it opened (the "@bob " it prefills when replying
+   * to a reply). Kept in front of the draft; verification accepts it.
+   */
+  prefix?: string;
+}
+
+/**
+ * Named selectors an adapter relies on, for the health diagnostic: how many elements each one
+ * finds on this page tells a bug report which part of the site's markup changed, without any
+ * page text.
+ */
+export type SelectorReport = Record<string, string>;
+
+/**
  * Everything Understudy knows about one site: data plus small pure functions over the DOM.
  * Selectors prefer stable anchors (custom tags, ids, data-testid, aria) and keep fallbacks for
- * the page variants they name.
+ * the page variants they name. Comments and (later) DM conversations share this contract.
  */
 export interface SiteAdapter {
   site: SiteId;
-  /** Does this URL show comments or messages this adapter reads? */
-  matchesUrl(url: URL): boolean;
+  /**
+   * What kind of page this URL shows, among the kinds that have comments this adapter reads
+   * ('watch', 'shorts', 'status', 'post', …), or null (home, search, settings). Example URLs
+   * sit beside each adapter's implementation and in its tests.
+   */
+  pageKind(url: URL): string | null;
   /** CSS selector matching every comment element (used to find and to watch for new ones). */
   commentSelector: string;
   /**
    * A cheap fingerprint of what this element shows now, or null when there is nothing to reply
    * to yet (no text). Only compared with the last key seen on the same element, to notice a
-   * node the site reused for another comment. Runs for every comment on the page.
+   * node the site reused for another comment (or a comment edited in place). Runs for every
+   * comment on the page.
    */
   commentKey(element: HTMLElement): string | null;
   /** Read one comment element; null when it lacks what a draft needs (e.g. deleted, empty). */
   readComment(element: HTMLElement, pageUrl: string): CommentContext | null;
-  /** Where the Draft reply button goes, inside the comment element. */
+  /** Where the Draft reply button goes: an element inside the comment element. */
   buttonHost(element: HTMLElement): HTMLElement | null;
-  /** Open the site's reply box for this comment and return its editable element. */
-  openComposer(element: HTMLElement): Promise<HTMLElement | null>;
+  /** Open the site's reply box for this comment (clicking its Reply control) and return it. */
+  openComposer(element: HTMLElement): Promise<Composer | null>;
   /** The site's own submit button for a composer, to verify insertion enabled it. */
-  submitButtonFor(composer: HTMLElement): HTMLElement | null;
+  submitButtonFor(composer: Composer): HTMLElement | null;
   /**
    * The creator's reply to this comment, once the site shows it posted with this text (used to
    * learn from what was actually sent). Null while it isn't there.
    */
   findPostedReply(element: HTMLElement, text: string): HTMLElement | null;
+  /**
+   * The longest reply the site's composer takes: read from the page where it shows a counter,
+   * else the site's known limit (SITE_REPLY_LIMITS in lib/core/limits.ts).
+   */
+  replyLimit?(element: HTMLElement): number | undefined;
+  /**
+   * A selector for the marks of a comments section on this page (its list, its header, its
+   * comment box): present while the adapter finds no comment means the site changed its markup,
+   * and the creator is told ("Understudy can't read this page") instead of seeing nothing.
+   */
+  commentsMark: string;
+  /** The selectors behind this adapter, by name, counted for the health diagnostic. */
+  selectors: SelectorReport;
   /** DOM events (on window/document) the site fires after SPA navigation. */
   navigationEvents: string[];
 }

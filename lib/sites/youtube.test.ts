@@ -46,20 +46,20 @@ function read(el: HTMLElement) {
 const totalReplies = THREADS.reduce((sum, t) => sum + (t.replies?.length ?? 0), 0);
 const emptyThreads = THREADS.filter((t) => plainText(t.text) === '').length;
 
-describe('youtube.matchesUrl', () => {
+describe('youtube.pageKind', () => {
   it.each([
-    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', true],
-    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxAbc&t=42s', true],
-    ['https://www.youtube.com/shorts/abcDEF12345', true],
-    ['https://www.youtube.com/', false],
-    ['https://www.youtube.com/watch', false],
-    ['https://www.youtube.com/@CrumbAndCrustKitchen', false],
-    ['https://www.youtube.com/results?search_query=sourdough', false],
-    ['https://m.youtube.com/watch?v=dQw4w9WgXcQ', false],
-    ['http://www.youtube.com/watch?v=dQw4w9WgXcQ', false],
-    ['https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ', false],
+    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'watch'],
+    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxAbc&t=42s', 'watch'],
+    ['https://www.youtube.com/shorts/abcDEF12345', 'shorts'],
+    ['https://www.youtube.com/', null],
+    ['https://www.youtube.com/watch', null],
+    ['https://www.youtube.com/@CrumbAndCrustKitchen', null],
+    ['https://www.youtube.com/results?search_query=sourdough', null],
+    ['https://m.youtube.com/watch?v=dQw4w9WgXcQ', null],
+    ['http://www.youtube.com/watch?v=dQw4w9WgXcQ', null],
+    ['https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ', null],
   ])('%s → %s', (url, expected) => {
-    expect(youtube.matchesUrl(new URL(url))).toBe(expected);
+    expect(youtube.pageKind(new URL(url))).toBe(expected);
   });
 });
 
@@ -117,8 +117,10 @@ describe('youtube adapter on the fixture watch page', () => {
       commentId: thread.id,
       author: '@maria.bakes',
       text: 'My first loaf with real ear!! Never thought I would get there without a stand mixer.',
+      handle: 'maria.bakes',
       permalink: `https://www.youtube.com/watch?v=${VIDEO}&lc=${thread.id}`,
       threadTitle: TITLE,
+      pageKind: 'watch',
       pageUrl: PAGE_URL,
     });
   });
@@ -260,11 +262,13 @@ describe('youtube reply box', () => {
 
   it("opens this comment's reply box and returns its editor and disabled Reply button", async () => {
     const el = topLevel(1);
-    const editor = await youtube.openComposer(el);
+    const composer = await youtube.openComposer(el);
+    const editor = composer?.editor;
+    expect(composer?.kind).toBe('plain');
     expect(editor?.id).toBe('contenteditable-root');
     expect(editor?.getAttribute('contenteditable')).toBe('true');
     expect(el.contains(editor!)).toBe(true);
-    const submit = youtube.submitButtonFor(editor!);
+    const submit = youtube.submitButtonFor(composer!);
     expect(submit?.localName).toBe('button');
     expect(submit?.textContent).toBe('Reply');
     expect((submit as HTMLButtonElement).disabled).toBe(true);
@@ -274,7 +278,7 @@ describe('youtube reply box', () => {
     const el = topLevel(1);
     const first = await youtube.openComposer(el);
     const second = await youtube.openComposer(el);
-    expect(second).toBe(first);
+    expect(second?.editor).toBe(first?.editor);
     expect(el.querySelectorAll('ytd-commentbox').length).toBe(1);
   });
 
@@ -283,8 +287,8 @@ describe('youtube reply box', () => {
     const topEditor = await youtube.openComposer(top);
     const reply = replyOf(0, 1);
     const replyEditor = await youtube.openComposer(reply);
-    expect(replyEditor).not.toBe(topEditor);
-    expect(reply.contains(replyEditor!)).toBe(true);
+    expect(replyEditor?.editor).not.toBe(topEditor?.editor);
+    expect(reply.contains(replyEditor!.editor)).toBe(true);
   });
 
   it('keeps reading the comment correctly while its reply box is open', async () => {
@@ -304,15 +308,16 @@ describe('youtube reply box', () => {
   });
 
   it('leaves Reply disabled when a script only writes textContent', async () => {
-    const editor = (await youtube.openComposer(topLevel(1)))!;
-    editor.textContent = 'Thanks Maria!';
-    expect((youtube.submitButtonFor(editor) as HTMLButtonElement).disabled).toBe(true);
+    const composer = (await youtube.openComposer(topLevel(1)))!;
+    composer.editor.textContent = 'Thanks Maria!';
+    expect((youtube.submitButtonFor(composer) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('fills the box so Reply is enabled, and only the creator posting it adds the reply', async () => {
     const el = topLevel(1);
-    const editor = (await youtube.openComposer(el))!;
-    const submit = youtube.submitButtonFor(editor)!;
+    const composer = (await youtube.openComposer(el))!;
+    const editor = composer.editor;
+    const submit = youtube.submitButtonFor(composer)!;
     const clicks = vi.fn();
     submit.addEventListener('click', clicks);
     const outcome = await insertText(editor, 'That ear!! So proud of you.', submit);

@@ -6,15 +6,15 @@
  */
 
 import type { CommentContext } from '../core/draft';
+import { MAX_AUTHOR_CHARS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
-import type { SiteAdapter } from './types';
+import type { Composer, SiteAdapter } from './types';
 
 /** Longest parent text sent with a reply: enough context, without shipping essays twice. */
 const MAX_PARENT_CHARS = 2_000;
 const MAX_COMMENT_CHARS = 40_000;
 const MAX_TITLE_CHARS = 2_048;
-const MAX_AUTHOR_CHARS = 512;
 const MAX_PERMALINK_CHARS = 2_048;
 /** How long openComposer waits for YouTube to render the reply box after clicking Reply. */
 const COMPOSER_TIMEOUT_MS = 2_000;
@@ -63,17 +63,17 @@ const SEL = {
 } as const;
 
 /**
- * Pages whose comments we read.
- *   https://www.youtube.com/watch?v=dQw4w9WgXcQ               → yes
- *   https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxAbc      → yes (comment permalink)
- *   https://www.youtube.com/shorts/abcDEF12345                 → yes (Shorts comments panel)
- *   https://www.youtube.com/, /@channel, /results?search_query → no
- *   https://m.youtube.com/watch?v=…, http://…, youtube.com/…   → no (other markup / not matched)
+ * Pages whose comments we read, by kind.
+ *   https://www.youtube.com/watch?v=dQw4w9WgXcQ               → 'watch'
+ *   https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgxAbc      → 'watch' (comment permalink)
+ *   https://www.youtube.com/shorts/abcDEF12345                 → 'shorts' (Shorts comments panel)
+ *   https://www.youtube.com/, /@channel, /results?search_query → null
+ *   https://m.youtube.com/watch?v=…, http://…, youtube.com/…   → null (other markup / not matched)
  */
-function matchesUrl(url: URL): boolean {
-  if (url.origin !== YOUTUBE_ORIGIN) return false;
-  if (url.pathname === '/watch') return /^[\w-]+$/.test(url.searchParams.get('v') ?? '');
-  return /^\/shorts\/[\w-]+\/?$/.test(url.pathname);
+function pageKind(url: URL): string | null {
+  if (url.origin !== YOUTUBE_ORIGIN) return null;
+  if (url.pathname === '/watch') return /^[\w-]+$/.test(url.searchParams.get('v') ?? '') ? 'watch' : null;
+  return /^\/shorts\/[\w-]+\/?$/.test(url.pathname) ? 'shorts' : null;
 }
 
 function isComment(node: Element): boolean {
@@ -151,6 +151,22 @@ function partsOf(el: HTMLElement): Parts {
   return parts;
 }
 
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+function pageKindFromHref(href: string): string | null {
+  try {
+    return pageKind(new URL(href));
+  } catch {
+    return null;
+  }
+}
+
 function readAuthor(el: HTMLElement, link: HTMLElement | undefined): string {
   let author = link ? normaliseText(readText(link)) : '';
   if (!author) {
@@ -159,12 +175,7 @@ function readAuthor(el: HTMLElement, link: HTMLElement | undefined): string {
   }
   if (!author) {
     // Last resort: the handle in the channel link (/@handle).
-    const handle = /\/(@[^/?#]+)/.exec(link?.getAttribute('href') ?? '')?.[1] ?? '';
-    try {
-      author = decodeURIComponent(handle);
-    } catch {
-      author = handle;
-    }
+    author = safeDecode(/\/(@[^/?#]+)/.exec(link?.getAttribute('href') ?? '')?.[1] ?? '');
   }
   return clampText(author, MAX_AUTHOR_CHARS);
 }
@@ -214,11 +225,23 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   const title = readTitle(element.ownerDocument);
   if (title) comment.threadTitle = title;
 
+  const handle = /\/@([^/?#]+)/.exec(parts.author?.getAttribute('href') ?? '')?.[1];
+  if (handle) comment.handle = clampText(safeDecode(handle), MAX_AUTHOR_CHARS);
+  const kind = pageKindFromHref(pageUrl);
+  if (kind) comment.pageKind = kind;
+
   if (element.closest(SEL.replies)) {
     const thread = element.closest(SEL.thread);
     const parent = thread ? topLevelOf(thread) : null;
-    const parentText = parent && parent !== element ? bodyText(partsOf(parent).text) : '';
-    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+    if (parent && parent !== element) {
+      const parentParts = partsOf(parent);
+      const parentText = bodyText(parentParts.text);
+      if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+      const parentAuthor = readAuthor(parent, parentParts.author);
+      if (parentAuthor) comment.parentAuthor = parentAuthor;
+      const parentLc = readPermalink(parentParts.time, pageUrl).lc;
+      if (parentLc) comment.parentId = parentLc;
+    }
   }
   return comment;
 }
@@ -341,21 +364,26 @@ function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promi
   });
 }
 
-async function openComposer(element: HTMLElement): Promise<HTMLElement | null> {
+function composerOf(editor: HTMLElement): Composer {
+  return { editor, kind: 'plain' };
+}
+
+async function openComposer(element: HTMLElement): Promise<Composer | null> {
   const open = findComposer(element);
   if (open) {
     open.focus();
-    return open;
+    return composerOf(open);
   }
   const button = replyButtonOf(element);
   if (!button) return null;
   button.click();
   const root = element.closest(SEL.thread) ?? element.parentElement ?? element;
-  return waitFor(root, () => findComposer(element), COMPOSER_TIMEOUT_MS);
+  const editor = await waitFor(root, () => findComposer(element), COMPOSER_TIMEOUT_MS);
+  return editor ? composerOf(editor) : null;
 }
 
-function submitButtonFor(composer: HTMLElement): HTMLElement | null {
-  const box = composer.closest(SEL.commentbox);
+function submitButtonFor({ editor }: Composer): HTMLElement | null {
+  const box = editor.closest(SEL.commentbox);
   if (!box) return null;
   const submit = bestOf(box, SEL.submit);
   if (!submit) return null;
@@ -378,7 +406,7 @@ function findPostedReply(element: HTMLElement, text: string): HTMLElement | null
 
 export const youtube: SiteAdapter = {
   site: 'youtube',
-  matchesUrl,
+  pageKind,
   commentSelector: SEL.comment,
   commentKey,
   readComment,
@@ -386,5 +414,15 @@ export const youtube: SiteAdapter = {
   openComposer,
   submitButtonFor,
   findPostedReply,
+  // The comments section and its count header render before (and without) any comment.
+  commentsMark: 'ytd-comments#comments ytd-comments-header-renderer, ytd-comments#comments ytd-comment-simplebox-renderer',
+  selectors: {
+    thread: SEL.thread,
+    comment: SEL.comment,
+    text: QUICK.text,
+    toolbar: QUICK.toolbar,
+    replyButton: SEL.replyButton.join(', '),
+    editor: SEL.editor.join(', '),
+  },
   navigationEvents: ['yt-navigate-finish'],
 };

@@ -1,7 +1,7 @@
 /**
  * Deterministic data for the YouTube watch-page fixture: one baking channel, a few videos and a
  * list of comment threads. Plain ES module with no DOM access, shared by the fixture page
- * (served at https://www.youtube.com/__fixture/fixture-data.js) and the unit tests.
+ * (served at https://www.youtube.com/__fixture/youtube/fixture-data.js) and the unit tests.
  *
  * Text segments: a comment's `text` is a string, or an array of strings and
  * `{ link, href }` objects (YouTube renders timestamps and @mentions as links inside the text).

@@ -227,6 +227,16 @@ export function editorText(el) {
 /** Every reply posted through a fixture reply box, in order (tests read this via __fixture). */
 export const posted = [];
 
+/** Each open reply box's own model of its text (what YouTube would post). */
+const models = new WeakMap();
+
+/** The model text of the reply box open on the page (the last one opened), or null. */
+export function openBoxState(doc) {
+  const editors = doc.querySelectorAll('ytd-commentbox #contenteditable-root');
+  const editor = editors[editors.length - 1];
+  return editor ? (models.get(editor)?.() ?? null) : null;
+}
+
 /**
  * Open (or focus) the reply box under a comment. The box keeps its own model of the text and
  * updates it ONLY from `input` events (typing, execCommand) and `paste` with text/plain: a
@@ -272,6 +282,7 @@ export function openReplyBox(comment) {
   dialog.append(h(doc, 'ytd-comment-reply-dialog-renderer', {}, [box]));
 
   let model = '';
+  models.set(editor, () => model);
   const sync = () => {
     const empty = model.trim() === '';
     submit.disabled = empty;

@@ -189,7 +189,7 @@ test('the YouTube adapter reads the page and fills the reply box so Reply is ena
     const target = found.find((f) => f.comment.text.startsWith('At 4:12'))!;
     const composer = (await youtube.openComposer(target.element))!;
     const submit = youtube.submitButtonFor(composer)!;
-    const outcome = await insertText(composer, 'Both!\nWarm water helps the levain too.', submit);
+    const outcome = await insertText(composer.editor, 'Both!\nWarm water helps the levain too.', submit);
     return {
       count: found.length,
       comment: target.comment,

@@ -6,7 +6,7 @@
  * on scroll, and the test hooks on window.__fixture.
  */
 import { DEFAULT_VIDEO_ID, THREADS, VIDEOS, threadOffset, videoTitle } from './fixture-data.js';
-import { buildThreads, installCommentBehaviour, posted } from './fixture-dom.js';
+import { buildThreads, installCommentBehaviour, openBoxState, posted } from './fixture-dom.js';
 
 const BATCH = 20;
 const MAX_LAZY_BATCHES = 3;
@@ -211,4 +211,21 @@ window.__fixture = {
   postedReplies: () => posted.map((p) => ({ ...p })),
   videoId: () => state.videoId,
   page: () => state.page,
+  // The hooks every site fixture offers (e2e/sites/fixture-api.ts).
+  posted: () => posted.map((p) => ({ text: p.text })),
+  composerState: () => openBoxState(document),
+  appendComments: (n) => appendThreads(n),
+  /** YouTube re-renders the list with new nodes for the same comments (e.g. a sort change). */
+  async recycle() {
+    const n = threadCount();
+    contents.replaceChildren();
+    state.next = 0;
+    appendThreads(n);
+  },
+  editComment(fragment, text) {
+    const body = [...contents.querySelectorAll('#content-text')].find((el) => el.textContent.includes(fragment));
+    if (!body) return false;
+    body.replaceChildren(Object.assign(document.createElement('span'), { textContent: text }));
+    return true;
+  },
 };
