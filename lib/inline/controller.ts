@@ -9,7 +9,7 @@ import { request } from '../messaging/client';
 import type { ContentCommand, InsertOutcome } from '../messaging/editor-protocol';
 import { insertText } from '../sites/insert';
 import { observeComments } from '../sites/observe';
-import type { SiteAdapter } from '../sites/types';
+import type { SeenComment, SiteAdapter } from '../sites/types';
 import { siteName } from '../core/sites';
 import { createDraftButtons } from './draft-buttons';
 import { createEditorFrame, type EditorFrame } from './editor-frame';
@@ -23,6 +23,8 @@ interface OpenEditor {
   element: HTMLElement;
   button: HTMLElement;
   author: string;
+  /** The comment the editor drafts for: a recycled node showing another comment loses it. */
+  commentId: string;
   frame: EditorFrame;
   sentWatch?: SentWatch;
 }
@@ -61,7 +63,14 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
       opening.delete(element);
     }
     if (signal.aborted || !element.isConnected) return;
-    const editor: OpenEditor = { sessionId, element, button, author: comment.author, frame: undefined! };
+    const editor: OpenEditor = {
+      sessionId,
+      element,
+      button,
+      author: comment.author,
+      commentId: comment.commentId,
+      frame: undefined!,
+    };
     editor.frame = createEditorFrame(sessionId, comment.author, () => close(editor));
     byElement.set(element, editor);
     bySession.set(sessionId, editor);
@@ -105,24 +114,36 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
 
   // A comment can vanish while its editor is open (deleted, list re-rendered, in-app
   // navigation). The background keeps what the editor held, in the queue, and says so.
+  function gone(editor: OpenEditor) {
+    close(editor);
+    request('editor.gone', { sessionId: editor.sessionId })
+      .then(({ queued }) =>
+        showToast(
+          queued
+            ? `The comment by ${editor.author} was removed from the page. Your draft was saved to the queue in the side panel.`
+            : `The comment by ${editor.author} was removed from the page.`,
+        ),
+      )
+      .catch(() => showToast(`The comment by ${editor.author} was removed from the page, and your draft could not be saved.`));
+  }
   const removalTimer = window.setInterval(() => {
     for (const editor of [...byElement.values()]) {
-      if (editor.element.isConnected) continue;
-      close(editor);
-      request('editor.gone', { sessionId: editor.sessionId })
-        .then(({ queued }) =>
-          showToast(
-            queued
-              ? `The comment by ${editor.author} was removed from the page. Your draft was saved to the queue in the side panel.`
-              : `The comment by ${editor.author} was removed from the page.`,
-          ),
-        )
-        .catch(() => showToast(`The comment by ${editor.author} was removed from the page, and your draft could not be saved.`));
+      if (!editor.element.isConnected) gone(editor);
     }
   }, REMOVAL_CHECK_MS);
 
   const addButtons = createDraftButtons((element, button) => void open(element, button), signal);
-  const observer = observeComments(adapter, document, addButtons, signal);
+  // A virtualized list (X, Instagram, TikTok, Threads) reuses a comment's node for another
+  // comment: its editor must not stay under a comment it wasn't opened for. An edit of the same
+  // comment keeps its id, and its editor.
+  const onFound = (found: SeenComment[]) => {
+    for (const { element } of found) {
+      const editor = byElement.get(element);
+      if (editor && adapter.readComment(element, location.href)?.commentId !== editor.commentId) gone(editor);
+    }
+    return addButtons(found);
+  };
+  const observer = observeComments(adapter, document, onFound, signal);
 
   signal.addEventListener('abort', () => {
     window.clearInterval(removalTimer);
