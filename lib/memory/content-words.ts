@@ -7,7 +7,7 @@
  * memory; here a short, fixed list of words that never carry a topic is what matters, in the five
  * languages the drafts are judged in.
  */
-import { synonymTable } from './synonyms';
+import { PHRASES, synonymGroups, synonymTable } from './synonyms';
 
 const STOPWORDS = new Set(
   (
@@ -46,6 +46,11 @@ const STOPWORDS = new Set(
   ).split(/\s+/u),
 );
 
+/** "getting", "makes", "tried": function words in another form. */
+const STEMMED_STOPWORDS = new Set(
+  [...STOPWORDS].filter((w) => /^[a-z]+$/u.test(w) && w.length > 2).map((w) => stem(w)),
+);
+
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** Lowercase, accents folded, apostrophes dropped. */
@@ -58,36 +63,53 @@ function fold(word: string): string {
     .replace(/['’]/gu, '');
 }
 
-/** A light suffix strip: enough for plurals and -ing/-ed, never below four letters. */
+/**
+ * A light suffix strip: enough for plurals and -ing/-ed, never below three letters. A final
+ * silent "e" goes too and a doubled consonant is undoubled, so "bake", "bakes", "baked" and
+ * "baking" all read "bak", and "getting" reads "get".
+ */
 export function stem(word: string): string {
   let w = word;
+  let suffix = true;
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 4 && w.endsWith('ves')) w = `${w.slice(0, -3)}f`;
-  else if (w.length > 4 && w.endsWith('es') && !w.endsWith('ses')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('ly')) w = w.slice(0, -2);
+  else if (w.length > 4 && /(?:ss|sh|ch|x|z)es$/u.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  else suffix = false;
+  if (w.length > 5 && w.endsWith('ly') && !w.endsWith('ply')) w = w.slice(0, -2);
+  if (suffix && w.length > 3 && /([b-df-hj-km-np-rtv-y])\1$/u.test(w)) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e') && !w.endsWith('ee')) w = w.slice(0, -1);
   return w;
 }
 
 const SYNONYMS = synonymTable(stem);
+const GROUPS_BY_STEM = synonymGroups(stem);
 
 /** The topic-carrying stems of a text, in order of first appearance, each once. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const raw of text.match(WORD) ?? []) {
+  for (const raw of joinPhrases(text).match(WORD) ?? []) {
     const word = fold(raw);
     // Two letters carry a topic only as an acronym ("GF", "UK") or with a digit ("5g").
     if (word.length < 3 && !/\d/u.test(word) && !(raw.length === 2 && raw === raw.toUpperCase())) continue;
     if (STOPWORDS.has(word)) continue;
     const stemmed = stem(word);
+    if (STEMMED_STOPWORDS.has(stemmed)) continue;
     const s = SYNONYMS.get(stemmed) ?? stemmed;
     if (seen.has(s)) continue;
     seen.add(s);
     out.push(s);
   }
+  return out;
+}
+
+/** "whole wheat" → "wholemeal": a synonym of several words becomes its group's one word. */
+function joinPhrases(text: string): string {
+  let out = text;
+  for (const [phrase, word] of PHRASES) out = out.replace(phrase, word);
   return out;
 }
 
@@ -114,4 +136,24 @@ export function wordsFoundIn(words: readonly string[], pool: ReadonlySet<string>
     }
   }
   return found;
+}
+
+/**
+ * Words a search should try beside the comment's own: each content word's stem ("burning" →
+ * "burn", which a prefix search finds in "burnt") and the other words of its synonym group
+ * ("base" → "bottom"). A paraphrased question then still finds the old one it repeats.
+ */
+export function searchVariants(text: string): string[] {
+  const out = new Set<string>();
+  const own = new Set<string>();
+  for (const raw of text.match(WORD) ?? []) {
+    const word = fold(raw);
+    own.add(word);
+    if (word.length < 3 || STOPWORDS.has(word)) continue;
+    const stemmed = stem(word);
+    if (STEMMED_STOPWORDS.has(stemmed)) continue;
+    if (stemmed !== word && stemmed.length >= 4) out.add(stemmed);
+    for (const other of GROUPS_BY_STEM.get(stemmed) ?? []) out.add(other);
+  }
+  return [...out].filter((w) => !own.has(w));
 }

@@ -13,7 +13,7 @@ const thanks = past(3, 'Your videos got me through lockdown', 'That means the wo
 
 describe('fit of a past reply', () => {
   it('fits a question whose topic words the past exchange takes up', () => {
-    const [fits] = judgeCandidates(readComment('Is it ok to store my starter in the fridge?'), [fridge, oven, thanks]);
+    const [fits] = judgeCandidates(readComment('Is it ok to keep my starter in the fridge?'), [fridge, oven, thanks]);
     expect(fits?.level).toBe('fits');
   });
 
@@ -69,6 +69,25 @@ describe('when a well-scored past reply is still not shown as fitting', () => {
     const judged = judgeCandidates(readComment('Why is my loaf gummy?'), [a, b]);
     expect(judged.some((j) => j.level === 'fits')).toBe(false);
     expect(judged.some((j) => j.reasons.includes('another past reply answers this about as well'))).toBe(true);
+  });
+
+  it('does not fit a question about something none of the past replies mention', () => {
+    const [judged] = judgeCandidates(readComment('Can I keep spelt starter in the fridge?'), [fridge, oven, thanks]);
+    expect(judged?.level).not.toBe('fits');
+    expect(judged?.reasons.join(' ')).toMatch(/spelt/);
+  });
+
+  it('does not fit a clear leader by only a hair over a reply held back for its own doubt', () => {
+    const a = past(9, 'Can I keep my starter in the fridge?', 'Yes, fridge it right after a feed.', 9);
+    const b = past(10, 'Is my starter ok in the fridge?', 'It keeps a week in the fridge, then feed it.', 8.8);
+    const judged = judgeCandidates(readComment('Can I keep my starter in the fridge?'), [a, b]);
+    expect(judged.some((j) => j.level === 'fits')).toBe(false);
+  });
+
+  it('never answers a complaint with the answer to a plain question', () => {
+    const schedule = past(11, 'When do you post new videos?', 'Every Thursday!', 9);
+    const [judged] = judgeCandidates(readComment('This video is way too long'), [schedule]);
+    expect(judged?.level).toBe('none');
   });
 
   it('still fits a paraphrase in everyday synonyms ("centre" for "middle")', () => {

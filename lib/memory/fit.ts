@@ -82,7 +82,7 @@ export function scoreContext(candidates: readonly RetrievedExample[]): ScoreCont
 }
 
 // Calibrated on the tuning half of lib/drafting/eval/sample-eval.json.
-const FITS_AT = 0.6;
+const FITS_AT = 0.65;
 const PARTLY_AT = 0.45;
 const SIMILARITY_STRONG = 0.6;
 const ECHO_PENALTY = 0.1;
@@ -117,33 +117,45 @@ export function judgeCandidates(comment: CommentReading, candidates: readonly Re
   const exchanges = candidates.map((c) => new Set(contentWords(`${c.example.incoming ?? ''} ${c.example.reply}`)));
   const asked = candidates.map((c) => new Set(contentWords(c.example.incoming ?? '')));
   const weights = new Map<string, number>();
+  const unheard: string[] = [];
   for (const word of [...comment.words, ...comment.parentWords]) {
     const holders = exchanges.filter((words) => wordsFoundIn([word], words).length > 0).length;
     const share = candidates.length > 1 ? holders / candidates.length : 0;
-    weights.set(word, 1 / (1 + share * 2));
+    weights.set(word, weightOfShare(share));
+    if (holders === 0 && comment.words.includes(word) && TOPIC_WORD.test(word)) unheard.push(word);
   }
-  const judged = candidates.map((candidate, i) => judgeCandidate(comment, candidate, scores, exchanges[i]!, weights, asked[i]));
-  if (comment.intent === 'praise' || comment.intent === 'thanks') return judged;
+  const judged = candidates.map((candidate, i) =>
+    judgeCandidate(comment, candidate, scores, exchanges[i]!, weights, asked[i], unheard),
+  );
   return withoutCloseCalls(judged, candidates);
 }
 
 /**
  * A question two different past replies answer about equally well is a coin toss: neither is
- * shown as fitting. (Thanks are exempt: any of the creator's thank-yous will do.)
+ * shown as fitting, even when the rival was held back for a doubt of its own (a clear leader is
+ * what "fits" promises). Thanks too: two thank-yous written for other comments, neither plainly
+ * the one for this, are drafted as "partly".
  */
 export function withoutCloseCalls(judged: CandidateFit[], candidates: readonly RetrievedExample[]): CandidateFit[] {
-  const fitting = judged
+  const all = judged
     .map((fit, i) => ({ fit, reply: candidates[i]!.example.reply }))
-    .filter((j) => j.fit.level === 'fits')
     .sort((a, b) => b.fit.strength - a.fit.strength);
-  const [best, ...rest] = fitting;
-  const rival = rest.find((j) => j.reply !== best?.reply);
+  const best = all[0]?.fit.level === 'fits' ? all[0] : undefined;
+  const rival = all.find((j) => j.reply !== best?.reply);
   if (!best || !rival || best.fit.strength - rival.fit.strength >= FIT_MARGIN) return judged;
   return judged.map((fit) =>
     fit.level === 'fits'
       ? { ...fit, level: 'partly', strength: Math.min(fit.strength, FITS_AT - 0.01), reasons: [...fit.reasons, 'another past reply answers this about as well'] }
       : fit,
   );
+}
+
+/** Long enough, and not a number, to name a topic ("spelt", "freezer"). */
+const TOPIC_WORD = /^\p{L}{4,}$/u;
+
+/** A word most candidates share ("loaf" for a baker) says little about which one answers. */
+function weightOfShare(share: number): number {
+  return 1 / (1 + share * 2);
 }
 
 /** How well one past exchange answers the comment. */
@@ -156,6 +168,11 @@ export function judgeCandidate(
   ),
   weights: ReadonlyMap<string, number> = new Map(),
   asked: ReadonlySet<string> = new Set(contentWords(candidate.example.incoming ?? '')),
+  /**
+   * The comment's topic words that no candidate mentions: retrieval favours rare words, so the
+   * creator has likely never talked about them ("Do you ever bake with spelt?").
+   */
+  unheard: readonly string[] = [],
 ): CandidateFit {
   const { example } = candidate;
   const reasons: string[] = [];
@@ -168,6 +185,12 @@ export function judgeCandidate(
   const pastIntent: Intent = incoming ? intentOfIncoming(incoming) : 'other';
   if (incoming && !ANSWERED_BY[comment.intent].includes(pastIntent)) {
     return none([`a ${comment.intent} answered by a reply to ${article(pastIntent)}`]);
+  }
+  // A complaint is answered by a reply to a complaint, or to a question that was one ("why do
+  // you always…", "my loaf keeps…"), never by the answer to a plain how-to.
+  if (incoming && comment.intent === 'criticism' && pastIntent === 'question') {
+    const pastKind = questionKind(incoming, pastIntent);
+    if (pastKind !== 'why' && pastKind !== 'problem') return none(['a complaint answered by a reply to a question']);
   }
 
   // A comment that says little on its own ("Mine too! What's the fix?") is about its parent.
@@ -220,7 +243,12 @@ export function judgeCandidate(
     strength = askedCoverage * ASKED_WEIGHT + coverage * (0.6 - ASKED_WEIGHT) + kind * 0.1 + relative * 0.1 + standsOut * 0.1 + sameIntent * 0.1;
     if (comment.kind && kind === 0) strength -= KIND_MISMATCH_PENALTY;
     if (taken.length === 0 && meaning < 1) strength = Math.min(strength, PARTLY_AT - 0.01);
-    const doubt = fitsDoubt(comment, example.reply, incoming, askedCoverage, kind);
+    const doubt =
+      fitsDoubt(comment, example.reply, incoming, askedCoverage, kind) ??
+      // A remark that asks nothing ("my cookbook just arrived") is not plainly answered by what
+      // the creator told someone who asked.
+      (comment.intent === 'other' && incoming && pastIntent !== 'other' ? 'answers a question; this comment asks none' : undefined) ??
+      (unheard.length > 0 ? `asks about ${unheard[0]}, which your past replies never mention` : undefined);
     if (doubt) {
       if (!reasons.includes(doubt)) reasons.push(doubt);
       strength = Math.min(strength, FITS_AT - 0.01);

@@ -1,10 +1,13 @@
 /**
- * Words that name the same thing in any creator's comments ("centre" and "middle", "buy" and
- * "purchase"), so a comment that paraphrases an old one still meets it. Only everyday words:
- * a creator's own vocabulary (a baker's "banneton", a mechanic's "derailleur") is theirs to
- * repeat and is never listed here, so the table serves any creator.
+ * Words that name the same thing in creators' comments ("centre" and "middle", "buy" and
+ * "purchase"), so a comment that paraphrases an old one still meets it. Everyday words first;
+ * then the words of the commonest creator subjects (cooking and baking, making videos, selling
+ * a book or a course), where a paraphrase swaps one for another ("a cast iron pot" for "a dutch
+ * oven", "wholemeal" for "whole wheat"). A creator's rare words (a baker's "banneton", a
+ * mechanic's "derailleur") have no paraphrase to meet and are never listed.
  *
- * Each group folds to its first word. English spellings (colour/color) count as synonyms.
+ * Each group folds to its first word. English spellings (colour/color) count as synonyms. A
+ * member of several words ("whole wheat") is read as one word wherever it appears.
  */
 
 const GROUPS: readonly (readonly string[])[] = [
@@ -16,7 +19,6 @@ const GROUPS: readonly (readonly string[])[] = [
   ['small', 'tiny', 'smaller'],
   ['buy', 'purchase', 'order'],
   ['store', 'storage'],
-  ['dense', 'heavy'],
   ['pattern', 'design'],
   ['recommend', 'suggest', 'advise'],
   ['schedule', 'routine', 'timetable', 'plan'],
@@ -41,6 +43,29 @@ const GROUPS: readonly (readonly string[])[] = [
   ['tool', 'gear', 'equipment', 'kit'],
   ['smell', 'odor', 'odour', 'stink'],
   ['upload', 'post', 'publish', 'release'],
+  ['fancy', 'special', 'professional'],
+  ['weekend', 'saturday', 'sunday'],
+  ['kid', 'child', 'children', 'son', 'daughter'],
+  ['song', 'music', 'track', 'tune'],
+  ['wet', 'soggy', 'damp', 'moist'],
+  ['stick', 'sticky', 'tacky'],
+  ['flat', 'flatten', 'spread'],
+  // Making videos, selling a book or a course.
+  ['video', 'vid', 'tutorial', 'clip', 'episode'],
+  ['book', 'cookbook', 'guidebook', 'handbook'],
+  ['ebook', 'e-book', 'digital version', 'pdf', 'kindle'],
+  ['course', 'class', 'lesson', 'workshop'],
+  ['newsletter', 'mailing list', 'email list'],
+  // Cooking and baking.
+  ['wholemeal', 'whole wheat', 'wholewheat', 'wholegrain', 'whole grain'],
+  ['glutenfree', 'gluten free', 'gluten-free', 'gf'],
+  ['pot', 'dutch oven', 'cast iron', 'cast-iron', 'casserole', 'cocotte'],
+  ['dense', 'heavy', 'brick', 'tight'],
+  ['proof', 'prove', 'ferment', 'fermentation'],
+  ['lid', 'cover', 'covered'],
+  ['score', 'slash'],
+  ['blade', 'razor'],
+  ['scale', 'weigh'],
 ];
 
 /** Builds the lookup with the same stemmer the words will go through. */
@@ -52,3 +77,17 @@ export function synonymTable(stem: (word: string) => string): ReadonlyMap<string
   }
   return table;
 }
+
+/** Every group member, by each member's stem: the words a search should also try. */
+export function synonymGroups(stem: (word: string) => string): ReadonlyMap<string, readonly string[]> {
+  const groups = new Map<string, readonly string[]>();
+  for (const group of GROUPS) for (const word of group) groups.set(stem(word), group);
+  return groups;
+}
+
+/** Members of more than one word, longest first: read as one word before words are split. */
+export const PHRASES: readonly (readonly [RegExp, string])[] = GROUPS.flatMap((group) =>
+  group
+    .filter((word) => /[\s-]/u.test(word))
+    .map((word) => [new RegExp(`\\b${word.replace(/[\s-]+/gu, '[\\s-]+')}\\b`, 'giu'), group[0]!] as const),
+);

@@ -25,17 +25,17 @@ describe('memory engine draft quality on held-out comments', () => {
     const scores = score(await runEval(set, profile, true));
     console.info('memory engine, sample profile, held-out:', scores);
     expect(scores.items).toBeGreaterThanOrEqual(100);
-    expect(scores.fittingShare).toBeGreaterThanOrEqual(0.58);
-    expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.72);
-    expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.79);
-    expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.15);
+    expect(scores.fittingShare).toBeGreaterThanOrEqual(0.64);
+    expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.8);
+    expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.83);
+    expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.12);
   });
 
   it('does as well for a terse creator who never greets', async () => {
     const { set, profile } = load('terse-eval.json');
     const scores = score(await runEval(set, profile, true));
     console.info('memory engine, terse profile, held-out:', scores);
-    expect(scores.fittingShare).toBeGreaterThanOrEqual(0.85);
+    expect(scores.fittingShare).toBeGreaterThanOrEqual(0.9);
     expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.9);
     expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.8);
     expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.05);
