@@ -65,9 +65,14 @@ export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal) {
     // ever meets a tree our own appends just changed.
     let added = 0;
     for (let i = 0; i < found.length; i++) {
-      const { element, host } = found[i]!;
+      const { element, host, key } = found[i]!;
       // Ours is appended last; a re-rendered comment that kept it never gets a second one.
       const last = host.lastElementChild;
+      if (!key) {
+        // The node shows nothing to reply to any more (see SeenComment.key).
+        if (last?.localName === BUTTON_HOST_TAG) last.remove();
+        continue;
+      }
       if (last?.localName === BUTTON_HOST_TAG) {
         commentOf.set(last, element);
         continue;

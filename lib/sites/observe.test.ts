@@ -122,6 +122,31 @@ describe('observeComments', () => {
     expect(batches[1]?.map((f) => f.element)).toEqual([reused]);
   });
 
+  it('reports a comment whose text the site rewrote in place, as a reused row gets it', async () => {
+    start();
+    const el = document.querySelector<HTMLElement>('ytd-comment-thread-renderer #comment')!;
+    const text = el.querySelector('#content-text span')!.firstChild as Text;
+    text.data = 'Rewritten in place';
+    await nextFrame();
+    expect(batches).toHaveLength(2);
+    expect(batches[1]?.map((f) => [f.element, f.key])).toEqual([[el, 'Rewritten in place']]);
+  });
+
+  it('reports a reported comment that now shows no text with an empty key, once', async () => {
+    start();
+    const el = document.querySelector<HTMLElement>('ytd-comment-thread-renderer #comment')!;
+    const text = el.querySelector('#content-text span')!.firstChild as Text;
+    text.data = '';
+    await nextFrame();
+    expect(batches[1]?.map((f) => [f.element, f.key])).toEqual([[el, '']]);
+    text.data = ' ';
+    await nextFrame();
+    expect(batches).toHaveLength(2);
+    text.data = 'Back again';
+    await nextFrame();
+    expect(batches[2]?.map((f) => [f.element, f.key])).toEqual([[el, 'Back again']]);
+  });
+
   it('rescan() finds what the page replaced without adding nodes the observer saw', async () => {
     const observer = start();
     const el = document.querySelector<HTMLElement>('ytd-comment-thread-renderer #comment')!;

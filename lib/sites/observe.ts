@@ -70,8 +70,14 @@ export function observeComments(
       seen.add(element);
     }
     const key = adapter.commentKey(element);
-    // Nothing to reply to yet (e.g. text not rendered): leave it for a later batch.
-    if (!key || key === reported.get(element)) return;
+    if (!key) {
+      // A node reported before shows nothing to reply to now (a virtualized row reused for a
+      // deleted comment): report it with an empty key, so its button and editor go.
+      if (reported.delete(element)) out.push({ element, key: '', host: adapter.buttonHost(element) ?? element });
+      // Else nothing to reply to yet (e.g. text not rendered): leave it for a later batch.
+      return;
+    }
+    if (key === reported.get(element)) return;
     reported.set(element, key);
     // The button's place is found now, while this comment's nodes are still in the CPU cache:
     // a second pass over 2,000 threads meets every one of them cold again (measured: about
@@ -128,6 +134,11 @@ export function observeComments(
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
+      // A row reused in place gets its new text as text-node writes (React sets nodeValue).
+      if (record.type === 'characterData') {
+        pendingNodes.push(record.target);
+        continue;
+      }
       for (const node of record.addedNodes) {
         // Our own buttons and editors are never comments: don't let them count as a burst.
         if ((node as Element).localName?.startsWith(OWN_UI_PREFIX)) continue;
@@ -144,7 +155,7 @@ export function observeComments(
 
   if (signal.aborted) return { rescan() {} };
 
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
   const targets: EventTarget[] = view ? [doc, view] : [doc];
   for (const event of adapter.navigationEvents) {
     for (const target of targets) target.addEventListener(event, rescan, { signal });

@@ -15,6 +15,10 @@ export interface FoundComment {
  */
 export interface SeenComment {
   element: HTMLElement;
+  /**
+   * The adapter's commentKey. Empty when a node reported before shows nothing to reply to now
+   * (a virtualized row reused for a deleted comment): its button and editor must go.
+   */
   key: string;
   /** Where its Draft reply button goes (the adapter's buttonHost, else the comment itself). */
   host: HTMLElement;
