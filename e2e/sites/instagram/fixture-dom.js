@@ -176,7 +176,9 @@ export function createThreadRow(doc) {
 
 /** Show thread `t` in a row, reusing its comment and reply nodes in place. */
 export function fillThreadRow(doc, row, t, code) {
-  const [top, li] = row.children;
+  // By tag: the extension may have put its editor frame beside the comment.
+  const top = row.querySelector(':scope > div');
+  const li = row.querySelector(':scope > li');
   fillComment(doc, top, t, code);
   const toggle = li.querySelector('._a9yi');
   const list = li.querySelector('._a9yo');
@@ -185,7 +187,7 @@ export function fillThreadRow(doc, row, t, code) {
   toggle.setAttribute('aria-expanded', String(open));
   toggle.querySelector('.fx-toggle-label').textContent = open ? 'Hide replies' : `View replies (${t.replies.length})`;
   list.hidden = !open;
-  const existing = [...list.children];
+  const existing = [...list.children].filter((el) => el.localName === 'div');
   t.replies.forEach((r, i) => {
     let el = existing[i];
     if (!el) {
