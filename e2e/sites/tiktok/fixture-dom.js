@@ -32,7 +32,7 @@ export const CREATOR = { name: 'Crumb & Crust Kitchen', handle: 'crumbandcrust' 
 export const VIDEOS = [
   {
     id: '7312345678901234567',
-    caption: 'My 72-hour sourdough method, start to finish 🍞 #sourdough #breadtok #baking',
+    caption: 'My 72-hour sourdough method, start to finish #sourdough #breadtok #baking',
     likes: '48.2K',
     comments: '1,204',
   },
@@ -359,13 +359,28 @@ export function buildListContainer(doc) {
   return h(doc, 'div', { class: 'css-7whb78-DivCommentListContainer ekjxngi3' });
 }
 
+/** TikTok's speech-bubble icon, inline (CI machines have no emoji font). */
+function bubbleIcon(doc) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = doc.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', '22');
+  svg.setAttribute('height', '22');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('fill', 'currentColor');
+  const path = doc.createElementNS(ns, 'path');
+  path.setAttribute('d', 'M12 3C6.5 3 2 6.6 2 11c0 2.4 1.3 4.5 3.4 6L4.5 21l4.6-2.4c.9.2 1.9.4 2.9.4 5.5 0 10-3.6 10-8s-4.5-8-10-8zM7.5 12.3a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6zm4.5 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6zm4.5 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6z');
+  svg.append(path);
+  return svg;
+}
+
 /**
  * One video of the For You feed: the player (a link to the video page), author and caption,
  * and the action bar whose comment icon opens the comment sidebar (`onComments`).
  */
 export function buildFeedItem(doc, video, { onComments = () => {} } = {}) {
   const comment = h(doc, 'button', { type: 'button', 'aria-label': `Read or add comments. ${video.comments} comments` }, [
-    h(doc, 'span', { 'data-e2e': 'comment-icon' }, ['💬']),
+    h(doc, 'span', { 'data-e2e': 'comment-icon' }, [bubbleIcon(doc)]),
     h(doc, 'strong', { 'data-e2e': 'comment-count' }, [video.comments]),
   ]);
   comment.addEventListener('click', () => onComments(video));
