@@ -43,6 +43,8 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   const request = useRef<string | undefined>(undefined);
   const edited = useRef(false);
   const variant = useRef(0);
+  /** The draft being written follows an edit of the comment (said when it is ready). */
+  const followingEdit = useRef(false);
   const textRef = useRef('');
   const box = useRef<HTMLTextAreaElement>(null);
   // The background's messages arrive in a listener installed once: it reads the site from here.
@@ -138,7 +140,12 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           if (!edited.current) setDraftText(event.result.text);
           setProgress(undefined);
           setPhase('ready');
-          setStatus('Draft ready. Edit it, then Insert or Queue.');
+          setStatus(
+            followingEdit.current
+              ? 'The author edited the comment: this draft answers what it says now. Edit it, then Insert or Queue.'
+              : 'Draft ready. Edit it, then Insert or Queue.',
+          );
+          followingEdit.current = false;
           break;
         case 'error':
           if (!mine) break;
@@ -168,6 +175,18 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
               ? 'Sent. Understudy will learn from the reply you posted.'
               : 'Marked as sent. Understudy will learn from this reply.',
           );
+          break;
+        case 'commentEdited':
+          setSession(event.session);
+          // An untouched draft follows the comment at once; the creator's own edit is theirs to
+          // keep, with a word that the comment changed under it.
+          if (!edited.current && !event.session.inserted && !event.session.sent) {
+            generate();
+            followingEdit.current = true;
+            setStatus(`${event.session.comment.author || 'The author'} edited the comment. Drafting again for what it says now…`);
+          } else {
+            setStatus(`${event.session.comment.author || 'The author'} edited the comment since this draft. Regenerate to answer what it says now.`);
+          }
           break;
         case 'gone':
           setGone(true);

@@ -117,7 +117,12 @@ for (const site of SITE_FIXTURES) {
         const draft = await draftBox.inputValue();
         await editor.getByRole('button', { name: 'Insert' }).click();
         if (spec.insertFallsBackToCopy) {
-          await expect(editor.getByText(/Copy/).first()).toBeVisible();
+          // Copy + focus, said plainly: the caret is in the site's box, ready for a paste.
+          await expect(editor.getByRole('alert')).toContainText(/didn't accept the text/);
+          await expect(editor.getByRole('alert')).toContainText(/paste/);
+          await expect
+            .poll(() => tab.evaluate(() => document.activeElement?.matches('textarea, [contenteditable="true"], [contenteditable=""]') ?? false))
+            .toBe(true);
         } else {
           await expect.poll(async () => collapse((await composerState(tab)) ?? '')).toBe(collapse((spec.prefix ?? '') + draft));
           const submit = tab.locator(spec.submitSelector).first();
@@ -161,6 +166,16 @@ for (const site of SITE_FIXTURES) {
         expect(firstLine).not.toBe('');
         await openDraft(tab, spec, firstLine.slice(0, 30));
         await expect.poll(async () => collapse(shown).includes(collapse((await newestSessionText(session)) ?? '\u0000'))).toBe(true);
+      });
+
+      test('a comment edited while its draft is open: the draft follows its new text', async ({ tab, session }) => {
+        await spec.arrive(tab);
+        const editor = await openDraft(tab, spec, spec.draftable);
+        await expect(editor.getByRole('textbox', { name: 'Draft' })).toHaveValue(/\S/, { timeout: 15_000 });
+        const edited = `${spec.draftable} (edit: does it work with spelt too?)`;
+        expect(await tab.evaluate(([from, to]) => (window as unknown as SiteFixtureWindow).__fixture.editComment(from!, to!), [spec.draftable, edited])).toBe(true);
+        await expect(editor.getByRole('status')).toContainText('edited the comment');
+        await expect.poll(() => newestSessionText(session)).toBe(edited);
       });
 
       test('hostile comments show as text, get a button, and run nothing', async ({ tab }) => {

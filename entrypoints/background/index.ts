@@ -51,6 +51,7 @@ export default defineBackground(() => {
       'editor.open': ({ comment }, sender) => editor.open(comment, sender.tab!.id!, sender.frameId ?? 0),
       'editor.posted': ({ sessionId, text }, sender) => editor.posted(sessionId, sender.tab!.id!, text),
       'editor.gone': ({ sessionId }, sender) => editor.gone(sessionId, sender.tab!.id!),
+      'editor.edited': ({ sessionId, comment }, sender) => editor.edited(sessionId, sender.tab!.id!, comment),
       'model.status': () => models.status(),
       'model.download': async ({ selection }) => {
         await models.download(selection);

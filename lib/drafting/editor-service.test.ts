@@ -172,6 +172,21 @@ describe('editor service', () => {
     expect(s.queued).toHaveLength(1);
   });
 
+  it('follows an edit of the same comment, and refuses another comment, another tab or unchanged text', async () => {
+    const s = setup();
+    const { frame, sessionId } = await attached(s);
+    const editedComment = { ...comment, text: 'Is the rice flour necessary? Edit: I only have semolina.' };
+    expect(await s.service.edited(sessionId, TAB + 1, editedComment)).toEqual({ updated: false });
+    expect(await s.service.edited(sessionId, TAB, { ...editedComment, commentId: 'Ugx2' })).toEqual({ updated: false });
+    expect(await s.service.edited(sessionId, TAB, comment)).toEqual({ updated: false });
+    expect(frame.ofType('commentEdited')).toEqual([]);
+
+    expect(await s.service.edited(sessionId, TAB, editedComment)).toEqual({ updated: true });
+    expect(frame.ofType('commentEdited')).toMatchObject([{ session: { comment: editedComment } }]);
+    // Drafts from now on answer the comment's new text.
+    expect((await s.sessions.get(sessionId))?.comment.text).toBe(editedComment.text);
+  });
+
   it('writes a waiting edit to the queue when the tab closes', async () => {
     const s = setup();
     const { frame } = await attached(s);

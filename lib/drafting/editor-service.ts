@@ -271,6 +271,21 @@ export function createEditorService(deps: EditorServiceDeps) {
       return { queued };
     },
 
+    /**
+     * Content script: the session's comment now says something else (its author edited it).
+     * Only the same comment on the same page may be updated; a node the site reused for
+     * another comment is reported as gone instead.
+     */
+    async edited(sessionId: string, tabId: number, comment: CommentContext): Promise<{ updated: boolean }> {
+      const session = await sessions.get(sessionId);
+      if (!session || session.tabId !== tabId || session.sent) return { updated: false };
+      if (session.comment.site !== comment.site || session.comment.commentId !== comment.commentId) return { updated: false };
+      if (session.comment.text === comment.text) return { updated: false };
+      const next = await sessions.replaceComment(sessionId, comment);
+      if (next) notify(sessionId, { type: 'commentEdited', session: viewOf(next) });
+      return { updated: next !== undefined };
+    },
+
     /** The tab closed: edits still waiting are written to the queue, then its sessions go. */
     async closeTab(tabId: number): Promise<void> {
       const ofTab = [...pendingSaves].filter(([, pending]) => pending.tabId === tabId).map(([id]) => id);

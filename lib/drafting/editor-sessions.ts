@@ -96,6 +96,16 @@ export function createEditorSessions(storage: SessionStorageLike, now: () => num
       await persist(map);
       return next;
     },
+    /** The comment was edited on the page: the session answers its new text from now on. */
+    async replaceComment(id: string, comment: CommentContext): Promise<EditorSession | undefined> {
+      const map = await all();
+      const session = map.get(id);
+      if (!session) return undefined;
+      const next = { ...session, comment };
+      map.set(id, next);
+      await persist(map);
+      return next;
+    },
     async close(id: string): Promise<void> {
       const map = await all();
       if (map.delete(id)) await persist(map);

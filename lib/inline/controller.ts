@@ -11,6 +11,8 @@ import { insertText } from '../sites/insert';
 import { observeComments } from '../sites/observe';
 import type { SeenComment, SiteAdapter } from '../sites/types';
 import { siteName } from '../core/sites';
+import type { CommentContext } from '../core/draft';
+import { SITE_REPLY_LIMITS } from '../core/limits';
 import { createDraftButtons } from './draft-buttons';
 import { createEditorFrame, type EditorFrame } from './editor-frame';
 import { watchForSent, type SentWatch } from './sent-watcher';
@@ -25,6 +27,8 @@ interface OpenEditor {
   author: string;
   /** The comment the editor drafts for: a recycled node showing another comment loses it. */
   commentId: string;
+  /** The comment's text as the session holds it: an edit by its author is passed on. */
+  text: string;
   frame: EditorFrame;
   sentWatch?: SentWatch;
 }
@@ -34,6 +38,15 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
   const bySession = new Map<string, OpenEditor>();
   const opening = new WeakSet<HTMLElement>();
   const site = siteName(adapter.site);
+
+  /** The comment as the page shows it now, with the page kind and the site's reply limit. */
+  function readForDraft(element: HTMLElement): CommentContext | null {
+    const comment = adapter.readComment(element, location.href);
+    if (!comment) return null;
+    comment.pageKind ??= adapter.pageKind(new URL(location.href)) ?? undefined;
+    comment.replyLimit ??= adapter.replyLimit?.(element) ?? SITE_REPLY_LIMITS[adapter.site];
+    return comment;
+  }
 
   function close(editor: OpenEditor) {
     editor.frame.remove();
@@ -47,7 +60,7 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     const existing = byElement.get(element);
     if (existing) return existing.frame.focus();
     if (opening.has(element)) return;
-    const comment = adapter.readComment(element, location.href);
+    const comment = readForDraft(element);
     if (!comment) {
       showToast('Understudy could not read this comment. The site may have changed its layout.');
       return;
@@ -69,6 +82,7 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
       button,
       author: comment.author,
       commentId: comment.commentId,
+      text: comment.text,
       frame: undefined!,
     };
     editor.frame = createEditorFrame(sessionId, comment.author, () => close(editor));
@@ -77,6 +91,25 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     button.setAttribute('aria-expanded', 'true');
     element.after(editor.frame.host);
     editor.frame.focus();
+  }
+
+  /**
+   * The last resort when the site's editor refuses every way in (TikTok's takes only trusted
+   * input): the caret goes into the site's box and the draft onto the clipboard, for the
+   * creator's own paste. The creator pressed Insert, so the text may reach the page now.
+   */
+  async function copyInstead(box: HTMLElement, text: string, why: string): Promise<InsertOutcome> {
+    box.focus();
+    const copied = await navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    return {
+      ok: false,
+      reason: copied
+        ? `${why} The draft is copied and the caret is in the box: paste it (Ctrl+V or ⌘V), then send it yourself.`
+        : `${why} Use Copy, then paste it into the box.`,
+    };
   }
 
   /** Carries out an Insert the creator pressed in the editor frame (sent by the background). */
@@ -90,7 +123,7 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
       kind: composer.kind,
       prefix: composer.prefix,
     });
-    if (!outcome.ok) return outcome;
+    if (!outcome.ok) return copyInstead(composer.editor, text, `${site}'s reply box didn't accept the text.`);
     editor.sentWatch?.stop();
     editor.sentWatch = watchForSent({
       adapter,
@@ -126,6 +159,19 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
       )
       .catch(() => showToast(`The comment by ${editor.author} was removed from the page, and your draft could not be saved.`));
   }
+  /**
+   * The comment's node shows something else now. The same comment with new text was edited by
+   * its author: the draft follows it (the background re-drafts an untouched draft). Another
+   * comment (or none) means the site reused the node: this editor's comment left the page.
+   */
+  function commentChanged(editor: OpenEditor) {
+    const now = readForDraft(editor.element);
+    if (!now || now.commentId !== editor.commentId) return gone(editor);
+    if (now.text === editor.text) return;
+    editor.text = now.text;
+    request('editor.edited', { sessionId: editor.sessionId, comment: now }).catch(() => {});
+  }
+
   const removalTimer = window.setInterval(() => {
     for (const editor of [...byElement.values()]) {
       if (!editor.element.isConnected) gone(editor);
@@ -139,7 +185,7 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
   const onFound = (found: SeenComment[]) => {
     for (const { element } of found) {
       const editor = byElement.get(element);
-      if (editor && adapter.readComment(element, location.href)?.commentId !== editor.commentId) gone(editor);
+      if (editor) commentChanged(editor);
     }
     return addButtons(found);
   };

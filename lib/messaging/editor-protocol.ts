@@ -59,7 +59,9 @@ export type EditorPortOut =
   | { type: 'inserted'; ok: false; reason: string }
   | { type: 'sent'; via: 'confirmed' | 'seen'; recorded: boolean }
   /** The comment left the page (removed, or the creator navigated away). */
-  | { type: 'gone'; queued: boolean };
+  | { type: 'gone'; queued: boolean }
+  /** The comment's author edited it: the session now holds its new text. */
+  | { type: 'commentEdited'; session: EditorSessionView };
 
 /** background → content script, for the tab and frame that opened the session. */
 export const contentCommandSchema = z.discriminatedUnion('type', [

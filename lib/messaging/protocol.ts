@@ -27,6 +27,11 @@ export const requestSchemas = {
   'editor.posted': z.object({ sessionId: sessionIdSchema, text: z.string().min(1).max(MAX_DRAFT_CHARS) }),
   /** Content script: the session's comment left the page (removed, or in-app navigation). */
   'editor.gone': z.object({ sessionId: sessionIdSchema }),
+  /**
+   * Content script: the session's comment was edited by its author while the editor was open
+   * (same comment id, new text). The draft follows what the comment says now.
+   */
+  'editor.edited': z.object({ sessionId: sessionIdSchema, comment: commentContextSchema }),
   /** Options page: GPU capability, which models are downloaded, storage used. */
   'model.status': z.object({}),
   /** Options page: start (or join) a model download; progress arrives via extension storage. */
@@ -47,6 +52,7 @@ export interface ResponseMap {
   'editor.open': { sessionId: string };
   'editor.posted': { recorded: boolean };
   'editor.gone': { queued: boolean };
+  'editor.edited': { updated: boolean };
   'model.status': ModelStatus;
   'model.download': { started: true };
   'model.cancel': { cancelled: true };

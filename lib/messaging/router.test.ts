@@ -21,6 +21,7 @@ function setup() {
     'editor.open': vi.fn(async () => ({ sessionId: SESSION })),
     'editor.posted': vi.fn(async () => ({ recorded: true })),
     'editor.gone': vi.fn(async () => ({ queued: false })),
+    'editor.edited': vi.fn(async () => ({ updated: true })),
     'model.status': vi.fn(),
     'model.download': vi.fn(async () => ({ started: true as const })),
     'model.cancel': vi.fn(async () => ({ cancelled: true as const })),

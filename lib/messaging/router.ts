@@ -23,6 +23,7 @@ export const allowedSenders: Record<RequestType, readonly SenderKind[]> = {
   'editor.open': ['content'],
   'editor.posted': ['content'],
   'editor.gone': ['content'],
+  'editor.edited': ['content'],
   'model.status': ['extension'],
   'model.download': ['extension'],
   'model.cancel': ['extension'],

@@ -141,6 +141,8 @@ export function buildComment(doc, c, { videoId, isReply = false, variant = 'vm' 
   const attrs = isReply
     ? { class: 'style-scope ytd-comment-replies-renderer', 'data-fixture-id': c.id }
     : { id: 'comment', class: 'style-scope ytd-comment-thread-renderer', 'data-fixture-id': c.id };
+  // A comment with nothing to reply to (emptied or deleted): no Draft reply button belongs here.
+  if (plainText(c.text).trim() === '') attrs['data-fixture-deleted'] = '';
   if (isReply) attrs['is-reply'] = true;
   return h(doc, tag, attrs, [h(doc, 'div', { id: 'body' }, [avatar(doc, c.author), main])]);
 }
