@@ -87,7 +87,7 @@ function buildFeed() {
       media,
       h(document, 'section', { class: 'fx-actions' }, [
         h(document, 'span', { 'aria-label': 'Like', role: 'button', tabindex: '0' }, ['♡']),
-        h(document, 'span', { 'aria-label': 'Comment', role: 'button', tabindex: '0' }, ['💬']),
+        h(document, 'span', { 'aria-label': 'Comment', role: 'button', tabindex: '0' }, ['◯']),
         h(document, 'span', { 'aria-label': 'Share', role: 'button', tabindex: '0' }, ['➤']),
       ]),
       h(document, 'div', { class: 'fx-feed-text' }, [

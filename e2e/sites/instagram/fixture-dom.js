@@ -290,7 +290,7 @@ export function buildPost(doc, { post = POSTS.photo, count = 60, poolSize = 30, 
     h(doc, 'div', { class: '_aasx fx-scroll' }, [list]),
     h(doc, 'section', { class: '_aamu fx-actions' }, [
       h(doc, 'span', { 'aria-label': 'Like', role: 'button', tabindex: '0' }, ['♡']),
-      h(doc, 'span', { 'aria-label': 'Comment', role: 'button', tabindex: '0' }, ['💬']),
+      h(doc, 'span', { 'aria-label': 'Comment', role: 'button', tabindex: '0' }, ['◯']),
       h(doc, 'span', { 'aria-label': 'Share', role: 'button', tabindex: '0' }, ['➤']),
       h(doc, 'span', { class: 'fx-spacer' }),
       h(doc, 'span', { 'aria-label': 'Save', role: 'button', tabindex: '0' }, ['⚑']),
