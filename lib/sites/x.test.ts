@@ -1,7 +1,8 @@
 import { commentContextSchema } from '../core/draft';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BAKER_COMMENTS, HOSTILE } from '../../e2e/sites/shared/kit.js';
 import {
+  BAKER_COMMENTS,
+  HOSTILE,
   CREATOR,
   FOCAL,
   buildTweet,

@@ -32,6 +32,9 @@ export interface XStatusPage {
   appendComments(n: number): number;
   editComment(fragment: string, text: string): boolean;
 }
+/** Re-exported from ../shared/kit.js. */
+export const BAKER_COMMENTS: { author: string; handle: string; text: string }[];
+export const HOSTILE: Record<'imgAuthor' | 'imgText' | 'scriptText' | 'rtlText' | 'zeroWidthText' | 'emojiOnly' | 'hugeText', string>;
 export const CREATOR: { author: string; handle: string };
 export const FOCAL: XItem;
 export const HOME_POSTS: XItem[];

@@ -14,6 +14,8 @@ import { BAKER_COMMENTS, fillerComment, h, hostileComments } from '../shared/kit
 import { draftjs, submitButton } from '../shared/composers.js';
 import { virtualList } from '../shared/virtual-list.js';
 
+export { BAKER_COMMENTS, HOSTILE } from '../shared/kit.js';
+
 export const CREATOR = { author: 'Crumb & Crust Kitchen', handle: 'crumbandcrust' };
 
 /** Status ids as X has them: long decimal strings. */
