@@ -268,6 +268,19 @@ describe('facebook reply box', () => {
     },
   );
 
+  it("finds a group thread's reply box and fills it while Understudy's editor sits between the comment and its replies", async () => {
+    mount('group', 'es');
+    const el = byId(threads[1]!.id);
+    el.after(document.createElement('understudy-editor'));
+    const composer = (await facebook.openComposer(el))!;
+    expect(composer.editor.getAttribute('aria-label')).toBe('Responder a Maria');
+    const outcome = await insertText(composer.editor, '¡Sí! Rice flour sticks least.', facebook.submitButtonFor(composer), { kind: composer.kind });
+    expect(outcome.ok).toBe(true);
+    expect(openBoxState()).toBe('¡Sí! Rice flour sticks least.');
+    const reply = byId(threads[1]!.replies[0]!.id);
+    expect(facebook.readComment(reply, urlOf('group'))?.parentText).toBe(threads[1]!.text);
+  });
+
   it('leaves the send arrow disabled when a script only writes textContent', async () => {
     mount('page', 'en');
     const composer = (await facebook.openComposer(byId(threads[1]!.id)))!;

@@ -30,6 +30,8 @@ const MAX_PERMALINK_CHARS = 2_048;
 const COMPOSER_TIMEOUT_MS = 2_000;
 /** How far up from a reply to look for the article its list follows (sibling placement). */
 const PARENT_SEARCH_LEVELS = 6;
+/** How many elements after a top-level comment may hold its replies list. */
+const FOLLOWERS = 4;
 
 const SEL = {
   /**
@@ -302,14 +304,24 @@ function threadTop(element: HTMLElement): HTMLElement {
   return parentOf(element, readIds(element, FACEBOOK_ORIGIN).parentId) ?? element;
 }
 
+/**
+ * What follows a top-level comment up to the next comment: its replies list in the sibling
+ * placement (our own editor frame may sit in between).
+ */
+function followers(top: HTMLElement): Element[] {
+  const out: Element[] = [];
+  for (let next = top.nextElementSibling; next && out.length < FOLLOWERS && !next.matches(SEL.comment); next = next.nextElementSibling) {
+    out.push(next);
+  }
+  return out;
+}
+
 /** An open reply box of this thread: inside its top comment, or in the replies list after it. */
 function findComposer(top: HTMLElement): HTMLElement | null {
   for (const editor of top.querySelectorAll<HTMLElement>(SEL.editor)) {
     if (isOwn(editor, top)) return editor;
   }
-  const after = [top.nextElementSibling, top.parentElement?.nextElementSibling];
-  for (const next of after) {
-    if (!next || next.matches(SEL.comment)) continue;
+  for (const next of followers(top)) {
     for (const editor of next.querySelectorAll<HTMLElement>(SEL.editor)) {
       if (!editor.closest(SEL.comment)) return editor;
     }
@@ -382,9 +394,7 @@ function findPostedReply(element: HTMLElement, text: string): HTMLElement | null
   const wanted = collapseWhitespace(text);
   if (!wanted) return null;
   const top = threadTop(element);
-  const scopes = [top, top.nextElementSibling, top.parentElement?.nextElementSibling];
-  for (const scope of scopes) {
-    if (!scope || (scope !== top && scope.matches(SEL.comment))) continue;
+  for (const scope of [top, ...followers(top)]) {
     for (const candidate of scope.querySelectorAll<HTMLElement>(SEL.comment)) {
       if (candidate === element) continue;
       if (collapseWhitespace(bodyText(candidate)) === wanted) return candidate;
