@@ -9,6 +9,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DraftResult } from '@/lib/core/draft';
 import { siteName } from '@/lib/core/sites';
+import { SITE_REPLY_LIMITS } from '@/lib/core/limits';
+import { replyLength } from '@/lib/core/reply-length';
 import { CUSTOM_STEER_LABEL, customSteerSchema, isSteerId, STEERS, type SteerChoice } from '@/lib/core/steers';
 import type { EditorClient, EditorClientEvent } from '@/lib/messaging/editor-client';
 import type { EditorSessionView } from '@/lib/messaging/editor-protocol';
@@ -219,9 +221,17 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     setStatus('This is your closest past reply. Check it answers the comment before you use it.');
   }
 
+  /** Insert pressed once on a draft over the site's limit: the next press inserts anyway. */
+  const overLimitWarned = useRef(false);
+
   function insert() {
     setError('');
     if (!text.trim()) return setError('The draft is empty. Write something or click Regenerate.');
+    if (over > 0 && !overLimitWarned.current) {
+      overLimitWarned.current = true;
+      return setError(`This draft is ${over.toLocaleString()} characters over ${site}'s limit: ${site} may cut it or refuse it. Shorten it, or press Insert again to insert it anyway.`);
+    }
+    overLimitWarned.current = false;
     setStatus(`Opening ${site}'s reply box…`);
     client.send({ type: 'insert', text });
   }
@@ -248,6 +258,9 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     setStatus('Stopped. Keep what was written, edit it, or Regenerate.');
   }
 
+  const limit = session?.comment.replyLimit ?? (session ? SITE_REPLY_LIMITS[session.comment.site] : undefined);
+  const length = session ? replyLength(text, session.comment.site) : text.length;
+  const over = limit !== undefined ? length - limit : 0;
   const memoryDraft = result?.engine === 'memory';
   const abstained = result !== undefined && !result.text.trim();
 
@@ -280,11 +293,20 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
         spellCheck
         value={text}
         readOnly={finished}
+        aria-describedby="draft-length"
+        aria-invalid={over > 0}
         onChange={(event) => onEdit(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') onClose();
         }}
       />
+      {limit !== undefined && (
+        <p id="draft-length" className={over > 0 ? 'length over' : 'length'}>
+          {over > 0
+            ? `${over.toLocaleString()} over ${site}'s limit of ${limit.toLocaleString()} characters: shorten it before you insert it.`
+            : `${length.toLocaleString()} / ${limit.toLocaleString()}`}
+        </p>
+      )}
       {abstained && result.closest && !edited.current && (
         <p className="closest">
           <button type="button" onClick={showClosest}>
