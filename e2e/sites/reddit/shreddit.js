@@ -42,7 +42,8 @@ const SHADOW_CSS = {
     :host { display: block; position: relative; }
     .actions { display: flex; gap: 8px; margin-top: 10px; color: #576f76; font: 600 12px/16px inherit; }
     .pill { background: #e5ebee; border-radius: 999px; padding: 6px 12px; }
-    ::slotted(a[slot="full-post-link"]) { position: absolute; inset: 0; }`,
+    ::slotted(a[slot="full-post-link"]) { position: absolute; inset: 0; }
+    ::slotted([slot="title"]) { position: relative; z-index: 1; }`,
   composer: `
     :host { display: block; border: 1px solid #8ba2ad; border-radius: 20px; padding: 8px 12px; margin: 6px 0; background: #fff; }
     .footer { display: flex; justify-content: flex-end; gap: 8px; margin-top: 6px; }`,
