@@ -87,7 +87,7 @@ function timeago(doc, c) {
 
 function actionRow(doc, thingId, score) {
   const row = h(doc, 'shreddit-comment-action-row', { 'comment-id': thingId, slot: 'actionRow' }, [
-    h(doc, 'button', { slot: 'comment-reply', type: 'button', 'aria-label': 'Reply', class: 'fx-reply' }, ['💬 Reply']),
+    h(doc, 'button', { slot: 'comment-reply', type: 'button', 'aria-label': 'Reply', class: 'fx-reply' }, ['Reply']),
     h(doc, 'shreddit-comment-share-button', { slot: 'comment-share' }, [h(doc, 'button', { type: 'button', class: 'fx-pill' }, ['Share'])]),
     h(doc, 'shreddit-overflow-menu', { slot: 'overflow' }, [h(doc, 'button', { type: 'button', 'aria-label': 'More options', class: 'fx-pill' }, ['…'])]),
   ]);
@@ -200,7 +200,7 @@ export function buildPost(doc, post, { full = false } = {}) {
     slot(doc, 'text-body'),
     h(doc, 'div', { class: 'actions' }, [
       h(doc, 'span', { class: 'pill' }, [`⇧ ${post.score} ⇩`]),
-      h(doc, 'span', { class: 'pill' }, [`💬 ${post.comments ?? 0}`]),
+      h(doc, 'span', { class: 'pill' }, [`${post.comments ?? 0} comments`]),
       h(doc, 'span', { class: 'pill' }, ['Share']),
     ]),
     slot(doc, 'full-post-link'),
