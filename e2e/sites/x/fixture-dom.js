@@ -263,7 +263,7 @@ function composerBox(doc, { inline, label, onPost }) {
   });
   const box = h(doc, 'div', { class: 'x-composer' }, [
     h(doc, 'div', { 'data-testid': 'tweetTextarea_0RichTextInputContainer', class: 'x-rich-input' }, [root]),
-    h(doc, 'div', { 'data-testid': 'toolBar', class: 'x-toolbar' }, [h(doc, 'div', { class: 'x-tools' }, ['🖼 GIF ☺']), submit]),
+    h(doc, 'div', { 'data-testid': 'toolBar', class: 'x-toolbar' }, [h(doc, 'div', { class: 'x-tools' }, ['GIF']), submit]),
   ]);
   return { box, model, submit };
 }
