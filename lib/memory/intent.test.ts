@@ -56,4 +56,18 @@ describe('question kind', () => {
     expect(kindMatch('where', 'why')).toBe(0);
     expect(kindMatch('how-long', 'how-long')).toBe(1);
   });
+
+  it('reads a question asked after a statement without its question mark', () => {
+    expect(classifyIntent('there is mould on the lid of my jar, did i ruin it')).toBe('question');
+  });
+
+  it('does not take the English intensifier "super" for praise', () => {
+    expect(classifyIntent('Flat loaf even though my starter is super bubbly')).not.toBe('praise');
+    expect(classifyIntent('Das Video ist super!')).toBe('praise');
+  });
+
+  it('hears "got me through" as praise and "best way to" as a how question', () => {
+    expect(classifyIntent('Your recipes got me through a long winter')).toBe('praise');
+    expect(questionKind('Best way to store a starter?')).toBe('how');
+  });
 });

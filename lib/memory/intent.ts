@@ -170,7 +170,9 @@ const PRAISE = new RegExp(
     '\\b(?:me encanta|me encantan|increible|genial|buenisim)',
     '\\b(?:adoro|incriveis|incrivel|maravilhos|otimo)',
     "\\b(?:j'adore|genial|magnifique|superbe|trop bien)",
-    '\\b(?:toll|super|klasse|wunderbar|genial)\\b',
+    // "Super!", "echt super", but not the English intensifier ("super active").
+    '\\b(?:toll|klasse|wunderbar|genial)\\b|\\bsuper\\b(?![ \\t]+\\p{L})',
+    '\\b(?:got|get|helped|helps) me through\\b|\\bchanged my\\b',
     '\\b(?:bravissim|bellissim|fantastic)',
   ].join('|'),
   'u',
@@ -209,8 +211,11 @@ export function classifyIntent(text: string): Intent {
   return 'other';
 }
 
+/** A question asked after a statement, without its mark: "…grey liquid on top, did i kill it". */
+const TRAILING_QUESTION = /[,.;!]\s*(?:did|do|does|is|are|can|could|should|will|would|have) (?:i|it|you|we|my|this|that|they)\b[^.!]*$/u;
+
 function isQuestion(raw: string, folded: string): boolean {
-  return /[?¿]/u.test(raw) || QUESTION_START.test(folded.replace(/^[^\p{L}]+/u, ''));
+  return /[?¿]/u.test(raw) || QUESTION_START.test(folded.replace(/^[^\p{L}]+/u, '')) || TRAILING_QUESTION.test(folded);
 }
 
 function isProblem(folded: string): boolean {
@@ -228,7 +233,7 @@ const KIND_CUES: [QuestionKind, RegExp][] = [
   ['when', /\bwhen\b|\bwhat (?:day|time)\b|\bcuando\b|\bquando\b|\bquand\b|\bwann\b/u],
   ['who', /\bwho\b|\bquien\b|\bquem\b|\bqui\b|\bwer\b/u],
   ['which', /\bwhich\b|\bcual(?:es)?\b|\bqual(?:is)?\b|\bquel(?:le)?s?\b|\bwelche[rsnm]?\b|\b\w+ or \w+\b.*\?/u],
-  ['how', /\bhow\b|\bcomo\b|\bcomment\b|\bwie\b/u],
+  ['how', /\bhow\b|\b(?:best|easiest|right|proper) way to\b|\bcomo\b|\bcomment\b|\bwie\b/u],
   ['can-i', /^(?:can|could|may) (?:i|we|you|people)\b|\bis it (?:possible|ok|okay|safe)\b|\bpuedo\b|\bse puede\b|\bposso\b|\bda para\b|\bpuis-je\b|\best-ce que je peux\b|\bkann (?:ich|man)\b|\bdarf ich\b/u],
   ['what', /\bwhat\b|\bwhats\b|\bque\b|\bo que\b|\bqu'est-ce\b|\bquoi\b|\bwas\b/u],
   [

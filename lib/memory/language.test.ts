@@ -45,4 +45,8 @@ describe('detectLanguage', () => {
     expect(detectLanguage('220C, 45 min')).toBeUndefined();
     expect(detectLanguage('Hi')).toBeUndefined();
   });
+
+  it('does not name a far-off language for a short English greeting its n-grams misread', () => {
+    expect(['en', undefined]).toContain(detectLanguage('Hi from Manila'));
+  });
 });

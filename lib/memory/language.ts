@@ -72,8 +72,28 @@ export function detectLanguage(text: string): LanguageCode | undefined {
   const byScript = fromScript(text, SCRIPTS);
   if (byScript) return byScript;
   const detected = eld.detect(text);
-  if (detected.language && detected.isReliable()) return detected.language;
+  if (detected.language && detected.isReliable()) return overruled(text, detected.language);
   return guessByWords(text);
+}
+
+/** Fewer words than this, and n-grams are a guess too ("Hello from Brazil!" reads as Yoruba). */
+const SHORT_TEXT_WORDS = 6;
+
+/**
+ * eld's answer, unless the text's everyday words plainly say otherwise: two or more of one
+ * language's stopwords and none of eld's ("you", "the", "so" in a short English comment eld
+ * takes for Spanish), or a short text eld gives to a language none of its words belong to.
+ */
+function overruled(text: string, language: LanguageCode): LanguageCode | undefined {
+  const words = text.toLowerCase().match(LATIN_WORD) ?? [];
+  if (words.length === 0) return language;
+  const hits = new Map<LanguageCode, number>();
+  for (const word of words) for (const l of WORDS_BY_LANGUAGE.get(word) ?? []) hits.set(l, (hits.get(l) ?? 0) + 1);
+  if ((hits.get(language) ?? 0) > 0) return language;
+  const [other, count] = [...hits.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (other && count !== undefined && count >= 2) return other;
+  if (words.length < SHORT_TEXT_WORDS && !(language in STOPWORDS)) return guessByWords(text);
+  return language;
 }
 
 function fromScript(text: string, scripts: typeof SCRIPTS): LanguageCode | undefined {
