@@ -1,9 +1,17 @@
 /** Every supported site. Adding a site = its adapter file, its fixtures, and one line here. */
 import { SITE_ORIGINS } from '../core/sites';
 import type { SiteAdapter } from './types';
+import { instagram } from './instagram';
+import { tiktok } from './tiktok';
+import { reddit } from './reddit';
+import { bluesky } from './bluesky';
+import { linkedin } from './linkedin';
+import { x } from './x';
+import { threads } from './threads';
 import { youtube } from './youtube';
+import { facebook } from './facebook';
 
-export const adapters: SiteAdapter[] = [youtube];
+export const adapters: SiteAdapter[] = [youtube, linkedin, tiktok, instagram, reddit, bluesky, x, facebook, threads];
 
 function toUrl(url: string | URL): URL | null {
   if (url instanceof URL) return url;
