@@ -284,8 +284,22 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   return comment;
 }
 
+/**
+ * The action row follows the text's bubble: climbing a few levels from the text finds it
+ * without walking the text's paragraphs (a 20,000-character comment has many), which a query
+ * for `ul` from the comment would. Runs for every comment on the page.
+ */
+function quickActionRow(element: HTMLElement): HTMLElement | null {
+  let at: Element | null = ownFirst(element, SEL.text);
+  for (let level = 0; at && at !== element && level < 4; level++, at = at.parentElement) {
+    const next = at.nextElementSibling;
+    if (next?.localName === 'ul') return next as HTMLElement;
+  }
+  return null;
+}
+
 function buttonHost(element: HTMLElement): HTMLElement | null {
-  return ownFirst(element, SEL.actionRow) ?? replyButtonOf(element)?.parentElement ?? element;
+  return quickActionRow(element) ?? ownFirst(element, SEL.actionRow) ?? replyButtonOf(element)?.parentElement ?? element;
 }
 
 function labelOf(control: Element): string {
