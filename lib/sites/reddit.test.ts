@@ -304,6 +304,13 @@ describe('reddit adapter on the old Reddit post page', () => {
     expect(document.querySelectorAll('img, script').length).toBe(0);
   });
 
+  it('reads the old layout on www.reddit.com too, for accounts that kept it, with permalinks on www', () => {
+    const comment = reddit.readComment(el(maria), NEW_URL);
+    expect(comment?.text).toBe(maria.text);
+    expect(comment?.pageKind).toBe('post');
+    expect(comment?.permalink).toBe(`https://www.reddit.com${postPath()}${maria.id}/`);
+  });
+
   it("puts the Draft reply button in the comment's own link list, not a reply's", () => {
     const host = reddit.buttonHost(el(liam))!;
     expect(host.matches('ul.flat-list.buttons')).toBe(true);

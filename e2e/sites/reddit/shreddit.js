@@ -51,14 +51,29 @@ const SHADOW_CSS = {
     textarea { box-sizing: border-box; width: 100%; border: 1px solid #8ba2ad; border-radius: 20px; padding: 10px 16px; font: 14px/20px inherit; resize: none; cursor: text; background: #fff; }`,
 };
 
-function style(doc, css) {
-  return h(doc, 'style', {}, [css]);
+/** One constructed sheet per component, shared by every instance, as Lit adopts them. */
+const sheets = new Map();
+
+function adopt(root, css) {
+  const view = root.ownerDocument.defaultView;
+  if (!view?.CSSStyleSheet || !('adoptedStyleSheets' in root)) {
+    root.append(h(root.ownerDocument, 'style', {}, [css]));
+    return;
+  }
+  let sheet = sheets.get(css);
+  if (!sheet) {
+    sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  root.adoptedStyleSheets = [sheet];
 }
 
 /** A real shadow root holding `parts`: what Reddit's Lit components render. */
 function withShadow(el, css, parts) {
   const root = el.attachShadow({ mode: 'open' });
-  root.append(style(el.ownerDocument, css), ...parts);
+  adopt(root, css);
+  root.append(...parts);
   return el;
 }
 
