@@ -229,7 +229,9 @@ export function judgeCandidate(
   if (comment.intent === 'praise' || comment.intent === 'thanks') {
     // Thanks for thanks: the words matter less than that the creator was thanking someone.
     const thankful = pastIntent === 'praise' || pastIntent === 'thanks' || repliesWithThanks(example.reply);
-    strength = (thankful ? 0.45 : 0.15) + coverage * 0.35 + relative * 0.1 + standsOut * 0.1;
+    // The retrieval score of a thank-you mostly measures thank-you words (draft-retrieval's thanks
+    // query), not this comment: it only breaks ties.
+    strength = (thankful ? 0.5 : 0.15) + coverage * 0.35 + relative * 0.05 + standsOut * 0.05;
     // A thank-you that echoes its own comment ("Happy birthday to your mum") belongs to that comment.
     const echoes = wordsFoundIn(contentWords(example.reply), new Set(contentWords(incoming))).filter(
       (w) => !taken.includes(w),
