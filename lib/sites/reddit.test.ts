@@ -4,6 +4,7 @@ import { SITE_REPLY_LIMITS } from '../core/limits';
 import { CREATOR, HOSTILE, POST, SUBREDDIT, flatten, postComments, postPath, type RedditComment } from '../../e2e/sites/reddit/data.js';
 import * as shreddit from '../../e2e/sites/reddit/shreddit.js';
 import * as old from '../../e2e/sites/reddit/old-reddit.js';
+import { checkPage } from './health';
 import { insertText } from './insert';
 import { scanComments } from './observe';
 import { reddit } from './reddit';
@@ -145,6 +146,15 @@ describe('reddit adapter on the new Reddit post page', () => {
     const comment = reddit.readComment(node, NEW_URL);
     expect(comment?.permalink).toBeUndefined();
     expect(comment?.postedAt).toBe(new Date(maria.ms).toISOString());
+  });
+
+  it("says it can't read the page when Reddit renames the comment's id attribute, but not for a post with no comments", () => {
+    const url = new URL(NEW_URL);
+    expect(checkPage(reddit, document, url).health.healthy).toBe(true);
+    for (const node of document.querySelectorAll('shreddit-comment')) node.removeAttribute('thingid');
+    expect(checkPage(reddit, document, url).health).toMatchObject({ healthy: false, problem: 'no-comments', pageKind: 'post' });
+    shreddit.mountPostPage(document, []);
+    expect(checkPage(reddit, document, url)).toEqual({ health: { healthy: true }, waiting: true });
   });
 
   it("puts the Draft reply button in the comment's own action row, drawn outside the row's shadow root", () => {
@@ -309,6 +319,14 @@ describe('reddit adapter on the old Reddit post page', () => {
     expect(comment?.text).toBe(maria.text);
     expect(comment?.pageKind).toBe('post');
     expect(comment?.permalink).toBe(`https://www.reddit.com${postPath()}${maria.id}/`);
+  });
+
+  it("says it can't read an old Reddit page whose comment things lost their fullname, not one with no comments", () => {
+    const url = new URL(OLD_URL);
+    for (const node of document.querySelectorAll('.thing.comment')) node.removeAttribute('data-fullname');
+    expect(checkPage(reddit, document, url).health).toMatchObject({ healthy: false, problem: 'no-comments', pageKind: 'old-post' });
+    old.mountPostPage(document, []);
+    expect(checkPage(reddit, document, url)).toEqual({ health: { healthy: true }, waiting: true });
   });
 
   it("puts the Draft reply button in the comment's own link list, not a reply's", () => {

@@ -376,9 +376,11 @@ export const reddit: SiteAdapter = {
   submitButtonFor,
   findPostedReply,
   replyLimit: () => SITE_REPLY_LIMITS.reddit,
-  // New Reddit's comment tree and its "Join the conversation" header render before any
-  // comment; old Reddit's comment area (with its top-level form) likewise.
-  commentsMark: 'shreddit-comment-tree, comment-body-header, .commentarea',
+  // Marks that only a post with comments shows, looser than the comment selector: any
+  // shreddit-comment or rich-text comment body; old Reddit's listed things and bodies. The
+  // comment box and the empty tree are left out: every post shows those, even with no comments.
+  commentsMark:
+    'shreddit-comment, [id$="-comment-rtjson-content"], .commentarea .nestedlisting > .thing, .commentarea .nestedlisting .usertext-body',
   selectors: {
     newComment: SEL.newComment,
     oldComment: SEL.oldComment,
