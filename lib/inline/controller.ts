@@ -178,7 +178,7 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     }
   }, REMOVAL_CHECK_MS);
 
-  const addButtons = createDraftButtons((element, button) => void open(element, button), signal);
+  const { add: addButtons, removeAll: removeButtons } = createDraftButtons((element, button) => void open(element, button), signal);
   // A virtualized list (X, Instagram, TikTok, Threads) reuses a comment's node for another
   // comment: its editor must not stay under a comment it wasn't opened for. An edit of the same
   // comment keeps its id, and its editor.
@@ -189,7 +189,11 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     }
     return addButtons(found);
   };
-  const observer = observeComments(adapter, document, onFound, signal);
+  // Comments are read only on the site's pages that have them (not its home or search), and
+  // an overlay route (a reply modal with its own URL) keeps the page kind under it.
+  let pageKind = adapter.pageKind(new URL(location.href));
+  const active = () => pageKind !== null;
+  const observer = observeComments(adapter, document, onFound, signal, active);
 
   signal.addEventListener('abort', () => {
     window.clearInterval(removalTimer);
@@ -200,5 +204,13 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     }
   });
 
-  return { rescan: () => observer.rescan() };
+  return {
+    /** After in-app navigation: read the new page kind, then scan the page again. */
+    rescan() {
+      const url = new URL(location.href);
+      if (!adapter.isOverlay?.(url)) pageKind = adapter.pageKind(url);
+      if (!active()) removeButtons();
+      observer.rescan();
+    },
+  };
 }

@@ -56,11 +56,12 @@ export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal) {
     },
     { capture: true, signal },
   );
-  signal.addEventListener('abort', () => {
+  function removeAll(): void {
     for (const button of document.querySelectorAll(BUTTON_HOST_TAG)) button.remove();
-  }, { once: true });
+  }
+  signal.addEventListener('abort', removeAll, { once: true });
 
-  return function add(found: SeenComment[]): number {
+  function add(found: SeenComment[]): number {
     // The observer has read everything, hosts included: this loop only writes, so no DOM query
     // ever meets a tree our own appends just changed.
     let added = 0;
@@ -83,5 +84,7 @@ export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal) {
       added += 1;
     }
     return added;
-  };
+  }
+
+  return { add, removeAll };
 }

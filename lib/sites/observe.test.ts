@@ -43,6 +43,23 @@ describe('scanComments', () => {
   });
 });
 
+describe('observeComments on a page without comments to read', () => {
+  it('scans nothing while the page kind says there is nothing to reply to, and everything once there is', async () => {
+    mountWatchPage(document, { videoId: VIDEO, threads: 3 });
+    const controller = new AbortController();
+    const batches: SeenComment[][] = [];
+    let active = false;
+    const observer = observeComments(youtube, document, (found) => batches.push(found), controller.signal, () => active);
+    await nextFrame();
+    expect(batches).toEqual([]);
+    active = true;
+    observer.rescan();
+    await nextFrame();
+    expect(batches.flat().length).toBe(commentsIn(0, 3));
+    controller.abort();
+  });
+});
+
 describe('observeComments', () => {
   let controller: AbortController;
   let batches: SeenComment[][];

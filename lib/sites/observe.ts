@@ -54,6 +54,11 @@ export function observeComments(
   root: Document | Element,
   onFound: (found: SeenComment[]) => void,
   signal: AbortSignal,
+  /**
+   * Whether the page shows comments to reply to now (its URL's page kind): on a site's home or
+   * search page nothing is scanned. Asked once per batch, never per comment.
+   */
+  active: () => boolean = () => true,
 ): CommentObserver {
   const doc = root instanceof Element ? root.ownerDocument : root;
   const view = doc.defaultView;
@@ -88,6 +93,12 @@ export function observeComments(
   function flush(): void {
     cancelFrame = null;
     if (signal.aborted) return;
+    if (!active()) {
+      // Nothing to read here; a navigation back to a comments page rescans in full.
+      pendingNodes = [];
+      pendingFull = false;
+      return;
+    }
     const started = performance.now();
     const full = pendingFull;
     const out: SeenComment[] = [];

@@ -70,6 +70,11 @@ export interface SiteAdapter {
    * sit beside each adapter's implementation and in its tests.
    */
   pageKind(url: URL): string | null;
+  /**
+   * A route that opens over the page without leaving it (X's reply modal at /compose/post):
+   * the page kind stays what it was, so the comments under it keep their buttons.
+   */
+  isOverlay?(url: URL): boolean;
   /** CSS selector matching every comment element (used to find and to watch for new ones). */
   commentSelector: string;
   /**

@@ -398,9 +398,15 @@ function findPostedReply(element: HTMLElement, text: string): HTMLElement | null
   return null;
 }
 
+/** The reply modal's route opens over the status page without leaving it. */
+function isOverlay(url: URL): boolean {
+  return /^\/compose\/(post|tweet)\/?$/.test(url.pathname);
+}
+
 export const x: SiteAdapter = {
   site: 'x',
   pageKind,
+  isOverlay,
   commentSelector: SEL.comment,
   commentKey,
   readComment,
