@@ -7,7 +7,7 @@
  */
 import { installFixtureApi } from '../shared/kit.js';
 import { OTHER_POSTS, POST, SUBREDDIT, commentsFor, fillerComments, postComments } from './data.js';
-import { buildComment, buildCommentsPage, buildLink, composerState, editComment, installBehaviour, posted } from './old-reddit.js';
+import { buildComment, buildCommentsPage, buildLink, composerState, editComment, installBehaviour, onPosted } from './old-reddit.js';
 
 const content = document.querySelector('.content');
 const url = new URL(location.href);
@@ -41,10 +41,9 @@ document.documentElement.dataset.fixtureReady = 'true';
 
 const listing = () => document.querySelector('.commentarea .nestedlisting');
 
-installFixtureApi(window, {
+const fixture = installFixtureApi(window, {
   page: () => (isPost ? 'old-post' : 'listing'),
   composerState: () => composerState(document),
-  posted: () => posted.map((p) => ({ text: p.text })),
   /** A kept list drawn again with new nodes for the same comments (a sort change re-renders). */
   async recycle() {
     const el = listing();
@@ -63,3 +62,4 @@ installFixtureApi(window, {
     return more.length;
   },
 });
+onPosted((entry) => fixture.recordPost(entry));

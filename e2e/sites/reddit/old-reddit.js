@@ -18,6 +18,15 @@ export const ORIGIN = 'https://old.reddit.com';
 
 /** Replies saved through the fixture's reply forms: { parentId, text }. */
 export const posted = [];
+const postListeners = [];
+/** Be told of each reply the creator posts (the page passes installFixtureApi's recordPost). */
+export function onPosted(fn) {
+  postListeners.push(fn);
+}
+function record(entry) {
+  posted.push(entry);
+  for (const fn of postListeners) fn({ ...entry });
+}
 
 function paragraphs(doc, text) {
   return text.split('\n').map((line) => h(doc, 'p', {}, [line]));
@@ -218,7 +227,7 @@ function save(doc, form) {
   }
   error.hidden = true;
   const parentId = form.querySelector('input[name="thing_id"]').value;
-  posted.push({ parentId, text });
+  record({ parentId, text });
   const now = Date.now();
   const mine = buildComment(doc, { id: `mz${posted.length.toString(36)}`, author: CREATOR, text, ms: now, score: 1, replies: [] });
   textarea.value = '';

@@ -7,7 +7,7 @@
  */
 import { h, installFixtureApi, installRouter, later } from '../shared/kit.js';
 import { OTHER_POSTS, POST, SUBREDDIT, commentsFor, fillerComments, postComments } from './data.js';
-import { buildComment, buildCommentsArea, buildPost, composerState, editComment, installBehaviour, posted } from './shreddit.js';
+import { buildComment, buildCommentsArea, buildPost, composerState, editComment, installBehaviour, onPosted } from './shreddit.js';
 
 const main = document.getElementById('main-content');
 const state = { page: 'home', comments: [], next: 0 };
@@ -54,10 +54,9 @@ void router.start();
 
 const tree = () => document.querySelector('shreddit-comment-tree');
 
-installFixtureApi(window, {
+const fixture = installFixtureApi(window, {
   page: () => state.page,
   composerState,
-  posted: () => posted.map((p) => ({ text: p.text })),
   /** Reddit re-renders the comment tree with new nodes for the same comments (a sort change). */
   async recycle() {
     const el = tree();
@@ -76,3 +75,4 @@ installFixtureApi(window, {
     return more.length;
   },
 });
+onPosted((entry) => fixture.recordPost(entry));

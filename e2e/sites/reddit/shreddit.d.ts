@@ -3,6 +3,7 @@ import type { RedditComment, RedditPost } from './data.js';
 
 export const ORIGIN: string;
 export const posted: { parentId: string; text: string }[];
+export function onPosted(fn: (entry: { parentId: string; text: string }) => void): void;
 export function buildComment(
   doc: Document,
   comment: RedditComment,

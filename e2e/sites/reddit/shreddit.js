@@ -20,6 +20,15 @@ export const ORIGIN = 'https://www.reddit.com';
 
 /** Replies posted through the fixture's submit buttons: { parentId, text }. */
 export const posted = [];
+const postListeners = [];
+/** Be told of each reply the creator posts (the page passes installFixtureApi's recordPost). */
+export function onPosted(fn) {
+  postListeners.push(fn);
+}
+function record(entry) {
+  posted.push(entry);
+  for (const fn of postListeners) fn({ ...entry });
+}
 /** Open composers' models, newest last (composerState reads the newest still on the page). */
 const open = [];
 
@@ -270,7 +279,7 @@ function buildComposer(doc, parentId) {
 
 /** The creator pressed the site's own submit: record it and show the posted reply. */
 function onPost(doc, composer, parentId, text) {
-  posted.push({ parentId, text });
+  record({ parentId, text });
   const loader = composer.closest('shreddit-async-loader');
   const parent = parentId.startsWith('t1_') ? doc.querySelector(`shreddit-comment[thingid="${parentId}"]`) : null;
   const mine = { id: `mz${posted.length.toString(36)}`, author: CREATOR, text, created: redditTime(Date.now()), ms: Date.now(), score: 1, replies: [] };
