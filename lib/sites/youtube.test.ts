@@ -5,6 +5,7 @@ import {
   DEFAULT_VIDEO_ID,
   HOSTILE,
   HUGE_TEXT,
+  SHORTS,
   THREADS,
   plainText,
   threadAt,
@@ -13,8 +14,11 @@ import {
 import {
   buildThread,
   installCommentBehaviour,
+  mountShortsPage,
   mountWatchPage,
+  panelOf,
   posted,
+  setPanelOpen,
 } from '../../e2e/sites/youtube/fixture-dom.js';
 
 import { insertText } from './insert';
@@ -340,5 +344,80 @@ describe('youtube reply box', () => {
     const el = topLevel(1);
     el.querySelector('#reply-button-end')?.remove();
     await expect(youtube.openComposer(el)).resolves.toBeNull();
+  });
+});
+
+describe('youtube adapter on the Shorts comments panel', () => {
+  const SHORT = SHORTS[1]!;
+  const SHORT_URL = `https://www.youtube.com/shorts/${SHORT.id}`;
+  let uninstall: () => void;
+  beforeEach(() => {
+    mountShortsPage(document, { shorts: SHORTS, activeId: SHORT.id, threads: 12 });
+    uninstall = installCommentBehaviour(document);
+  });
+  afterEach(() => uninstall());
+
+  const inPanel = (index: number) => {
+    const el = document.querySelector<HTMLElement>(`[data-fixture-id="${threadAt(SHORT.id, index).id}"]`);
+    if (!el) throw new Error(`thread ${index} is not in the panel`);
+    return el;
+  };
+
+  it("reads a comment in the active short's panel with the short's title, not the hidden watch page's", () => {
+    const el = inPanel(1);
+    expect(el.closest('ytd-reel-video-renderer[is-active] ytd-engagement-panel-section-list-renderer')).not.toBeNull();
+    expect(youtube.readComment(el, SHORT_URL)).toMatchObject({
+      author: '@maria.bakes',
+      handle: 'maria.bakes',
+      text: 'My first loaf with real ear!! Never thought I would get there without a stand mixer.',
+      commentId: threadAt(SHORT.id, 1).id,
+      threadTitle: SHORT.title,
+      pageKind: 'shorts',
+    });
+  });
+
+  it('finds every comment in the panel and gives replies their parent', () => {
+    const found = scanComments(youtube, document, SHORT_URL);
+    const replies = THREADS.slice(0, 12).reduce((n, t) => n + (t.replies?.length ?? 0), 0);
+    const empty = THREADS.slice(0, 12).filter((t) => plainText(t.text) === '').length;
+    expect(found.length).toBe(12 + replies - empty);
+    const reply = youtube.readComment(document.querySelector<HTMLElement>(`[data-fixture-id="${threadAt(SHORT.id, 4).replies[1]!.id}"]`)!, SHORT_URL);
+    expect(reply?.parentText).toBe(plainText(THREADS[4]!.text));
+  });
+
+  it('keeps its comments when the panel is closed and opened again: YouTube toggles it, never re-adds it', () => {
+    const reel = document.querySelector('ytd-reel-video-renderer[is-active]')!;
+    const { panel } = panelOf(reel);
+    const before = youtube.readComment(inPanel(3), SHORT_URL);
+    setPanelOpen(reel, false);
+    expect(panel?.getAttribute('visibility')).toBe('ENGAGEMENT_PANEL_VISIBILITY_HIDDEN');
+    setPanelOpen(reel, true);
+    expect(panelOf(reel).panel).toBe(panel);
+    expect(youtube.readComment(inPanel(3), SHORT_URL)).toEqual(before);
+    expect(document.querySelector(youtube.commentsMark)).not.toBeNull();
+  });
+
+  it("opens the comment's reply box inside the panel and fills it so Reply is enabled", async () => {
+    const el = inPanel(1);
+    const composer = (await youtube.openComposer(el))!;
+    expect(composer.kind).toBe('plain');
+    expect(el.contains(composer.editor)).toBe(true);
+    const submit = youtube.submitButtonFor(composer) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    const outcome = await insertText(composer.editor, 'That ear!! So proud of you.', submit);
+    expect(outcome.ok).toBe(true);
+    expect(submit.disabled).toBe(false);
+  });
+
+  it('shows no comments mark while the panel is closed, so a short without its panel open is not "unreadable"', () => {
+    for (const reel of document.querySelectorAll('ytd-reel-video-renderer')) setPanelOpen(reel, false);
+    expect(document.querySelector(youtube.commentsMark)).toBeNull();
+  });
+});
+
+describe('youtube adapter, one object for the site', () => {
+  it('matches Studio comments with the same selector as watch and Shorts comments', () => {
+    expect(youtube.commentSelector).toContain('ytd-comment-thread-renderer ytd-comment-view-model');
+    expect(youtube.commentSelector).toContain('ytcp-comment-thread ytcp-comment');
   });
 });

@@ -1,8 +1,9 @@
 /**
- * YouTube watch pages (and Shorts, whose comment panel uses the same thread markup).
+ * YouTube: watch pages, the Shorts comments panel (same thread markup, inside the active
+ * short's engagement panel) and, through youtube-studio.ts, YouTube Studio's comments pages.
  * Selectors anchor on YouTube's custom tag names and ids, which have outlived many redesigns;
  * both the current `ytd-comment-view-model` and the older `ytd-comment-renderer` are read.
- * See docs/sites-reference.md ("YouTube watch page").
+ * See docs/sites-reference.md ("YouTube").
  */
 
 import type { CommentContext } from '../core/draft';
@@ -10,6 +11,7 @@ import { MAX_AUTHOR_CHARS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { STUDIO_COMMENT_TAG, STUDIO_ORIGIN, youtubeStudio } from './youtube-studio';
 
 /** Longest parent text sent with a reply: enough context, without shipping essays twice. */
 const MAX_PARENT_CHARS = 2_000;
@@ -58,8 +60,19 @@ const SEL = {
   /** The reply box's editor (a plain contenteditable, driven by input events). */
   editor: ['ytd-commentbox #contenteditable-root[contenteditable]', 'ytd-commentbox #contenteditable-root'],
   submit: ['#submit-button button', 'ytd-button-renderer#submit-button', '#submit-button'],
-  /** Watch page title; Shorts fall back to the document title. */
+  /** Watch page title. */
   title: 'ytd-watch-metadata h1, #title h1',
+  /**
+   * Shorts: several reels are preloaded, the one on screen is [is-active]; each holds its own
+   * comments panel, which YouTube shows and hides (its `visibility` attribute) instead of
+   * re-adding it. The watch page stays in the document, hidden, after going to a Short.
+   */
+  reel: 'ytd-reel-video-renderer',
+  activeReel: 'ytd-reel-video-renderer[is-active]',
+  shortsPanel:
+    'ytd-engagement-panel-section-list-renderer[target-id="engagement-panel-comments-section"][visibility="ENGAGEMENT_PANEL_VISIBILITY_EXPANDED"]',
+  /** A Short's title: the current view model, then the older reel header. */
+  shortTitle: 'yt-shorts-video-title-view-model h2, ytd-reel-player-header-renderer h2, h2.title',
 } as const;
 
 /**
@@ -71,6 +84,7 @@ const SEL = {
  *   https://m.youtube.com/watch?v=…, http://…, youtube.com/…   → null (other markup / not matched)
  */
 function pageKind(url: URL): string | null {
+  if (url.origin === STUDIO_ORIGIN) return youtubeStudio.pageKind(url);
   if (url.origin !== YOUTUBE_ORIGIN) return null;
   if (url.pathname === '/watch') return /^[\w-]+$/.test(url.searchParams.get('v') ?? '') ? 'watch' : null;
   return /^\/shorts\/[\w-]+\/?$/.test(url.pathname) ? 'shorts' : null;
@@ -198,14 +212,26 @@ function readPermalink(time: HTMLElement | undefined, pageUrl: string): { url?: 
   return url.href.length <= MAX_PERMALINK_CHARS ? { url: url.href, lc } : { lc };
 }
 
-function readTitle(doc: Document): string | undefined {
-  const h1 = doc.querySelector(SEL.title);
-  let title = h1 ? normaliseText(readText(h1)) : '';
+/**
+ * The video's title: on a Short, its own reel's (the hidden watch page behind it still holds
+ * the last video's heading); on a watch page, the heading; else the document title.
+ */
+function readTitle(element: HTMLElement, shorts: boolean): string | undefined {
+  const doc = element.ownerDocument;
+  let heading: Element | null;
+  if (shorts) {
+    const reel = element.closest(SEL.reel) ?? doc.querySelector(SEL.activeReel);
+    heading = reel?.querySelector(SEL.shortTitle) ?? null;
+  } else {
+    heading = doc.querySelector(SEL.title);
+  }
+  let title = heading ? normaliseText(readText(heading)) : '';
   if (!title) title = normaliseText(doc.title.replace(/\s+-\s+YouTube\s*$/, ''));
   return title ? clampText(title, MAX_TITLE_CHARS) : undefined;
 }
 
 function readComment(element: HTMLElement, pageUrl: string): CommentContext | null {
+  if (element.localName === STUDIO_COMMENT_TAG) return youtubeStudio.readComment(element, pageUrl);
   const parts = partsOf(element);
   const text = bodyText(parts.text);
   if (!text) return null;
@@ -222,13 +248,13 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
     pageUrl,
   };
   if (permalink.url) comment.permalink = permalink.url;
-  const title = readTitle(element.ownerDocument);
+  const kind = pageKindFromHref(pageUrl);
+  if (kind) comment.pageKind = kind;
+  const title = readTitle(element, kind === 'shorts');
   if (title) comment.threadTitle = title;
 
   const handle = /\/@([^/?#]+)/.exec(parts.author?.getAttribute('href') ?? '')?.[1];
   if (handle) comment.handle = clampText(safeDecode(handle), MAX_AUTHOR_CHARS);
-  const kind = pageKindFromHref(pageUrl);
-  if (kind) comment.pageKind = kind;
 
   if (element.closest(SEL.replies)) {
     const thread = element.closest(SEL.thread);
@@ -283,7 +309,8 @@ function quickText(element: HTMLElement): Element | null {
 }
 
 /**
- * The text the comment shows, as its key. Not YouTube's comment id: that sits in the timestamp
+ * The text the comment shows, as its key (Studio's comments keep theirs in a
+ * yt-formatted-string#content-text too, so one function serves both). Not YouTube's comment id: that sits in the timestamp
  * link, and looking it up cost about 5 ms of a 2,000-thread scan; nor a hash of the text, which
  * cost as much as finding the text. The key is only compared with the last one seen on the same
  * node, to notice a node YouTube reused for another comment, and holding it costs no more
@@ -311,6 +338,8 @@ function insideBoxWithin(node: Element, element: Element): boolean {
 function buttonHost(element: HTMLElement): HTMLElement | null {
   const own = quickToolbar(element);
   if (own) return own;
+  // Studio's comments have no engagement bar: asked only after the watch page's fast path.
+  if (element.localName === STUDIO_COMMENT_TAG) return youtubeStudio.buttonHost(element);
   // Markup YouTube may change to: a toolbar with another parent, or none at all.
   const toolbar = element.querySelector<HTMLElement>(QUICK.toolbar);
   if (toolbar && !insideBoxWithin(toolbar, element)) return toolbar;
@@ -369,6 +398,7 @@ function composerOf(editor: HTMLElement): Composer {
 }
 
 async function openComposer(element: HTMLElement): Promise<Composer | null> {
+  if (element.localName === STUDIO_COMMENT_TAG) return youtubeStudio.openComposer(element);
   const open = findComposer(element);
   if (open) {
     open.focus();
@@ -382,9 +412,9 @@ async function openComposer(element: HTMLElement): Promise<Composer | null> {
   return editor ? composerOf(editor) : null;
 }
 
-function submitButtonFor({ editor }: Composer): HTMLElement | null {
-  const box = editor.closest(SEL.commentbox);
-  if (!box) return null;
+function submitButtonFor(composer: Composer): HTMLElement | null {
+  const box = composer.editor.closest(SEL.commentbox);
+  if (!box) return youtubeStudio.submitButtonFor(composer);
   const submit = bestOf(box, SEL.submit);
   if (!submit) return null;
   return submit.matches('button') ? submit : (submit.querySelector('button') ?? submit);
@@ -392,6 +422,7 @@ function submitButtonFor({ editor }: Composer): HTMLElement | null {
 
 /** A comment in this comment's thread whose text is `text`: the creator's reply, posted. */
 function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
+  if (element.localName === STUDIO_COMMENT_TAG) return youtubeStudio.findPostedReply(element, text);
   const wanted = collapseWhitespace(text);
   if (!wanted) return null;
   const thread = element.closest(SEL.thread);
@@ -404,18 +435,32 @@ function findPostedReply(element: HTMLElement, text: string): HTMLElement | null
   return null;
 }
 
+/**
+ * One adapter for the site, as the registry wants (it picks by origin, one adapter per site):
+ * www.youtube.com and studio.youtube.com are one site to the creator, with two markups. Studio's
+ * logic lives in youtube-studio.ts; this object sends it Studio URLs (pageKind) and Studio
+ * comment elements (`ytcp-comment`, told apart by tag). The watch page pays nothing for it: the
+ * per-comment functions (commentKey, buttonHost) ask only after their fast path found nothing,
+ * and the comment selector grows by one tag-anchored alternative.
+ */
 export const youtube: SiteAdapter = {
   site: 'youtube',
   pageKind,
-  commentSelector: SEL.comment,
+  commentSelector: `${SEL.comment}, ${youtubeStudio.commentSelector}`,
   commentKey,
   readComment,
   buttonHost,
   openComposer,
   submitButtonFor,
   findPostedReply,
-  // The comments section and its count header render before (and without) any comment.
-  commentsMark: 'ytd-comments#comments ytd-comments-header-renderer, ytd-comments#comments ytd-comment-simplebox-renderer',
+  // The comments section and its count header render before (and without) any comment; on
+  // Shorts, the open comments panel's header; on Studio, its list.
+  commentsMark: [
+    'ytd-comments#comments ytd-comments-header-renderer',
+    'ytd-comments#comments ytd-comment-simplebox-renderer',
+    `${SEL.shortsPanel} ytd-engagement-panel-title-header-renderer`,
+    youtubeStudio.commentsMark,
+  ].join(', '),
   selectors: {
     thread: SEL.thread,
     comment: SEL.comment,
@@ -423,6 +468,8 @@ export const youtube: SiteAdapter = {
     toolbar: QUICK.toolbar,
     replyButton: SEL.replyButton.join(', '),
     editor: SEL.editor.join(', '),
+    shortsPanel: SEL.shortsPanel,
+    ...youtubeStudio.selectors,
   },
   navigationEvents: ['yt-navigate-finish'],
 };

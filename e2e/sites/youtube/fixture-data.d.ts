@@ -45,3 +45,4 @@ export function threadId(videoId: string, index: number): string;
 export function replyId(parentId: string, replyIndex: number): string;
 export function threadAt(videoId: string, index: number, offset?: number): FixtureThread;
 export function plainText(text: CommentText): string;
+export const SHORTS: { id: string; title: string; comments: string; likes: string }[];

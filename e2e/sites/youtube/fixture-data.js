@@ -571,3 +571,10 @@ export function plainText(text) {
   if (typeof text === 'string') return text;
   return text.map((s) => (typeof s === 'string' ? s : s.link)).join('');
 }
+
+/** The channel's Shorts, in feed order (the Shorts player preloads each one's neighbours). */
+export const SHORTS = [
+  { id: 'crumbShort1', title: 'The 10-second crumb check', comments: '1.2K', likes: '48K' },
+  { id: 'ovenSpr1ng2', title: 'Oven spring in slow motion', comments: '864', likes: '31K' },
+  { id: 'scoreW3at3r', title: 'One cut, one ear: scoring a batard', comments: '402', likes: '12K' },
+];

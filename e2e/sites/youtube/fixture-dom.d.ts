@@ -29,4 +29,20 @@ export function mountWatchPage(
   doc: Document,
   options: { videoId: string; threads?: number; title?: string },
 ): HTMLElement;
-export function icon(doc: Document, name: 'like' | 'pin', options?: { flip?: boolean }): SVGSVGElement;
+export function icon(doc: Document, name: 'like' | 'pin' | 'comment', options?: { flip?: boolean }): SVGSVGElement;
+
+export interface FixtureShort {
+  id: string;
+  title: string;
+  comments: string;
+  likes: string;
+}
+export const PANEL_EXPANDED: string;
+export const PANEL_HIDDEN: string;
+export function buildReel(doc: Document, short: FixtureShort, options?: { active?: boolean; index?: number }): HTMLElement;
+export function panelOf(reel: Element): { panel: HTMLElement | null; list: HTMLElement | null };
+export function setPanelOpen(reel: Element, open: boolean): void;
+export function mountShortsPage(
+  doc: Document,
+  options: { shorts: FixtureShort[]; activeId: string; threads?: number; watchTitle?: string },
+): HTMLElement;

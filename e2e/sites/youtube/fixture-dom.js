@@ -23,6 +23,7 @@ export function h(doc, tag, attrs = {}, children = []) {
 }
 
 const ICONS = {
+  comment: 'M4 3h16a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H8l-5 4V4a1 1 0 0 1 1-1z',
   like: 'M2 10h3v10H2z M7 10l4-8c1.5 0 2.5 1 2.5 2.5L13 9h6c1 0 2 1 1.8 2l-1.6 7.5c-.2 1-1 1.5-2 1.5H7z',
   pin: 'M9 2h6l-1 6 3 3v2h-4v7l-1 2-1-2v-7H7v-2l3-3z',
 };
@@ -352,7 +353,8 @@ function postReply(comment, text) {
   const top = thread.querySelector(':scope > #comment');
   const parentId = top?.getAttribute('data-fixture-id') ?? 'unknown';
   const variant = top?.localName === 'ytd-comment-renderer' ? 'legacy' : 'vm';
-  const videoId = new URL(doc.defaultView?.location.href ?? 'https://www.youtube.com/').searchParams.get('v') ?? '';
+  const url = new URL(doc.defaultView?.location.href ?? 'https://www.youtube.com/');
+  const videoId = url.searchParams.get('v') ?? /^\/shorts\/([\w-]+)/.exec(url.pathname)?.[1] ?? '';
   postedCount += 1;
   const reply = {
     id: `${parentId}.Posted${String(postedCount).padStart(3, '0')}`,
@@ -415,4 +417,118 @@ export function mountWatchPage(doc, { videoId, threads = 0, title }) {
   );
   contents.append(...buildThreads(doc, videoId, 0, threads));
   return contents;
+}
+
+/**
+ * Shorts: one ytd-reel-video-renderer per short (YouTube preloads the neighbours; the one on
+ * screen carries [is-active]). Each reel holds its player, its overlay (title, action buttons
+ * with the comments button) and its own comments panel, an
+ * ytd-engagement-panel-section-list-renderer that is shown and hidden through its
+ * `visibility` attribute, never re-added. Inside: the same threads as a watch page.
+ */
+export const PANEL_EXPANDED = 'ENGAGEMENT_PANEL_VISIBILITY_EXPANDED';
+export const PANEL_HIDDEN = 'ENGAGEMENT_PANEL_VISIBILITY_HIDDEN';
+
+export function buildReel(doc, short, { active = false, index = 0 } = {}) {
+  const commentsButton = h(doc, 'div', { id: 'comments-button' }, [
+    h(doc, 'ytd-button-renderer', { class: 'style-scope ytd-reel-player-overlay-renderer' }, [
+      h(doc, 'yt-button-shape', {}, [
+        h(doc, 'button', { class: 'fx-round-button', 'aria-label': `View ${short.comments} comments`, 'aria-expanded': 'false' }, [
+          icon(doc, 'comment'),
+        ]),
+      ]),
+      h(doc, 'div', { class: 'fx-action-label' }, [short.comments]),
+    ]),
+  ]);
+  const likeButton = h(doc, 'div', { id: 'like-button' }, [
+    h(doc, 'button', { class: 'fx-round-button', 'aria-label': `like this video along with ${short.likes} other people`, 'aria-pressed': 'false' }, [
+      icon(doc, 'like'),
+    ]),
+    h(doc, 'div', { class: 'fx-action-label' }, [short.likes]),
+  ]);
+  const overlay = h(doc, 'ytd-reel-player-overlay-renderer', {}, [
+    h(doc, 'div', { id: 'metadata-container' }, [
+      h(doc, 'div', { class: 'fx-reel-channel' }, [CHANNEL.handle]),
+      h(doc, 'yt-shorts-video-title-view-model', {}, [
+        h(doc, 'h2', { class: 'ytShortsVideoTitleViewModelShortsVideoTitle' }, [h(doc, 'span', {}, [short.title])]),
+      ]),
+    ]),
+  ]);
+  const actions = h(doc, 'div', { id: 'actions', class: 'style-scope ytd-reel-player-overlay-renderer' }, [likeButton, commentsButton]);
+  const panel = h(
+    doc,
+    'ytd-engagement-panel-section-list-renderer',
+    { 'target-id': 'engagement-panel-comments-section', visibility: PANEL_HIDDEN, class: 'style-scope ytd-shorts' },
+    [
+      h(doc, 'div', { id: 'header' }, [
+        h(doc, 'ytd-engagement-panel-title-header-renderer', {}, [
+          h(doc, 'div', { id: 'title-container' }, [
+            h(doc, 'h2', { id: 'title' }, [h(doc, 'yt-formatted-string', { id: 'title-text' }, ['Comments'])]),
+            h(doc, 'yt-formatted-string', { id: 'contextual-info' }, [short.comments]),
+          ]),
+          h(doc, 'div', { id: 'visibility-button' }, [
+            h(doc, 'button', { class: 'fx-round-button', 'aria-label': 'Close' }, ['✕']),
+          ]),
+        ]),
+      ]),
+      h(doc, 'div', { id: 'content' }, [
+        h(doc, 'ytd-section-list-renderer', {}, [
+          h(doc, 'div', { id: 'contents' }, [
+            h(doc, 'ytd-item-section-renderer', { id: 'sections', 'section-identifier': 'comment-item-section' }, [
+              h(doc, 'div', { id: 'header' }, [
+                h(doc, 'ytd-comments-header-renderer', {}, [
+                  h(doc, 'div', { id: 'sort-menu' }, ['Top comments']),
+                ]),
+              ]),
+              h(doc, 'div', { id: 'contents', class: 'fx-panel-list' }),
+            ]),
+          ]),
+        ]),
+      ]),
+    ],
+  );
+  const reel = h(
+    doc,
+    'ytd-reel-video-renderer',
+    { id: String(index), class: 'reel-video-in-sequence style-scope ytd-shorts', 'is-active': active, 'data-fixture-short': short.id },
+    [
+      h(doc, 'div', { id: 'player-container', class: 'fx-reel-player', 'aria-label': 'Shorts player' }, [overlay]),
+      actions,
+      h(doc, 'div', { id: 'watch-while-engagement-panel', class: 'style-scope ytd-reel-video-renderer' }, [panel]),
+    ],
+  );
+  return reel;
+}
+
+/** A reel's comments panel and its thread list. */
+export function panelOf(reel) {
+  const panel = reel.querySelector('ytd-engagement-panel-section-list-renderer[target-id="engagement-panel-comments-section"]');
+  return { panel, list: panel?.querySelector('.fx-panel-list') ?? null };
+}
+
+/** Show or hide a reel's comments panel, as YouTube does: by its visibility attribute. */
+export function setPanelOpen(reel, open) {
+  const { panel } = panelOf(reel);
+  panel?.setAttribute('visibility', open ? PANEL_EXPANDED : PANEL_HIDDEN);
+  reel.querySelector('#comments-button button')?.setAttribute('aria-expanded', String(open));
+}
+
+/**
+ * A Shorts page for unit tests (happy-dom): the reels of `shorts`, the one with `activeId`
+ * active with its comments panel open and `threads` threads in it; a hidden watch page behind
+ * them, as after navigating from a video. Returns the active reel's thread list.
+ */
+export function mountShortsPage(doc, { shorts, activeId, threads = 0, watchTitle = 'A video watched before' }) {
+  const reels = shorts.map((short, index) => buildReel(doc, short, { active: short.id === activeId, index }));
+  doc.body.replaceChildren(
+    h(doc, 'ytd-watch-flexy', { hidden: true }, [
+      h(doc, 'ytd-watch-metadata', {}, [h(doc, 'div', { id: 'title' }, [h(doc, 'h1', {}, [watchTitle])])]),
+    ]),
+    h(doc, 'ytd-shorts', {}, [h(doc, 'div', { id: 'shorts-container' }, [h(doc, 'div', { id: 'shorts-inner-container' }, reels)])]),
+  );
+  const active = reels.find((r) => r.hasAttribute('is-active'));
+  setPanelOpen(active, true);
+  const { list } = panelOf(active);
+  list.append(...buildThreads(doc, activeId, 0, threads));
+  return list;
 }

@@ -2,11 +2,22 @@
  * Boots the YouTube fixture app: home, watch and Shorts pages in one document, switched by
  * in-app navigation as YouTube does (links are intercepted, history.pushState, the old page
  * hidden, `yt-navigate-start` / `yt-navigate-finish` on document; Back works via popstate).
- * On a watch page: title, comments (?threads=N to choose how many render first), lazy loading
- * on scroll, and the test hooks on window.__fixture.
+ * On a watch page: title, comments (?threads=N or ?comments=N to choose how many render
+ * first), lazy loading on scroll. On a Short: the reels (neighbours preloaded, the shown one
+ * [is-active]); its comments button opens its comments panel (visibility attribute toggled,
+ * never re-added), whose comments load a moment later; the arrows move to the next Short.
+ * The test hooks on window.__fixture act on whichever comment list is shown.
  */
-import { DEFAULT_VIDEO_ID, THREADS, VIDEOS, threadOffset, videoTitle } from './fixture-data.js';
-import { buildThreads, installCommentBehaviour, openBoxState, posted } from './fixture-dom.js';
+import { DEFAULT_VIDEO_ID, SHORTS, THREADS, VIDEOS, threadOffset, videoTitle } from './fixture-data.js';
+import {
+  buildReel,
+  buildThreads,
+  installCommentBehaviour,
+  openBoxState,
+  panelOf,
+  posted,
+  setPanelOpen,
+} from './fixture-dom.js';
 
 const BATCH = 20;
 const MAX_LAZY_BATCHES = 3;
@@ -14,7 +25,7 @@ const MAX_LAZY_BATCHES = 3;
 const LOAD_DELAY_MS = 120;
 
 const params = new URL(location.href).searchParams;
-const threadsParam = params.get('threads');
+const threadsParam = params.get('threads') ?? params.get('comments');
 /** null: the default (the whole data list once). */
 const initialThreads = threadsParam !== null && /^\d+$/.test(threadsParam) ? Number(threadsParam) : null;
 
@@ -25,6 +36,10 @@ const state = {
   navigated: false,
   next: 0,
   lazyBatches: 0,
+  /** The comment list shown: the watch page's, or the active Short's panel list. */
+  list: null,
+  /** Bumped on every render, so a late comment load for a page left behind does nothing. */
+  generation: 0,
 };
 
 const contents = document.querySelector('ytd-comments#comments #sections > #contents');
@@ -35,7 +50,7 @@ const views = {
   watch: document.querySelector('ytd-watch-flexy'),
   shorts: document.querySelector('ytd-shorts'),
 };
-const SHORTS = [{ id: 'crumbShort1', title: 'The 10-second crumb check' }];
+state.list = contents;
 const sentinel = document.createElement('ytd-continuation-item-renderer');
 sentinel.append(Object.assign(document.createElement('div'), { className: 'fx-spinner', textContent: 'Loading…' }));
 
@@ -50,23 +65,25 @@ function updateCount() {
 }
 
 function threadCount() {
-  return contents.querySelectorAll(':scope > ytd-comment-thread-renderer').length;
+  return state.list.querySelectorAll(':scope > ytd-comment-thread-renderer').length;
 }
 
 function appendThreads(n) {
-  const offset = threadOffset(state.videoId, { navigated: state.navigated });
+  const list = state.list;
+  const shorts = list !== contents;
+  const offset = shorts ? 0 : threadOffset(state.videoId, { navigated: state.navigated });
   const threads = buildThreads(document, state.videoId, state.next, n, offset);
   state.next += n;
   const frag = document.createDocumentFragment();
   frag.append(...threads);
-  if (sentinel.parentNode === contents) contents.insertBefore(frag, sentinel);
-  else contents.append(frag);
-  updateCount();
+  if (sentinel.parentNode === list) list.insertBefore(frag, sentinel);
+  else list.append(frag);
+  if (!shorts) updateCount();
   return threads.length;
 }
 
 function removeThread(commentId) {
-  const el = contents.querySelector(`[data-fixture-id="${CSS.escape(commentId)}"]`);
+  const el = state.list.querySelector(`[data-fixture-id="${CSS.escape(commentId)}"]`);
   if (!el) return false;
   const thread = el.closest('ytd-comment-thread-renderer');
   // A top-level id removes its whole thread; a reply id removes just that reply.
@@ -76,6 +93,7 @@ function removeThread(commentId) {
 }
 
 function resetComments(initial) {
+  state.list = contents;
   contents.replaceChildren();
   state.next = 0;
   state.lazyBatches = 0;
@@ -130,12 +148,71 @@ function pageOf(url) {
   return 'home';
 }
 
+const reelsEl = document.getElementById('shorts-inner-container');
+
+/** The reel on screen. */
+function activeReel() {
+  return reelsEl.querySelector('ytd-reel-video-renderer[is-active]');
+}
+
+/**
+ * Shows the Short `id`: its reel [is-active], its neighbours preloaded (YouTube keeps the reels
+ * it has built). Each reel's comments panel stays closed until its comments button is pressed.
+ */
+function renderShort(id) {
+  const index = Math.max(0, SHORTS.findIndex((s) => s.id === id));
+  if (!reelsEl.childElementCount) SHORTS.forEach((short, i) => reelsEl.append(buildReel(document, short, { index: i })));
+  for (const reel of reelsEl.children) {
+    const active = reel.getAttribute('data-fixture-short') === SHORTS[index].id;
+    reel.toggleAttribute('is-active', active);
+    if (!active) setPanelOpen(reel, false);
+  }
+  activeReel().scrollIntoView({ block: 'center' });
+  state.videoId = SHORTS[index].id;
+  state.list = panelOf(activeReel()).list;
+  document.title = `${SHORTS[index].title} - YouTube`;
+}
+
+/** The comments button: opens (or closes) the active reel's panel; comments load a moment later. */
+function toggleComments(reel) {
+  const { panel, list } = panelOf(reel);
+  const open = panel.getAttribute('visibility') !== 'ENGAGEMENT_PANEL_VISIBILITY_EXPANDED';
+  setPanelOpen(reel, open);
+  if (!open || list.childElementCount) return;
+  const generation = state.generation;
+  list.append(Object.assign(document.createElement('ytd-continuation-item-renderer'), { textContent: 'Loading…' }));
+  setTimeout(() => {
+    if (generation !== state.generation || state.list !== list) return;
+    list.replaceChildren();
+    state.next = 0;
+    appendThreads(initialThreads ?? THREADS.length);
+  }, LOAD_DELAY_MS);
+}
+
+document.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const reel = target?.closest('ytd-reel-video-renderer');
+  if (!reel) {
+    const arrow = target?.closest('#navigation-button-up button, #navigation-button-down button');
+    if (!arrow || state.page !== 'shorts') return;
+    const index = SHORTS.findIndex((s) => s.id === state.videoId);
+    const next = SHORTS[index + (arrow.closest('#navigation-button-down') ? 1 : -1)];
+    // The next Short: the URL changes in place, as when scrolling the Shorts player.
+    if (next) void go(`/shorts/${next.id}`, { replace: true });
+    return;
+  }
+  if (target.closest('#comments-button button') && reel.hasAttribute('is-active')) toggleComments(reel);
+  else if (target.closest('ytd-engagement-panel-title-header-renderer #visibility-button button')) setPanelOpen(reel, false);
+});
+
 /** Shows the page for the current URL; a watch page (re)loads its comments. */
 function render({ initial = initialThreads ?? THREADS.length } = {}) {
   const url = new URL(location.href);
+  state.generation += 1;
   state.page = pageOf(url);
   for (const [name, view] of Object.entries(views)) view.hidden = name !== state.page;
   contents.replaceChildren();
+  state.list = contents;
   io.unobserve(sentinel);
   if (state.page === 'home') {
     renderHome();
@@ -143,10 +220,7 @@ function render({ initial = initialThreads ?? THREADS.length } = {}) {
     return Promise.resolve(0);
   }
   if (state.page === 'shorts') {
-    const id = url.pathname.split('/')[2] ?? '';
-    const short = SHORTS.find((s) => s.id === id);
-    document.getElementById('shorts-title').textContent = short?.title ?? 'Shorts';
-    document.title = `${short?.title ?? 'Shorts'} - YouTube`;
+    renderShort(url.pathname.split('/')[2] ?? '');
     return Promise.resolve(0);
   }
   state.videoId = url.searchParams.get('v') || DEFAULT_VIDEO_ID;
@@ -163,10 +237,11 @@ function render({ initial = initialThreads ?? THREADS.length } = {}) {
 }
 
 /** In-app navigation as YouTube does it: no page load, the URL pushed, events around it. */
-function go(href, options) {
+function go(href, options = {}) {
   document.dispatchEvent(new CustomEvent('yt-navigate-start', { bubbles: true }));
   state.navigated = true;
-  history.pushState({}, '', href);
+  if (options.replace) history.replaceState({}, '', href);
+  else history.pushState({}, '', href);
   const loaded = render(options);
   const pageType = state.page === 'home' ? 'browse' : state.page;
   document.dispatchEvent(new CustomEvent('yt-navigate-finish', { bubbles: true, detail: { pageType } }));
@@ -218,12 +293,12 @@ window.__fixture = {
   /** YouTube re-renders the list with new nodes for the same comments (e.g. a sort change). */
   async recycle() {
     const n = threadCount();
-    contents.replaceChildren();
+    state.list.replaceChildren();
     state.next = 0;
     appendThreads(n);
   },
   editComment(fragment, text) {
-    const body = [...contents.querySelectorAll('#content-text')].find((el) => el.textContent.includes(fragment));
+    const body = [...state.list.querySelectorAll('#content-text')].find((el) => el.textContent.includes(fragment));
     if (!body) return false;
     body.replaceChildren(Object.assign(document.createElement('span'), { textContent: text }));
     return true;
