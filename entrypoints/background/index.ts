@@ -16,6 +16,8 @@ import { createEngineServices } from '@/lib/drafting/engine-services';
 import { embeddingModelItem } from '@/lib/llm/embedding-settings';
 import { ENGINE_IDLE_PORT, serveEngineIdlePort } from '@/lib/llm/host/idle-port';
 import { createOffscreenClient } from '@/lib/llm/host/offscreen-client';
+import { createSiteStatus } from '@/lib/site-status/service';
+import { siteSwitchesItem } from '@/lib/site-status/switches';
 import { engineOrderItem, enginePreferenceItem, idleUnloadMinutesItem } from '@/lib/llm/settings';
 
 interface SidePanelApi {
@@ -42,6 +44,18 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void editor.closeTab(tabId));
 
+  // Per-site on/off, and tabs whose page Understudy can't read (toolbar badge, side panel).
+  const manifest = browser.runtime.getManifest();
+  const siteStatus = createSiteStatus({
+    version: manifest.version,
+    defaultTitle: manifest.action?.default_title ?? 'Understudy',
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void siteStatus.tabClosed(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void siteStatus.tabNavigated(tabId);
+  });
+  siteSwitchesItem.watch((switches) => void siteStatus.switchesChanged(switches ?? {}));
+
   const identity = {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
@@ -52,6 +66,8 @@ export default defineBackground(() => {
       'editor.posted': ({ sessionId, text }, sender) => editor.posted(sessionId, sender.tab!.id!, text),
       'editor.gone': ({ sessionId }, sender) => editor.gone(sessionId, sender.tab!.id!),
       'editor.edited': ({ sessionId, comment }, sender) => editor.edited(sessionId, sender.tab!.id!, comment),
+      'site.health': (report, sender) => siteStatus.report(report, sender),
+      'site.enabled': (_payload, sender) => siteStatus.enabled(sender),
       'model.status': () => models.status(),
       'model.download': async ({ selection }) => {
         await models.download(selection);

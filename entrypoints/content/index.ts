@@ -1,5 +1,7 @@
 import { adapterForOrigin } from '@/lib/sites/registry';
 import { startPage } from '@/lib/inline/controller';
+import { whileSiteOn } from '@/lib/inline/site-switch';
+import { request } from '@/lib/messaging/client';
 import { SITE_MATCHES } from '@/lib/sites/matches';
 
 export default defineContentScript({
@@ -10,8 +12,13 @@ export default defineContentScript({
     // opens a video in-app never reloads, so the adapter decides per scan what to read.
     const adapter = adapterForOrigin(location.href);
     if (!adapter) return;
-    const page = startPage(adapter, ctx.signal);
+    // Only while the creator has this site switched on in Options (asked of the background).
+    const page = whileSiteOn({
+      start: (signal) => startPage(adapter, signal),
+      ask: () => request('site.enabled', {}),
+      signal: ctx.signal,
+    });
     // SPA navigation on sites without their own event (WXT watches history for us).
-    ctx.addEventListener(window, 'wxt:locationchange', () => page.rescan());
+    ctx.addEventListener(window, 'wxt:locationchange', () => page.current()?.rescan());
   },
 });

@@ -15,6 +15,7 @@ import type { CommentContext } from '../core/draft';
 import { SITE_REPLY_LIMITS } from '../core/limits';
 import { createDraftButtons } from './draft-buttons';
 import { createEditorFrame, type EditorFrame } from './editor-frame';
+import { createHealthMonitor } from './health-monitor';
 import { watchForSent, type SentWatch } from './sent-watcher';
 import { showToast } from './toast';
 
@@ -117,13 +118,20 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
     const editor = bySession.get(sessionId);
     if (!editor || !editor.element.isConnected) return { ok: false, reason: 'This comment is no longer on the page.' };
     const composer = await adapter.openComposer(editor.element);
-    if (!composer) return { ok: false, reason: `Couldn't find ${site}'s reply box for this comment. Use Copy and paste it.` };
+    if (!composer) {
+      health.insertFailed('composer-missing');
+      return { ok: false, reason: `Couldn't find ${site}'s reply box for this comment. Use Copy and paste it.` };
+    }
     const outcome = await insertText(composer.editor, text, adapter.submitButtonFor(composer), {
       boxLabel: `${site}'s reply box`,
       kind: composer.kind,
       prefix: composer.prefix,
     });
-    if (!outcome.ok) return copyInstead(composer.editor, text, `${site}'s reply box didn't accept the text.`);
+    if (!outcome.ok) {
+      health.insertFailed('composer-refused');
+      return copyInstead(composer.editor, text, `${site}'s reply box didn't accept the text.`);
+    }
+    health.insertWorked();
     editor.sentWatch?.stop();
     editor.sentWatch = watchForSent({
       adapter,
@@ -187,12 +195,21 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
       const editor = byElement.get(element);
       if (editor) commentChanged(editor);
     }
+    health.commentsFound();
     return addButtons(found);
   };
   // Comments are read only on the site's pages that have them (not its home or search), and
   // an overlay route (a reply modal with its own URL) keeps the page kind under it.
   let pageKind = adapter.pageKind(new URL(location.href));
   const active = () => pageKind !== null;
+  // Adapter health (health-monitor.ts): a page Understudy can't read is reported, never silent.
+  const health = createHealthMonitor({
+    adapter,
+    root: document,
+    pageKind: () => pageKind,
+    send: (report) => void request('site.health', report).catch(() => {}),
+    signal,
+  });
   const observer = observeComments(adapter, document, onFound, signal, active);
 
   signal.addEventListener('abort', () => {
@@ -207,10 +224,16 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal) {
   return {
     /** After in-app navigation: read the new page kind, then scan the page again. */
     rescan() {
-      const url = new URL(location.href);
-      if (!adapter.isOverlay?.(url)) pageKind = adapter.pageKind(url);
-      if (!active()) removeButtons();
-      observer.rescan();
+      // wxt:locationchange comes from the Navigation API's `navigate` event where there is one
+      // (Chromium), which fires before the URL changes: read the page kind once it has.
+      setTimeout(() => {
+        if (signal.aborted) return;
+        const url = new URL(location.href);
+        if (!adapter.isOverlay?.(url)) pageKind = adapter.pageKind(url);
+        if (!active()) removeButtons();
+        observer.rescan();
+        health.navigated();
+      }, 0);
     },
   };
 }

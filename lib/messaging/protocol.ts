@@ -12,6 +12,34 @@ import { commentContextSchema } from '../core/draft';
 import { MAX_DRAFT_CHARS } from '../core/limits';
 import { modelSelectionSchema, type ModelStatus } from '../core/models';
 import { sessionIdSchema } from './editor-protocol';
+import { HEALTH_PROBLEMS, INVALID_SELECTOR, MAX_COUNT, PAGE_KIND_PATTERN, SELECTOR_NAME_PATTERN } from '../sites/health';
+
+const countSchema = z.number().int().min(INVALID_SELECTOR).max(MAX_COUNT);
+/**
+ * What a content script may say about its page's health: numbers, a page kind from the adapters'
+ * vocabulary and a problem from a fixed list. The site comes from the sender's origin, never from
+ * the payload, so a page cannot put its own words in front of the creator.
+ */
+export const healthReportSchema = z.discriminatedUnion('healthy', [
+  z.object({ healthy: z.literal(true) }).strict(),
+  z
+    .object({
+      healthy: z.literal(false),
+      problem: z.enum(HEALTH_PROBLEMS),
+      pageKind: z.string().regex(PAGE_KIND_PATTERN),
+      counts: z
+        .object({
+          marks: countSchema,
+          comments: countSchema,
+          readable: countSchema,
+          selectors: z
+            .record(z.string().regex(SELECTOR_NAME_PATTERN), countSchema)
+            .refine((selectors) => Object.keys(selectors).length <= 32, 'too many selectors'),
+        })
+        .strict(),
+    })
+    .strict(),
+]);
 
 /** One-shot requests (runtime.sendMessage) and their replies. */
 export const requestSchemas = {
@@ -32,6 +60,13 @@ export const requestSchemas = {
    * (same comment id, new text). The draft follows what the comment says now.
    */
   'editor.edited': z.object({ sessionId: sessionIdSchema, comment: commentContextSchema }),
+  /**
+   * Content script: whether Understudy can read its page (lib/sites/health.ts), after the page
+   * settled or an Insert failed. Sets the toolbar badge and the side panel's notice for the tab.
+   */
+  'site.health': healthReportSchema,
+  /** Content script, at start: is its site switched on in Options? (It never reads storage.) */
+  'site.enabled': z.object({}).strict(),
   /** Options page: GPU capability, which models are downloaded, storage used. */
   'model.status': z.object({}),
   /** Options page: start (or join) a model download; progress arrives via extension storage. */
@@ -53,6 +88,8 @@ export interface ResponseMap {
   'editor.posted': { recorded: boolean };
   'editor.gone': { queued: boolean };
   'editor.edited': { updated: boolean };
+  'site.health': { recorded: boolean };
+  'site.enabled': { enabled: boolean };
   'model.status': ModelStatus;
   'model.download': { started: true };
   'model.cancel': { cancelled: true };
@@ -65,3 +102,9 @@ export type Reply<T extends RequestType> =
   | { ok: false; error: string };
 
 export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() });
+
+/**
+ * Background → content script (tabs.sendMessage): the creator switched this tab's site on or off
+ * in Options. Off: every button and editor goes, and the page is no longer read.
+ */
+export type SiteSwitchCommand = { type: 'site.switch'; enabled: boolean };

@@ -22,6 +22,8 @@ function setup() {
     'editor.posted': vi.fn(async () => ({ recorded: true })),
     'editor.gone': vi.fn(async () => ({ queued: false })),
     'editor.edited': vi.fn(async () => ({ updated: true })),
+    'site.health': vi.fn(async () => ({ recorded: true })),
+    'site.enabled': vi.fn(async () => ({ enabled: true })),
     'model.status': vi.fn(),
     'model.download': vi.fn(async () => ({ started: true as const })),
     'model.cancel': vi.fn(async () => ({ cancelled: true as const })),
@@ -143,5 +145,63 @@ describe('background router', () => {
     const { route, handlers } = setup();
     vi.mocked(handlers['editor.open']).mockRejectedValueOnce(new Error('disk full'));
     expect(await route({ type: 'editor.open', payload: draft }, youtubeTab)).toEqual({ ok: false, error: 'disk full' });
+  });
+
+  describe('site health reports', () => {
+    const unreadable = {
+      healthy: false,
+      problem: 'no-comments',
+      pageKind: 'watch',
+      counts: { marks: 2, comments: 0, readable: 0, selectors: { thread: 0, comment: 0 } },
+    };
+
+    it("passes a content script's report of a page it can't read to the background", async () => {
+      const { route, handlers } = setup();
+      expect(await route({ type: 'site.health', payload: unreadable }, youtubeTab)).toEqual({ ok: true, data: { recorded: true } });
+      expect(await route({ type: 'site.health', payload: { healthy: true } }, youtubeTab)).toEqual({ ok: true, data: { recorded: true } });
+      expect(handlers['site.health']).toHaveBeenCalledTimes(2);
+    });
+
+    it('rejects a report carrying words of its own: page text as the page kind, an extra field, text as a count', async () => {
+      const { route, handlers } = setup();
+      const bad = [
+        { ...unreadable, pageKind: 'Your account is locked, call 555-0100' },
+        { ...unreadable, pageKind: 'watch<img src=x onerror=alert(1)>' },
+        { ...unreadable, pageKind: '' },
+        { ...unreadable, pageKind: 'a'.repeat(33) },
+        { ...unreadable, problem: 'Understudy needs your password' },
+        { ...unreadable, message: 'click here to fix Understudy' },
+        { ...unreadable, site: 'instagram' },
+        { ...unreadable, counts: { ...unreadable.counts, marks: '2 (visit evil.example)' } },
+        { ...unreadable, counts: { ...unreadable.counts, marks: 1.5 } },
+        { ...unreadable, counts: { ...unreadable.counts, readable: -7 } },
+        { ...unreadable, counts: { ...unreadable.counts, selectors: { 'Visit evil.example now': 1 } } },
+        { ...unreadable, counts: { ...unreadable.counts, text: 'a comment' } },
+        { healthy: true, note: 'hi' },
+        { healthy: 'yes' },
+      ];
+      for (const payload of bad) {
+        const reply = await route({ type: 'site.health', payload }, youtubeTab);
+        expect(reply.ok, JSON.stringify(payload)).toBe(false);
+      }
+      expect(handlers['site.health']).not.toHaveBeenCalled();
+    });
+
+    it('takes health reports and site on/off questions only from content scripts, never from extension pages or other sites', async () => {
+      const { route, handlers } = setup();
+      const senders = [
+        { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' },
+        { id: 'ext-id', url: 'chrome-extension://ext-id/editor.html#x', tab: { id: 7 } },
+        { id: 'ext-id', url: 'https://evil.example/watch', tab: { id: 8 } },
+        { id: 'other-extension', url: 'https://www.youtube.com/watch?v=abc', tab: { id: 7 } },
+      ];
+      for (const sender of senders) {
+        expect((await route({ type: 'site.health', payload: unreadable }, sender)).ok).toBe(false);
+        expect((await route({ type: 'site.enabled', payload: {} }, sender)).ok).toBe(false);
+      }
+      expect(handlers['site.health']).not.toHaveBeenCalled();
+      expect(handlers['site.enabled']).not.toHaveBeenCalled();
+      expect(await route({ type: 'site.enabled', payload: {} }, youtubeTab)).toEqual({ ok: true, data: { enabled: true } });
+    });
   });
 });

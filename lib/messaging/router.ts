@@ -24,6 +24,8 @@ export const allowedSenders: Record<RequestType, readonly SenderKind[]> = {
   'editor.posted': ['content'],
   'editor.gone': ['content'],
   'editor.edited': ['content'],
+  'site.health': ['content'],
+  'site.enabled': ['content'],
   'model.status': ['extension'],
   'model.download': ['extension'],
   'model.cancel': ['extension'],
