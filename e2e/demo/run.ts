@@ -9,12 +9,34 @@ import { launchWithExtension, ROOT } from '../harness/launch';
 import { OptionsPage } from '../pages/options-page';
 import { SidePanelPage } from '../pages/side-panel-page';
 import { YouTubeWatchPage } from '../pages/youtube-watch-page';
+import { SITE_FIXTURES } from '../sites/index';
+import type { ConformancePage } from '../sites/site-fixture';
+import type { Session } from '../harness/launch';
 
 const OUT = path.join(ROOT, 'demo-output');
 const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
 
 const INSERT_COMMENT = 'Can I do the 72 hours with a 100% whole wheat dough';
 const QUEUE_COMMENT = 'Does this method work with rye?';
+
+/**
+ * The same flow on another site's bundled page, arrived at as a creator does (its home, then a
+ * click): draft the comment the sample creator's replies answer, Insert, and show the site's box.
+ */
+async function otherSite(session: Session, spec: ConformancePage, shot: string, step: (line: string) => void) {
+  const page = await session.context.newPage();
+  await spec.arrive(page);
+  const comment = page.locator(spec.commentSelector).filter({ hasText: spec.draftable }).last();
+  await comment.getByRole('button', { name: 'Draft reply' }).first().click();
+  const editor = page.locator('understudy-editor iframe').last().contentFrame();
+  await editor.getByRole('status').filter({ hasText: 'Draft ready' }).waitFor({ timeout: 20_000 });
+  const draft = await editor.getByRole('textbox', { name: 'Draft' }).inputValue();
+  await editor.getByRole('button', { name: 'Insert' }).click();
+  await editor.getByRole('status').filter({ hasText: 'Inserted' }).waitFor();
+  const buttons = await page.getByRole('button', { name: 'Draft reply' }).count();
+  step(`${spec.name}: ${buttons} "Draft reply" buttons; drafted and inserted “${draft.slice(0, 80)}${draft.length > 80 ? '…' : ''}” into the site's own reply box (not sent).`);
+  await page.screenshot({ path: path.join(OUT, shot) });
+}
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
@@ -60,6 +82,13 @@ async function main() {
     await second.getByRole('status').filter({ hasText: 'Queued' }).waitFor();
     step(`Queued a draft for “${QUEUE_COMMENT}…”.`);
 
+    // The same flow on X and Instagram (every site's bundled page is in e2e/sites/).
+    const shots = ['06-x.png', '07-instagram.png'];
+    for (const [i, site] of (['x', 'instagram'] as const).entries()) {
+      const spec = SITE_FIXTURES.find((f) => f.site === site)?.pages[0];
+      if (spec) await otherSite(session, spec, shots[i]!, step);
+    }
+
     const panel = await new SidePanelPage(session).open();
     await panel.cards.first().waitFor();
     step(`Side panel lists ${await panel.cards.count()} queued draft(s).`);
@@ -72,7 +101,7 @@ async function main() {
     );
     writeFileSync(
       path.join(OUT, 'summary.md'),
-      `# Understudy demo\n\n${log.join('\n')}\n\nScreenshots: 01-options.png, 02-comments.png, 03-draft.png, 04-inserted.png, 05-side-panel.png\n`,
+      `# Understudy demo\n\n${log.join('\n')}\n\nScreenshots: 01-options.png, 02-comments.png, 03-draft.png, 04-inserted.png, 05-side-panel.png, 06-x.png, 07-instagram.png\n`,
     );
     console.log(`demo: screenshots and summary.md written to ${OUT}`);
 

@@ -98,6 +98,9 @@ describe('cleanDisplayName', () => {
     expect(greetingName('Ana Lopez')).toBe('Ana');
     expect(greetingName('@breadlover99')).toBe('');
     expect(greetingName('@the_bread_guy')).toBe('');
+    // Usernames shown without "@" (Instagram, TikTok, Threads) are handles too.
+    expect(greetingName('maria.bakes')).toBe('Maria');
+    expect(greetingName('@ovenspringtheory')).toBe('');
     const text = adaptReply('Thanks for watching.', { author: '@sam_in_the_kitchen', habits: mayaHabits });
     expect(text).not.toContain('sam_in_the_kitchen');
   });

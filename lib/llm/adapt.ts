@@ -52,7 +52,9 @@ const NOT_FIRST_NAMES = new Set(
 export function greetingName(author: string): string {
   const clean = cleanDisplayName(author);
   if (!clean) return '';
-  const isHandle = /^\s*@/u.test(author.normalize('NFKC')) || /[_\d]/u.test(clean);
+  // Instagram, TikTok and Threads show only the username ("maria.bakes"), without an "@":
+  // a dot inside a word marks a handle as much as "_" or digits do.
+  const isHandle = /^\s*@/u.test(author.normalize('NFKC')) || /[_\d]|\p{L}\.\p{L}/u.test(clean);
   if (!isHandle) return clean;
   const parts = clean.split(/[_.\-\d]+/u).filter((part) => part.length > 0);
   const first = parts[0] ?? '';

@@ -101,7 +101,9 @@ export async function draftFromMemory(input: DraftInput, options: MemoryDraftOpt
   const habits = options.habits ?? detectStyleHabits(input.examples.map((r) => r.example.reply));
   const adapt = (retrieved: RetrievedExample, transformBody?: (body: string) => string) =>
     adaptReply(retrieved.example.reply, {
-      author: input.comment.author,
+      // A site that shows only the username (Instagram, TikTok) gives it as the author: greet
+      // it as the handle it is, never as a name.
+      author: input.comment.handle && input.comment.author === input.comment.handle ? `@${input.comment.handle}` : input.comment.author,
       habits,
       profile: input.profile,
       seed: input.comment.commentId,
