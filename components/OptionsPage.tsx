@@ -4,6 +4,7 @@ import { DeleteEverything } from './DeleteEverything';
 import { ImportProfile } from './ImportProfile';
 import { MemorySummary } from './MemorySummary';
 import { ModelSettings } from './ModelSettings';
+import { SiteSwitches } from './SiteSwitches';
 
 export function OptionsPage() {
   // Counts Delete everything: the import and export parts start afresh after each, so no
@@ -21,6 +22,7 @@ export function OptionsPage() {
       <ImportProfile key={`import-${wipes}`} />
       <MemorySummary key={`memory-${wipes}`} />
       <ModelSettings />
+      <SiteSwitches />
       <DeleteEverything onDeleted={() => setWipes((n) => n + 1)} />
     </main>
   );

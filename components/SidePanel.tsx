@@ -10,6 +10,7 @@ import type { DraftRow } from '@/lib/memory/db';
 import { listQueued } from '@/lib/memory/drafts-repo';
 import { memoryStats } from '@/lib/memory/stats';
 import { DraftCard } from './DraftCard';
+import { SiteHealthNotice } from './SiteHealthNotice';
 import { useLive } from './useLive';
 import { VoiceView } from './VoiceView';
 
@@ -73,6 +74,7 @@ export function SidePanel() {
       </header>
       {/* The main landmark: everything but the header, so assistive tech can jump past the tabs. */}
       <main className="panel-main">
+        <SiteHealthNotice />
         {stats && stats.examples === 0 && (
           <div className="banner" role="note" style={{ margin: '12px 12px 0' }}>
             Your memory is empty, so Understudy has no replies of yours to learn from yet.{' '}
