@@ -31,7 +31,14 @@ export interface ImportedReply {
   incoming?: string;
   /** Who wrote `incoming`, when known (a name or handle). */
   incomingAuthor?: string;
-  platform: SiteId;
+  /**
+   * Where it was posted. Absent only when the file does not say (a CSV of replies without a
+   * platform column): memory keeps such replies without a platform, as it does profile examples,
+   * and the preview may let the creator pick one.
+   */
+  platform?: SiteId;
+  /** The creator's own label for what it is about, when the file has one (a CSV's topic column). */
+  topic?: string;
   kind: ReplyKind;
   /** When the creator wrote it, epoch milliseconds. */
   date?: number;
