@@ -2,9 +2,12 @@
  * Every export format Understudy reads: one importer module each, one line here. Detection asks
  * each importer in turn (most specific first); the first that recognises the files reads them.
  */
+import { tiktokImporter } from './tiktok';
 import type { ImportFile, Importer } from './types';
 
-export const IMPORTERS: Importer[] = [];
+export const IMPORTERS: Importer[] = [
+  tiktokImporter,
+];
 
 /** The importer for these files, or undefined when no format is recognised. */
 export async function detectImporter(files: readonly ImportFile[]): Promise<Importer | undefined> {
