@@ -114,6 +114,11 @@ const commentSel = (v: MarkupVersion) => (v === 'v1' ? SEL.v1Comment : SEL.v2Com
 function own(el: HTMLElement, selectors: readonly string[], v: MarkupVersion): HTMLElement | null {
   const sel = commentSel(v);
   for (const selector of selectors) {
+    // The comment's own part comes before its replies' in page order: the first match usually
+    // is it, and querySelector stops there where querySelectorAll walks every nested reply.
+    const first = el.querySelector<HTMLElement>(selector);
+    if (!first) continue;
+    if (first.closest(sel) === el) return first;
     for (const found of el.querySelectorAll<HTMLElement>(selector)) {
       if (found.closest(sel) === el) return found;
     }
