@@ -9,9 +9,17 @@ import { linkedin } from './linkedin';
 import { x } from './x';
 import { threads } from './threads';
 import { youtube } from './youtube';
+import { STUDIO_ORIGIN, youtubeStudio } from './youtube-studio';
 import { facebook } from './facebook';
 
 export const adapters: SiteAdapter[] = [youtube, linkedin, tiktok, instagram, reddit, bluesky, x, facebook, threads];
+
+/**
+ * Origins of a site that run another app, with other markup, and so another adapter for the
+ * same site: YouTube Studio. Picked by origin before any scan, so neither app's pages pay for
+ * the other's selectors; `adapters` keeps one adapter per site.
+ */
+const BY_ORIGIN: Readonly<Record<string, SiteAdapter>> = { [STUDIO_ORIGIN]: youtubeStudio };
 
 function toUrl(url: string | URL): URL | null {
   if (url instanceof URL) return url;
@@ -25,7 +33,8 @@ function toUrl(url: string | URL): URL | null {
 /** The adapter for this URL's site, whether or not this page shows comments. */
 export function adapterForOrigin(url: string | URL): SiteAdapter | undefined {
   const parsed = toUrl(url);
-  return parsed ? adapters.find((adapter) => SITE_ORIGINS[adapter.site].includes(parsed.origin)) : undefined;
+  if (!parsed) return undefined;
+  return BY_ORIGIN[parsed.origin] ?? adapters.find((adapter) => SITE_ORIGINS[adapter.site].includes(parsed.origin));
 }
 
 /** The kind of comments page this URL shows for its site's adapter, or null. */
