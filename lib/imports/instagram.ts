@@ -286,9 +286,17 @@ export function readThreadPart(
     .map((p) => (typeof p === 'string' ? repairMojibake(p) : str(asRecord(p)?.name)))
     .filter((n): n is string => !!n);
   const messages: ThreadMessage[] = [];
+  // Two or three names write every message of a thread: repair each name once.
+  const names = new Map<string, string>();
+  const name = (v: unknown) => {
+    if (typeof v !== 'string') return undefined;
+    let repaired = names.get(v);
+    if (repaired === undefined) names.set(v, (repaired = repairMojibake(v)));
+    return repaired;
+  };
   root.messages.forEach((raw, i) => {
     const m = asRecord(raw);
-    const sender = str(m?.sender_name) ?? str(m?.senderName);
+    const sender = name(m?.sender_name) ?? name(m?.senderName);
     if (!m || !sender) throw wrongShape(path, `has a message without a sender (message ${i + 1} in the file)`, platformName);
     const text = str(m.content) ?? str(m.text);
     const reason = noiseReason(text, m);
@@ -364,9 +372,17 @@ export function pairThreads(
   signal?: AbortSignal,
 ): ImportedReply[] {
   const out: ImportedReply[] = [];
+  // A few senders write thousands of messages: compare each name once.
+  const target = normName(creator);
+  const isCreator = new Map<string, boolean>();
+  const creatorWrote = (sender: string) => {
+    let known = isCreator.get(sender);
+    if (known === undefined) isCreator.set(sender, (known = normName(sender) === target));
+    return known;
+  };
   for (const t of threads) {
     signal?.throwIfAborted();
-    const messages = t.messages.map((m) => (sameName(m.sender, creator) ? { ...m, sender: creator } : m));
+    const messages = t.messages.map((m) => (m.sender !== creator && creatorWrote(m.sender) ? { ...m, sender: creator } : m));
     out.push(...pairThread(messages, creator, platform, { group: t.group }));
   }
   return out;
