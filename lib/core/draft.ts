@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { SITE_IDS } from './sites';
-import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
 
 export const siteIdSchema = z.enum(SITE_IDS);
 
@@ -17,7 +17,7 @@ export const commentContextSchema = z.object({
   text: z.string().max(MAX_COMMENT_CHARS),
   permalink: z.string().max(MAX_URL_CHARS).optional(),
   /** Video / post title, for context. */
-  threadTitle: z.string().max(2048).optional(),
+  threadTitle: z.string().max(MAX_THREAD_TITLE_CHARS).optional(),
   /** The text of the comment this one replies to, when it is a reply. */
   parentText: z.string().max(MAX_COMMENT_CHARS).optional(),
   /** Who wrote the comment this one replies to. */

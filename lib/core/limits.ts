@@ -41,6 +41,10 @@ export const MAX_POSTED_CHANGE_TO_LEARN = 0.5;
 export const MAX_EDITOR_SESSIONS = 64;
 /** Where a profile came from: a file name (255 bytes at most on every common file system). */
 export const MAX_FILE_NAME_CHARS = 1024;
+/** The text of the comment a reply answers, sent with the reply as its context. */
+export const MAX_PARENT_CONTEXT_CHARS = 2_000;
+/** A post's caption or a video's title, sent with its comments as their context. */
+export const MAX_THREAD_TITLE_CHARS = 2_048;
 /** A comment author's name or handle as a page shows it. */
 export const MAX_AUTHOR_CHARS = 512;
 /** A notice or an error message shown to the creator. */

@@ -8,18 +8,14 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
 export const BLUESKY_ORIGIN = 'https://bsky.app';
 
-const MAX_PARENT_CHARS = 2_000;
-const MAX_TITLE_CHARS = 2_048;
-const MAX_PERMALINK_CHARS = 2_048;
-/** How long openComposer waits for the composer dialog after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 
 const SEL = {
   /** A post thread screen (PostThread); earlier ones stay mounted behind the current one. */
@@ -147,7 +143,7 @@ function readParts(el: Element): PostParts | null {
   if (link) {
     try {
       const url = new URL(link.getAttribute('href')!, BLUESKY_ORIGIN);
-      if (url.origin === BLUESKY_ORIGIN && url.href.length <= MAX_PERMALINK_CHARS) permalink = url;
+      if (url.origin === BLUESKY_ORIGIN && url.href.length <= MAX_URL_CHARS) permalink = url;
     } catch {
       // An unreadable link: the post keeps a hashed id.
     }
@@ -235,12 +231,12 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   const screen = element.closest(SEL.screen);
   const anchor = anchorOf(screen);
   const anchorParts = anchor ? readParts(anchor) : null;
-  if (anchorParts) comment.threadTitle = clampText(anchorParts.text, MAX_TITLE_CHARS);
+  if (anchorParts) comment.threadTitle = clampText(anchorParts.text, MAX_THREAD_TITLE_CHARS);
   if (hasParentLine(element)) {
     const parent = previousItem(element, screen);
     const parentParts = parent ? readParts(parent) : null;
     if (parentParts) {
-      comment.parentText = clampText(parentParts.text, MAX_PARENT_CHARS);
+      comment.parentText = clampText(parentParts.text, MAX_PARENT_CONTEXT_CHARS);
       if (parentParts.author) comment.parentAuthor = parentParts.author;
       const parentId = postUri(parentParts.permalink) ?? (parent === anchor ? postUri(new URL(pageUrl)) : undefined);
       if (parentId) comment.parentId = parentId;
@@ -272,23 +268,6 @@ function repliesTo(editor: HTMLElement, element: HTMLElement): boolean {
   return !!dialog && !!text && collapseWhitespace(dialog.textContent ?? '').includes(text);
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true });
-  });
-}
 
 async function openComposer(element: HTMLElement): Promise<Composer | null> {
   const doc = element.ownerDocument;

@@ -15,19 +15,14 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
 export const FACEBOOK_ORIGIN = 'https://www.facebook.com';
 
-const MAX_COMMENT_CHARS = 40_000;
-const MAX_PARENT_CHARS = 2_000;
-const MAX_TITLE_CHARS = 2_048;
-const MAX_PERMALINK_CHARS = 2_048;
-/** How long openComposer waits for Facebook to render the reply box after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 /** How far up from a reply to look for the article its list follows (sibling placement). */
 const PARENT_SEARCH_LEVELS = 6;
 /** How many elements after a top-level comment may hold its replies list. */
@@ -179,7 +174,7 @@ function readIds(element: HTMLElement, pageUrl: string): Ids {
     if (!ids.permalink && url.origin === FACEBOOK_ORIGIN && isPostPage(url)) {
       // Facebook's tracking parameters (__cft__, __tn__) say nothing about the comment.
       for (const key of [...url.searchParams.keys()]) if (key.startsWith('__')) url.searchParams.delete(key);
-      if (url.href.length <= MAX_PERMALINK_CHARS) ids.permalink = url.href;
+      if (url.href.length <= MAX_URL_CHARS) ids.permalink = url.href;
     }
   }
   ids.id ??= commentId;
@@ -245,7 +240,7 @@ function readTitle(element: HTMLElement): string | undefined {
   for (const node of scope.querySelectorAll(SEL.postText)) {
     if (node.closest(SEL.comment)) continue;
     const text = normaliseText(readText(node));
-    if (text) return clampText(text, MAX_TITLE_CHARS);
+    if (text) return clampText(text, MAX_THREAD_TITLE_CHARS);
   }
   return undefined;
 }
@@ -275,7 +270,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   const parent = reply || element.parentElement?.closest(SEL.comment) ? parentOf(element, ids.parentId) : null;
   if (parent) {
     const parentText = bodyText(parent);
-    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CONTEXT_CHARS);
     const parentAuthor = readAuthor(parent).author;
     if (parentAuthor) comment.parentAuthor = parentAuthor;
   }
@@ -343,23 +338,6 @@ function findComposer(top: HTMLElement): HTMLElement | null {
   return null;
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true });
-  });
-}
 
 /**
  * What Facebook put in a freshly opened box: the mention of the person replied to ("Jane Doe ").

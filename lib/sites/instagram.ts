@@ -10,18 +10,14 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
 export const INSTAGRAM_ORIGIN = 'https://www.instagram.com';
 
-const MAX_PARENT_CHARS = 2_000;
-const MAX_COMMENT_CHARS = 40_000;
-const MAX_TITLE_CHARS = 2_048;
-/** How long openComposer waits for the comment box after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 /** How long it then waits for Instagram's "@user " prefill, which lands a render later. */
 const PREFILL_WAIT_MS = 300;
 
@@ -182,7 +178,7 @@ function readTitle(article: Element | null, doc: Document): string | undefined {
   const caption = article?.querySelector(SEL.caption);
   let title = caption ? normaliseText(readText(caption)) : '';
   if (!title) title = /on Instagram: "([\s\S]*)"\s*$/.exec(doc.title)?.[1]?.trim() ?? '';
-  return title ? clampText(title, MAX_TITLE_CHARS) : undefined;
+  return title ? clampText(title, MAX_THREAD_TITLE_CHARS) : undefined;
 }
 
 function editorIn(root: Element | null): HTMLTextAreaElement | null {
@@ -241,7 +237,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   if (parent) {
     const parentBody = textOf(parent);
     const parentText = parentBody ? normaliseText(readText(parentBody)) : '';
-    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CONTEXT_CHARS);
     const parentAuthor = readAuthor(authorLink(parent));
     if (parentAuthor) comment.parentAuthor = parentAuthor;
     if (parentId) comment.parentId = parentId;
@@ -264,23 +260,6 @@ function replyButtonOf(element: HTMLElement): HTMLElement | null {
   return null;
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true });
-  });
-}
 
 /** A value the site wrote itself: one @mention (a textarea's value is no DOM mutation: poll). */
 const MENTION = /^@[\w.]+\s*$/;

@@ -16,18 +16,13 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { SITE_ORIGINS } from '../core/sites';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, EditorKind, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
-/** Longest parent text sent with a reply: enough context, without shipping essays twice. */
-const MAX_PARENT_CHARS = 2_000;
-const MAX_COMMENT_CHARS = 40_000;
-const MAX_TITLE_CHARS = 2_048;
-/** How long openComposer waits for Reddit to mount the reply box after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 const NEW_ORIGIN = 'https://www.reddit.com';
 const OLD_ORIGIN = 'https://old.reddit.com';
 
@@ -219,7 +214,7 @@ function readTitle(element: HTMLElement): string | undefined {
     title = link ? readText(link) : '';
   }
   title = normaliseText(title) || normaliseText(doc.title.replace(/\s+:\s+\S+\s*$/, ''));
-  return title ? clampText(title, MAX_TITLE_CHARS) : undefined;
+  return title ? clampText(title, MAX_THREAD_TITLE_CHARS) : undefined;
 }
 
 function readComment(element: HTMLElement, pageUrl: string): CommentContext | null {
@@ -248,7 +243,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
     const parentId = idOf(parent);
     if (parentId) comment.parentId = parentId;
     const parentText = bodyText(parent);
-    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CONTEXT_CHARS);
     const parentAuthor = authorOf(parent);
     if (parentAuthor) comment.parentAuthor = parentAuthor;
   }
@@ -302,23 +297,6 @@ function replyControlOf(element: HTMLElement): HTMLElement | null {
   return buttonHost(element)?.querySelector<HTMLElement>(SEL.oldReply) ?? null;
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
-  });
-}
 
 function composerOf(element: HTMLElement, editor: HTMLElement): Composer {
   const kind: EditorKind = isNew(element) ? 'lexical' : 'textarea';
@@ -334,7 +312,7 @@ async function openComposer(element: HTMLElement): Promise<Composer | null> {
   const control = replyControlOf(element);
   if (!control) return null;
   control.click();
-  const editor = await waitFor(element, () => findEditor(element), COMPOSER_TIMEOUT_MS);
+  const editor = await waitFor(element, () => findEditor(element), COMPOSER_TIMEOUT_MS, { attributes: true, attributeFilter: ['hidden'] });
   return editor ? composerOf(element, editor) : null;
 }
 

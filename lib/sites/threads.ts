@@ -10,16 +10,13 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { SITE_ORIGINS } from '../core/sites';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
-const MAX_TITLE_CHARS = 2_048;
-const MAX_PERMALINK_CHARS = 2_048;
-/** How long openComposer waits for the reply dialog after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 
 const SEL = {
   /** Every post: feed items, the main post and replies on a post page. */
@@ -127,7 +124,7 @@ function readParts(element: Element, origin: string): PostParts | null {
     const href = link.getAttribute('href')!;
     parts.code = pageCode(href) ?? undefined;
     const url = new URL(href, origin);
-    if (url.href.length <= MAX_PERMALINK_CHARS) parts.permalink = url.href;
+    if (url.href.length <= MAX_URL_CHARS) parts.permalink = url.href;
     const datetime = link.querySelector('time[datetime]')?.getAttribute('datetime');
     const ms = datetime ? Date.parse(datetime) : NaN;
     if (!Number.isNaN(ms)) parts.postedAt = new Date(ms).toISOString();
@@ -184,7 +181,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   if (kind) comment.pageKind = kind;
   const main = mainPostOf(element.ownerDocument, code);
   const mainParts = main ? readParts(main, origin) : null;
-  if (mainParts) comment.threadTitle = clampText(mainParts.text, MAX_TITLE_CHARS);
+  if (mainParts) comment.threadTitle = clampText(mainParts.text, MAX_THREAD_TITLE_CHARS);
   return comment;
 }
 
@@ -216,23 +213,6 @@ function repliesTo(editor: HTMLElement, element: HTMLElement): boolean {
   return !!dialog && !!text && collapseWhitespace(dialog.textContent ?? '').includes(text);
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true });
-  });
-}
 
 /** Lexical is suspected behind Threads' box (unconfirmed): paste, then beforeinput. */
 const composerOf = (editor: HTMLElement): Composer => ({ editor, kind: 'lexical' });

@@ -12,18 +12,14 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
 export const TIKTOK_ORIGIN = 'https://www.tiktok.com';
 
-/** Longest parent text sent with a reply: enough context, without shipping essays twice. */
-const MAX_PARENT_CHARS = 2_000;
-const MAX_TITLE_CHARS = 2_048;
-/** How long openComposer waits for TikTok to render the reply box after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 
 const SEL = {
   /**
@@ -173,7 +169,7 @@ function readTitle(element: HTMLElement): string | undefined {
   const doc = element.ownerDocument;
   const caption = doc.querySelector(SEL.caption) ?? activeFeedItem(doc)?.querySelector(SEL.feedCaption);
   const title = caption ? normaliseText(readText(caption)) : '';
-  return title ? clampText(title, MAX_TITLE_CHARS) : undefined;
+  return title ? clampText(title, MAX_THREAD_TITLE_CHARS) : undefined;
 }
 
 /**
@@ -245,7 +241,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   if (kind) comment.pageKind = kind;
   if (parentId) comment.parentId = parentId;
   if (parentAuthor) comment.parentAuthor = parentAuthor;
-  if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+  if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CONTEXT_CHARS);
   return comment;
 }
 
@@ -280,23 +276,6 @@ function focusedComposer(element: HTMLElement): HTMLElement | null {
   return active instanceof HTMLElement && active.matches(SEL.editor) ? active : null;
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(check()), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable'] });
-  });
-}
 
 /** The @mention TikTok put in the box itself, if that is all it holds; kept before the draft. */
 function composerOf(editor: HTMLElement): Composer {
@@ -320,6 +299,7 @@ async function openComposer(element: HTMLElement): Promise<Composer | null> {
     element.ownerDocument,
     () => (root.isConnected ? findComposer(element) : null) ?? focusedComposer(element),
     COMPOSER_TIMEOUT_MS,
+    { attributes: true, attributeFilter: ['contenteditable'] },
   );
   if (!editor) return null;
   editor.focus();

@@ -18,18 +18,14 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
 export const X_ORIGIN = 'https://x.com';
 
-const MAX_COMMENT_CHARS = 40_000;
-const MAX_PARENT_CHARS = 2_000;
-const MAX_TITLE_CHARS = 2_048;
-/** How long openComposer waits for the reply modal after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 
 const SEL = {
   /** Any post, in every timeline, on status pages and in the reply modal. */
@@ -288,11 +284,11 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   if (kind) comment.pageKind = kind;
   if (focal && focal !== element) {
     const title = textOf(focal);
-    if (title) comment.threadTitle = clampText(title, MAX_TITLE_CHARS);
+    if (title) comment.threadTitle = clampText(title, MAX_THREAD_TITLE_CHARS);
   }
   if (parent) {
     const parentText = textOf(parent);
-    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CONTEXT_CHARS);
     const parentAuthor = readWho(parent).author;
     if (parentAuthor) comment.parentAuthor = parentAuthor;
     if (parentLink) comment.parentId = parentLink.id;
@@ -328,23 +324,6 @@ function dialogFor(doc: Document, id: string | undefined, before: ReadonlySet<El
   return fresh;
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true });
-  });
-}
 
 function composerOf(editor: HTMLElement): Composer {
   // No prefix: X shows "Replying to @bob" above the editor and leaves the box empty.
