@@ -68,6 +68,14 @@ describe('YouTube Takeout comments.csv', () => {
     expect(result.warnings.some((w) => w.includes('1 of yours answers'))).toBe(true);
   });
 
+  it("tells a reply's own id from its parent's in an unnamed layout where every comment is a reply", async () => {
+    const header = 'a,b,c,d,e';
+    const csv = `${header}\nUgzPARENT000001,UgzPARENT000001.r1,${CHANNEL},2025-05-05T05:05:05Z,${cell(seg('Yes, 10 g salt'))}\n`;
+    const result = await youtubeTakeout.parse([fileFromText('Takeout/YouTube/x/x.csv', csv)]);
+    expect(result.replies[0]?.sourceId).toBe('UgzPARENT000001.r1');
+    expect(result.warnings.some((w) => w.includes('1 of yours answers'))).toBe(true);
+  });
+
   it('joins split files comments.csv and comments(1).csv, counting a comment listed in both once, oldest first', async () => {
     const row = (id: string, day: number, text: string) => `${id},${CHANNEL},2025-01-0${day}T12:00:00Z,0,,vid00000001,${cell(seg(text))}`;
     const files = [

@@ -137,8 +137,9 @@ export function commentColumns(table: CsvTable): CommentColumns {
     id = findByContent(table, (c) => COMMENT_ID.test(c), [text]);
     // When every row is a reply, the parent column is as full as the id column: the id is the
     // one that extends the other ("<parent>.<suffix>").
-    const longer = table.headers.findIndex((_, col) => col !== id && table.rows.length > 0 && table.rows.every((row) => (row[col] ?? '').startsWith(`${row[id] ?? ''}.`)));
-    if (id >= 0 && longer >= 0) id = longer;
+    const parentCol = id;
+    const longer = parentCol < 0 || !table.rows.length ? -1 : table.headers.findIndex((_, col) => col !== parentCol && table.rows.every((row) => (row[col] ?? '').startsWith(`${row[parentCol] ?? ''}.`)));
+    if (longer >= 0) id = longer;
   }
   let parent = column(table, HEADERS.parent);
   if (parent < 0 && id >= 0 && table.rows.length) {
