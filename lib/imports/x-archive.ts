@@ -236,6 +236,7 @@ export function parseXDate(value: string | undefined): number | undefined {
 
 /** X escapes these three in tweet text (the API's rule); nothing else is escaped. */
 function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
@@ -257,6 +258,7 @@ function urlEntities(list: unknown, expandedKey: 'expanded_url' | 'expanded'): U
 
 /** t.co links swapped for where they lead; media links (the photo's own t.co) removed. */
 function expandLinks(text: string, urls: readonly UrlEntity[], media: readonly string[]): string {
+  if (!urls.length && !media.length) return text;
   let out = text;
   for (const link of media) out = out.split(link).join('');
   for (const { url, expanded } of urls) if (expanded) out = out.split(url).join(expanded);
