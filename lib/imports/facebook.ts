@@ -134,7 +134,7 @@ export const facebookImporter: Importer = {
   id: 'facebook',
   label,
   async detect(files) {
-    return (await classifyMetaFiles(files)).some((f) => f.product === 'facebook');
+    return (await classifyMetaFiles(files)).some((f) => f.product === 'facebook' && f.confirmed);
   },
   parse: parseFacebook,
 };

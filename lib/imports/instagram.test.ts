@@ -351,6 +351,14 @@ describe('Instagram download: bad input', () => {
     expect(await error([fileFromText(`${A}/comments/post_comments_1.json`, '[\n  {"string_map_data": {,}}\n]')])).toMatch(/post_comments_1\.json isn't valid JSON at line 2, column \d+/);
   });
 
+  it('names a damaged part (binary bytes in a message file) rather than skipping it, without taking it for a download alone', async () => {
+    const damaged = fileFromBytes(`${A}/messages/inbox/ana_1/message_2.json`, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+    expect(await instagramImporter.detect([damaged])).toBe(false);
+    expect(await error([damaged, ...igSample()])).toMatch(
+      /message_2\.json isn't JSON: it is not a file of an Instagram download in JSON format/,
+    );
+  });
+
   it('names a file of the wrong shape and what is missing', async () => {
     expect(await error([fileFromText(`${A}/messages/inbox/ana_1/message_1.json`, '{"participants": [{"name": "Ana"}], "messages": {"sender_name": "Ana"}}')])).toMatch(
       /message_1\.json has no "messages" list/,

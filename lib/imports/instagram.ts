@@ -151,6 +151,11 @@ export interface MetaFile {
   file: ImportFile;
   kind: MetaFileKind;
   product: MetaProduct;
+  /**
+   * False for a file in a product's own folder whose first bytes aren't what its name promises
+   * (a damaged part): never enough to recognise a download, but read, so its problem is named.
+   */
+  confirmed: boolean;
 }
 
 /**
@@ -161,23 +166,25 @@ export interface MetaFile {
  * say (Messenger's message `type`), else with Instagram.
  */
 export async function classifyMetaFiles(files: readonly ImportFile[]): Promise<MetaFile[]> {
-  const found: { file: ImportFile; kind: MetaFileKind; product?: MetaProduct; weak?: MetaProduct }[] = [];
+  const found: { file: ImportFile; kind: MetaFileKind; product?: MetaProduct; weak?: MetaProduct; confirmed: boolean }[] = [];
   for (const file of files) {
     const kind = metaFileKind(file.path);
     if (!kind) continue;
     const said = headSignal(kind, await file.head(2048));
-    if (!said) continue;
-    found.push({ file, kind, product: pathProduct(file.path) ?? said.product, weak: said.weak });
+    const inFolder = pathProduct(file.path);
+    if (said) found.push({ file, kind, product: inFolder ?? said.product, weak: said.weak, confirmed: true });
+    else if (inFolder && kind !== 'e2ee-thread') found.push({ file, kind, product: inFolder, confirmed: false });
   }
   const strong = { instagram: 0, facebook: 0 };
   const weak = { instagram: 0, facebook: 0 };
   for (const f of found) {
+    if (!f.confirmed) continue;
     if (f.product) strong[f.product] += 1;
     else if (f.weak) weak[f.weak] += 1;
   }
   const votes = strong.instagram + strong.facebook ? strong : weak;
   const fallback: MetaProduct = votes.facebook > votes.instagram ? 'facebook' : 'instagram';
-  return found.map((f) => ({ file: f.file, kind: f.kind, product: f.product ?? fallback }));
+  return found.map((f) => ({ file: f.file, kind: f.kind, product: f.product ?? fallback, confirmed: f.confirmed }));
 }
 
 /** Parse one file's JSON, or stop with where and why it can't be read, in the creator's words. */
@@ -185,7 +192,7 @@ export async function readMetaJson(file: ImportFile, platformName: string): Prom
   if (file.size > MAX_META_JSON_BYTES) {
     throw new ImportFormatError(
       file.path,
-      `${file.path} is ${Math.round(file.size / 1024 / 1024).toLocaleString('en-US')} MB: no file of a ${platformName} download is that large, so it was not read (drop the download's own files instead).`,
+      `${file.path} is ${Math.round(file.size / 1024 / 1024).toLocaleString('en-US')} MB: no file of ${an(platformName)} download is that large, so it was not read (drop the download's own files instead).`,
     );
   }
   const text = await file.text();
@@ -194,6 +201,11 @@ export async function readMetaJson(file: ImportFile, platformName: string): Prom
   } catch (error) {
     throw jsonProblem(file.path, text, error, platformName);
   }
+}
+
+/** "an Instagram download", "a Facebook download". */
+function an(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 function lineAndColumn(text: string, position: number): string {
@@ -211,7 +223,8 @@ function lineAndColumn(text: string, position: number): string {
 export function jsonProblem(path: string, text: string, error: unknown, platformName: string): ImportFormatError {
   const message = error instanceof Error ? error.message : String(error);
   const at = /position (\d+)/.exec(message);
-  const position = at ? Number(at[1]) : text.length;
+  // Engines word this differently: V8 names a position, or "Unexpected token" with none (then the first bytes are the problem).
+  const position = at ? Number(at[1]) : /end of JSON|unterminated|unexpected end/i.test(message) ? text.length : 0;
   const end = text.trimEnd().length;
   if (!text.trim()) return new ImportFormatError(path, `${path} is empty: unzip or download your ${platformName} data again.`);
   if (/end of JSON/i.test(message) || position >= end) {
@@ -225,12 +238,12 @@ export function jsonProblem(path: string, text: string, error: unknown, platform
     path,
     looksText
       ? `${path} isn't valid JSON at ${lineAndColumn(text, position)} (${message.replace(/ in JSON at position \d+.*$/, '')}): use the file as ${platformName} sent it, unedited.`
-      : `${path} isn't JSON: it is not a file of a ${platformName} download in JSON format.`,
+      : `${path} isn't JSON: it is not a file of ${an(platformName)} download in JSON format.`,
   );
 }
 
 export function wrongShape(path: string, what: string, platformName: string): ImportFormatError {
-  return new ImportFormatError(path, `${path} ${what}, so it isn't a ${platformName} file Understudy can read (drop the download's own files, unchanged).`);
+  return new ImportFormatError(path, `${path} ${what}, so it isn't ${an(platformName)} file Understudy can read (drop the download's own files, unchanged).`);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -471,7 +484,7 @@ export function pairByCreator(
 export function htmlOnlyError(path: string, platformName: string): ImportFormatError {
   return new ImportFormatError(
     path,
-    `${path} is from a ${platformName} download in HTML format, which Understudy doesn't read: request a new download and choose the JSON format.`,
+    `${path} is from ${an(platformName)} download in HTML format, which Understudy doesn't read: request a new download and choose the JSON format.`,
   );
 }
 
@@ -696,7 +709,7 @@ export const instagramImporter: Importer = {
   id: 'instagram',
   label,
   async detect(files) {
-    return (await classifyMetaFiles(files)).some((f) => f.product === 'instagram');
+    return (await classifyMetaFiles(files)).some((f) => f.product === 'instagram' && f.confirmed);
   },
   parse: parseInstagram,
 };
