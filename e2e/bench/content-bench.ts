@@ -37,6 +37,12 @@ const BATCH_BUDGET_MS = 5;
 const BATCH = 20;
 /** No new batch for this long: the content script is done with what the page showed. */
 const QUIET_MS = 400;
+/**
+ * A loaded machine can take tens of seconds to lay out 2,000 comments: wait for the response
+ * only, then for the content script's batches.
+ */
+const GOTO = { waitUntil: 'commit', timeout: 120_000 } as const;
+const SCAN_TIMEOUT_MS = 180_000;
 
 export interface ContentBenchOptions {
   runs: number;
@@ -116,7 +122,8 @@ async function settle(page: Page, from: number, options: { needComments: boolean
   let last = -1;
   let quietSince = Date.now();
   for (;;) {
-    const all = await measures(page);
+    // Right after the response the page's first script context may not exist yet.
+    const all = await measures(page).catch(() => [] as Measure[]);
     const fresh = all.slice(from);
     if (all.length !== last) {
       last = all.length;
@@ -167,8 +174,8 @@ async function floorRun(context: BrowserContext, site: BenchSite, url: string, r
   const page = await context.newPage();
   try {
     await page.addInitScript({ content: floorScript({ selector: site.adapter.commentSelector, expected: rows, measure: FLOOR_MEASURE, tag: BUTTON_HOST_TAG }) });
-    await page.goto(url);
-    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FLOOR_MEASURE, { timeout: 60_000, polling: 50 });
+    await page.goto(url, GOTO);
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FLOOR_MEASURE, { timeout: SCAN_TIMEOUT_MS, polling: 50 });
     const { start, duration } = await page.evaluate((name) => {
       const entry = performance.getEntriesByName(name)[0]!;
       return { start: entry.startTime, duration: entry.duration };
@@ -184,8 +191,8 @@ async function floorRun(context: BrowserContext, site: BenchSite, url: string, r
 async function extensionRun(session: Session, site: BenchSite, url: string, batches: number) {
   const page = await session.context.newPage();
   try {
-    await page.goto(url);
-    const initial = (await settle(page, 0, { needComments: true, timeout: 60_000 })).filter((m) => m.comments > 0);
+    await page.goto(url, GOTO);
+    const initial = (await settle(page, 0, { needComments: true, timeout: SCAN_TIMEOUT_MS })).filter((m) => m.comments > 0);
     const first = initial[0]!;
     const lastBatch = initial[initial.length - 1]!;
     const task = await longestFrame(page, first.start, lastBatch.start + lastBatch.duration);
@@ -200,7 +207,7 @@ async function extensionRun(session: Session, site: BenchSite, url: string, batc
         const added = await page.evaluate((n) => (window as unknown as SiteFixtureWindow).__fixture.appendComments(n), BATCH);
         if (added === 0) throw new Error(`${site.site}: appendComments(${BATCH}) added nothing`);
       }
-      const fresh = await settle(page, before, { needComments: false, timeout: 5_000 });
+      const fresh = await settle(page, before, { needComments: false, timeout: 30_000 });
       batch.push(fresh.reduce((sum, m) => sum + m.duration, 0));
       if (site.virtualized) {
         check.push(await page.evaluate((s) => (window as unknown as { UnderstudyProbe: typeof import('./adapter-probe') }).UnderstudyProbe.checkButtons(s), site.site));
@@ -226,8 +233,8 @@ async function isolationRun(session: Session, site: BenchSite, url: string): Pro
   try {
     const cdp = await session.context.newCDPSession(page);
     const read = await countContentScriptQueries(page, cdp);
-    await page.goto(url);
-    await settle(page, 0, { needComments: true, timeout: 60_000 });
+    await page.goto(url, GOTO);
+    await settle(page, 0, { needComments: true, timeout: SCAN_TIMEOUT_MS });
     await cdp.send('Debugger.disable');
     return isolationReport(site.site, await read());
   } finally {
@@ -287,39 +294,48 @@ export async function runContentBench(options: ContentBenchOptions): Promise<Rec
   // An IIFE's `var` stays inside the init script's own scope: publish it.
   await session.context.addInitScript({ content: `${probe}\n;window.UnderstudyProbe = UnderstudyProbe;` });
   const all: SiteSamples[] = [];
+  const failed: Record<string, string> = {};
+  session.context.setDefaultTimeout(120_000);
+  floor.context.setDefaultTimeout(120_000);
   try {
     for (const site of sites) {
-      const arrival = await session.context.newPage();
-      const url = await site.url(arrival, comments);
-      await arrival.close();
-      const samples: SiteSamples = {
-        site, rows: 0, found: 0, scan: [], scanBatches: [], floor: [], ratio: [], scanTask: [], scanStyleLayout: [], floorTask: [], batch: [], check: [],
-      };
-      for (let run = 0; run < options.runs; run++) {
-        // The floor needs the row count the extension's page showed; later runs alternate which
-        // page loads first, so neither always meets a warmer machine.
-        const floorFirst = run % 2 === 1 && samples.rows > 0;
-        const floorResult = floorFirst ? await floorRun(floor.context, site, url, samples.rows) : null;
-        const ext = await extensionRun(session, site, url, options.batches);
-        samples.rows = ext.rows;
-        const fl = floorResult ?? (await floorRun(floor.context, site, url, ext.rows));
-        samples.scan.push(ext.scan);
-        samples.scanBatches.push(ext.scanBatches);
-        samples.found = ext.found;
-        samples.floor.push(fl.duration);
-        samples.ratio.push(ext.scan / fl.duration);
-        samples.scanTask.push(ext.task);
-        samples.scanStyleLayout.push(ext.styleLayout);
-        samples.floorTask.push(fl.task);
-        samples.batch.push(...ext.batch);
-        samples.check.push(...ext.check);
-        process.stderr.write(
-          `  ${site.site} run ${run + 1}/${options.runs}: scan ${ext.scan.toFixed(1)} ms (${ext.scanBatches} batch, ${ext.found} comments), floor ${fl.duration.toFixed(1)} ms, ` +
-            `task ${ext.task.toFixed(1)} (style+layout ${ext.styleLayout.toFixed(1)}) / ${fl.task.toFixed(1)} ms, batches ${ext.batch.map((b) => b.toFixed(1)).join(' ')}\n`,
-        );
+      try {
+        const arrival = await session.context.newPage();
+        const url = await site.url(arrival, comments);
+        await arrival.close();
+        const samples: SiteSamples = {
+          site, rows: 0, found: 0, scan: [], scanBatches: [], floor: [], ratio: [], scanTask: [], scanStyleLayout: [], floorTask: [], batch: [], check: [],
+        };
+        for (let run = 0; run < options.runs; run++) {
+          // The floor needs the row count the extension's page showed; later runs alternate which
+          // page loads first, so neither always meets a warmer machine.
+          const floorFirst = run % 2 === 1 && samples.rows > 0;
+          const floorResult = floorFirst ? await floorRun(floor.context, site, url, samples.rows) : null;
+          const ext = await extensionRun(session, site, url, options.batches);
+          samples.rows = ext.rows;
+          const fl = floorResult ?? (await floorRun(floor.context, site, url, ext.rows));
+          samples.scan.push(ext.scan);
+          samples.scanBatches.push(ext.scanBatches);
+          samples.found = ext.found;
+          samples.floor.push(fl.duration);
+          samples.ratio.push(ext.scan / fl.duration);
+          samples.scanTask.push(ext.task);
+          samples.scanStyleLayout.push(ext.styleLayout);
+          samples.floorTask.push(fl.task);
+          samples.batch.push(...ext.batch);
+          samples.check.push(...ext.check);
+          process.stderr.write(
+            `  ${site.site} run ${run + 1}/${options.runs}: scan ${ext.scan.toFixed(1)} ms (${ext.scanBatches} batch, ${ext.found} comments), floor ${fl.duration.toFixed(1)} ms, ` +
+              `task ${ext.task.toFixed(1)} (style+layout ${ext.styleLayout.toFixed(1)}) / ${fl.task.toFixed(1)} ms, batches ${ext.batch.map((b) => b.toFixed(1)).join(' ')}\n`,
+          );
+        }
+        samples.isolation = await isolationRun(session, site, url);
+        all.push(samples);
+      } catch (error) {
+        // One site's failure (a page that never settled) must not hide the others' numbers.
+        failed[site.site] = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        process.stderr.write(`  ${site.site} FAILED: ${failed[site.site]}\n`);
       }
-      samples.isolation = await isolationRun(session, site, url);
-      all.push(samples);
     }
   } finally {
     await floor.browser.close();
@@ -328,6 +344,10 @@ export async function runContentBench(options: ContentBenchOptions): Promise<Rec
 
   printTable(all, comments);
   const results: Record<string, Stat> = {};
+  for (const [id, reason] of Object.entries(failed)) {
+    console.log(`  ${id}: not measured (${reason})`);
+    results[`${id}: not measured (${reason})`] = { median: NaN, p95: NaN, unit: '', budget: 0, runs: 0 };
+  }
   for (const s of all) {
     const id = s.site.site;
     const kept = !s.site.virtualized;
