@@ -34,6 +34,8 @@ describe('Options after Delete everything', () => {
     const { container } = view;
     const input = container.querySelector<HTMLInputElement>('input[type="file"]')!;
     chooseFile(input, sampleProfile());
+    await until(() => expect(byText(container, 'button', 'Import')).toBeDefined());
+    act(() => byText(container, 'button', 'Import')!.click());
     await until(() => expect(container.textContent).toContain('Imported sample-profile.json'));
 
     const exportButton = () => byText(container, 'button', 'Export memory as a style profile') as HTMLButtonElement;

@@ -1,7 +1,8 @@
-/** Options: the creator's profile import, what memory holds, and deleting it all. */
+/** Options: importing replies and a profile, what memory holds and where it came from, and deleting it all. */
 import { useState } from 'react';
 import { DeleteEverything } from './DeleteEverything';
 import { ImportProfile } from './ImportProfile';
+import { ImportSources } from './ImportSources';
 import { MemorySummary } from './MemorySummary';
 import { ModelSettings } from './ModelSettings';
 import { SiteSwitches } from './SiteSwitches';
@@ -21,6 +22,7 @@ export function OptionsPage() {
       </header>
       <ImportProfile key={`import-${wipes}`} />
       <MemorySummary key={`memory-${wipes}`} />
+      <ImportSources />
       <ModelSettings />
       <SiteSwitches />
       <DeleteEverything onDeleted={() => setWipes((n) => n + 1)} />

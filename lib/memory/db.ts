@@ -55,6 +55,13 @@ export interface ExampleRow {
   tags?: string[];
   /** The commenter it answered, as contactKey(platform, handle) (v2). */
   contactKey?: string;
+  /**
+   * The sources row of the import that brought it (not indexed: no new version). Rows imported
+   * before several sources added up, and sent replies, have none.
+   */
+  sourceId?: number;
+  /** A reply to a public comment or a direct message, when the import knew (not indexed). */
+  kind?: 'comment' | 'dm';
 }
 
 /**
@@ -74,7 +81,8 @@ export interface ContactRow {
   interactions: number;
 }
 
-export type SourceKind = 'profile-import' | 'sent';
+/** A style profile file, a platform's data export (not indexed by value: no new version), or sent replies. */
+export type SourceKind = 'profile-import' | 'export-import' | 'sent';
 
 export interface ConsentRecord {
   given: boolean;
@@ -92,6 +100,16 @@ export interface SourceRow {
   /** Examples it added (for 'sent': replies sent so far). */
   records: number;
   consent: ConsentRecord;
+  /**
+   * What an import brought, for the list of sources (not indexed: no new version; sources
+   * recorded before have none): the format's name, replies with what they answered, the dates
+   * they span, replies per platform.
+   */
+  format?: string;
+  withIncoming?: number;
+  firstDate?: number;
+  lastDate?: number;
+  platforms?: Partial<Record<SiteId, number>>;
 }
 
 /** Small key-value store for derived data (v2), e.g. the saved retrieval index. */

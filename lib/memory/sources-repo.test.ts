@@ -17,6 +17,30 @@ describe('sources', () => {
     });
   });
 
+  it('records what a platform export brought: its format, replies with what they answered, platforms and dates', async () => {
+    const db = freshDb();
+    const id = await recordImportSource(db, {
+      fileName: 'twitter-2024.zip',
+      records: 3,
+      kind: 'export-import',
+      at: 10,
+      details: { format: 'X archive', withIncoming: 2, platforms: { x: 3 }, firstDate: 1, lastDate: 2 },
+    });
+    expect(await db.sources.get(id)).toEqual({
+      id,
+      kind: 'export-import',
+      fileName: 'twitter-2024.zip',
+      importedAt: 10,
+      records: 3,
+      consent: { given: true, at: 10, text: IMPORT_CONSENT_TEXT },
+      format: 'X archive',
+      withIncoming: 2,
+      platforms: { x: 3 },
+      firstDate: 1,
+      lastDate: 2,
+    });
+  });
+
   it('keeps one source for sent replies and counts each one', async () => {
     const db = freshDb();
     await noteSentReply(db, 5);

@@ -2,7 +2,7 @@
  * Where memory came from, with the creator's consent: each imported file is one source; the
  * replies sent through Understudy are one more, counted as they are sent.
  */
-import type { SourceRow, UnderstudyDB } from './db';
+import type { SourceKind, SourceRow, UnderstudyDB } from './db';
 
 /** What importing a file means, as the creator is asked to agree to it. */
 export const IMPORT_CONSENT_TEXT =
@@ -15,21 +15,29 @@ export const SENT_SOURCE_NAME = 'Replies you sent with Understudy';
 export interface ImportSourceInput {
   fileName: string;
   records: number;
+  /** 'profile-import' (a style profile file) unless it is a platform's export. */
+  kind?: Exclude<SourceKind, 'sent'>;
   /** The words the creator agreed to; IMPORT_CONSENT_TEXT by default. */
   consentText?: string;
   at?: number;
+  /** What the import brought, shown in the list of sources. */
+  details?: Pick<SourceRow, 'format' | 'withIncoming' | 'firstDate' | 'lastDate' | 'platforms'>;
 }
 
 /** Records an imported file and the creator's consent to use it; returns the source id. */
 export async function recordImportSource(db: UnderstudyDB, input: ImportSourceInput): Promise<number> {
   const at = input.at ?? Date.now();
-  return (await db.sources.add({
-    kind: 'profile-import',
+  const row: SourceRow = {
+    kind: input.kind ?? 'profile-import',
     fileName: input.fileName,
     importedAt: at,
     records: input.records,
     consent: { given: true, at, text: input.consentText ?? IMPORT_CONSENT_TEXT },
-  })) as number;
+  };
+  for (const [key, value] of Object.entries(input.details ?? {})) {
+    if (value !== undefined) (row as unknown as Record<string, unknown>)[key] = value;
+  }
+  return (await db.sources.add(row)) as number;
 }
 
 /** Counts one more sent reply in the single 'sent' source, creating it on the first one. */

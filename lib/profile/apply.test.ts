@@ -39,7 +39,7 @@ describe('applyProfile', () => {
   it('stores the profile, fact sheet and example replies from an import', async () => {
     const db = freshDb();
     const summary = await applyProfile(db, profile(), 'ada.json', 1_000);
-    expect(summary).toEqual({ examples: 2, facts: 2, sentKept: 0, sourceId: expect.any(Number) });
+    expect(summary).toEqual({ examples: 2, facts: 2, duplicates: 0, sourceId: expect.any(Number) });
 
     const row = await getProfile(db);
     expect(row).toMatchObject({
@@ -77,7 +77,13 @@ describe('applyProfile', () => {
       importedAt: 1_000,
       records: 2,
       consent: { given: true, at: 1_000, text: 'Yes, use my replies.' },
+      format: 'Understudy style profile',
+      withIncoming: 1,
+      platforms: { youtube: 1 },
+      firstDate: 1_000,
+      lastDate: Date.parse('2024-03-01'),
     });
+    expect((await listExamples(db)).map((e) => e.sourceId)).toEqual([summary.sourceId, summary.sourceId]);
     const second = await applyProfile(db, profile(), 'ada-v2.json', 2_000);
     expect((await db.sources.toArray()).map((s) => s.fileName)).toEqual(['ada.json', 'ada-v2.json']);
     expect((await db.sources.get(second.sourceId))?.consent.text).toMatch(/never uploaded/);
@@ -93,19 +99,28 @@ describe('applyProfile', () => {
     expect((await listExamples(db)).map((e) => e.language)).toEqual(['en', 'es']);
   });
 
-  it('replaces the previous profile, facts and imported replies on re-import', async () => {
+  it('replaces the profile and facts on re-import, and adds its replies to the ones already imported', async () => {
     const db = freshDb();
-    await applyProfile(db, profile(), 'old.json');
+    await applyProfile(db, profile(), 'old.json', 1_000);
     await applyProfile(
       db,
       profile({ name: 'Ada L.', facts: [{ text: 'New fact.' }], examples: [{ reply: 'Fresh reply.' }], greeting: '' }),
       'new.json',
+      2_000,
     );
     const row = await getProfile(db);
     expect(row?.name).toBe('Ada L.');
     expect(row?.greeting).toBeUndefined();
     expect((await listFacts(db)).map((f) => f.text)).toEqual(['New fact.']);
-    expect((await listExamples(db)).map((e) => e.reply)).toEqual(['Fresh reply.']);
+    expect((await listExamples(db)).map((e) => e.reply).sort()).toEqual(['Fresh reply.', 'Thank you!', 'Use 70% water.']);
+  });
+
+  it('adds nothing when the same profile is imported again', async () => {
+    const db = freshDb();
+    await applyProfile(db, profile(), 'ada.json', 1_000);
+    const again = await applyProfile(db, profile(), 'ada.json', 2_000);
+    expect(again).toMatchObject({ examples: 0, duplicates: 2 });
+    expect(await countExamples(db)).toBe(2);
   });
 
   it('keeps each unchanged fact under the same id on re-import, so an older draft still points at the facts it used', async () => {
@@ -128,10 +143,9 @@ describe('applyProfile', () => {
     const db = freshDb();
     await applyProfile(db, profile(), 'old.json');
     await addSentExample(db, { incoming: 'How long to proof?', reply: 'About 4 hours at 24°C.', platform: 'youtube' });
-    const summary = await applyProfile(db, profile({ examples: [{ reply: 'Fresh reply.' }] }), 'new.json');
-    expect(summary.sentKept).toBe(1);
+    await applyProfile(db, profile({ examples: [{ reply: 'Fresh reply.' }] }), 'new.json');
     const replies = (await listExamples(db)).map((e) => `${e.source}: ${e.reply}`).sort();
-    expect(replies).toEqual(['import: Fresh reply.', 'sent: About 4 hours at 24°C.']);
+    expect(replies).toEqual(['import: Fresh reply.', 'import: Thank you!', 'import: Use 70% water.', 'sent: About 4 hours at 24°C.']);
   });
 
   it('does not duplicate a sent reply that comes back in through an exported file', async () => {

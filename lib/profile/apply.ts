@@ -1,10 +1,9 @@
 /**
- * Puts a parsed style profile into memory, all or nothing. Profile, fact sheet and imported
- * examples are replaced in one transaction (a fact already on the sheet keeps its id); if any write fails (a full disk, a quota error) the
- * transaction aborts and memory is exactly as it was before the import.
- *
- * Replies the creator sent through Understudy (source 'sent') are never replaced: they are the
- * truest record of their voice, and an import must not erase them.
+ * Puts a parsed style profile into memory, all or nothing. The profile fields and the fact sheet
+ * are replaced (a fact already on the sheet keeps its id); the example replies are added as a new
+ * source, like any import: several sources add up, and a reply memory already holds (a re-import,
+ * a sent reply coming back through an exported file) is not added twice. Everything happens in
+ * one transaction: if any write fails (a full disk, a quota error) memory is exactly as it was.
  *
  * Each import is recorded as a source (file name, time, how many examples, and the consent the
  * creator gave), in the same transaction.
@@ -16,18 +15,17 @@ import {
   type ProfileRow,
   type UnderstudyDB,
 } from '../memory/db';
-import { deleteExamples, exampleTables, insertExamples, listExamples } from '../memory/examples-repo';
+import { exampleTables } from '../memory/examples-repo';
 import { replaceFacts } from '../memory/facts-repo';
-import { detectLanguage } from '../memory/language';
-import { recordImportSource } from '../memory/sources-repo';
+import { addRepliesAsSource, toExampleRow, type ReplyInput } from '../imports/add-source';
 import type { StyleProfile } from './schema';
 
 export interface ApplySummary {
-  /** Imported example replies now in memory. */
+  /** Example replies this import added. */
   examples: number;
   facts: number;
-  /** Sent replies kept from before the import. */
-  sentKept: number;
+  /** Its replies memory already held (or that the file repeated), not added again. */
+  duplicates: number;
   /** The sources row recording this import. */
   sourceId: number;
 }
@@ -35,6 +33,8 @@ export interface ApplySummary {
 export interface ApplyOptions {
   /** The consent words the creator agreed to when choosing the file (sources-repo's default otherwise). */
   consentText?: string;
+  /** The replies to add, when the creator filtered the profile's examples in the preview. */
+  replies?: readonly ReplyInput[];
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -72,25 +72,21 @@ export function toFactRows(profile: StyleProfile): FactRow[] {
   return profile.facts.map((f) => (f.topic ? { text: f.text, topic: f.topic } : { text: f.text }));
 }
 
-export function toExampleRows(profile: StyleProfile, importedAt: number): ExampleRow[] {
+/** The profile's example replies, as every import hands replies to memory. */
+export function toReplyInputs(profile: StyleProfile): ReplyInput[] {
   return profile.examples.map((e) => {
-    const row: ExampleRow = {
-      reply: e.reply,
-      source: 'import',
-      createdAt: e.date ? Date.parse(e.date) : importedAt,
-    };
+    const row: ReplyInput = { reply: e.reply };
     if (e.incoming) row.incoming = e.incoming;
     if (e.platform) row.platform = e.platform;
     if (e.topic) row.topic = e.topic;
-    const language = detectLanguage(e.reply);
-    if (language) row.language = language;
+    if (e.date) row.date = Date.parse(e.date);
     return row;
   });
 }
 
-/** Same reply to the same comment: an exported sent reply coming back in, not a new example. */
-function exampleKey(e: Pick<ExampleRow, 'incoming' | 'reply'>): string {
-  return `${e.incoming ?? ''}\u0000${e.reply}`;
+/** The profile's examples as memory rows (undated ones take `importedAt`). */
+export function toExampleRows(profile: StyleProfile, importedAt: number): ExampleRow[] {
+  return toReplyInputs(profile).map((reply) => toExampleRow(reply, importedAt));
 }
 
 export async function applyProfile(
@@ -102,23 +98,25 @@ export async function applyProfile(
 ): Promise<ApplySummary> {
   const profileRow = toProfileRow(profile, source, now);
   const factRows = toFactRows(profile);
-  const exampleRows = toExampleRows(profile, now);
+  const replies = options.replies ?? toReplyInputs(profile);
 
   return db.transaction('rw', [db.profile, db.facts, ...exampleTables(db), db.sources], async () => {
     await db.profile.put(profileRow);
     // Facts whose text is unchanged keep their ids: older drafts still name the right ones.
     await replaceFacts(db, factRows);
-    await deleteExamples(db, 'import');
-    const sent = await listExamples(db, { source: 'sent' });
-    const sentKeys = new Set(sent.map(exampleKey));
-    const fresh = exampleRows.filter((e) => !sentKeys.has(exampleKey(e)));
-    await insertExamples(db, fresh);
-    const sourceId = await recordImportSource(db, {
+    const added = await addRepliesAsSource(db, replies, {
       fileName: source,
-      records: fresh.length,
-      at: now,
+      kind: 'profile-import',
+      format: 'Understudy style profile',
+      now,
+      recordWhenEmpty: true,
       ...(options.consentText ? { consentText: options.consentText } : {}),
     });
-    return { examples: fresh.length, facts: factRows.length, sentKept: sent.length, sourceId };
+    return {
+      examples: added.added,
+      facts: factRows.length,
+      duplicates: added.duplicates.inMemory + added.duplicates.inFile,
+      sourceId: added.sourceId!,
+    };
   });
 }
