@@ -1,8 +1,8 @@
 import { commentContextSchema } from '../core/draft';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOSTILE } from '../../e2e/sites/shared/kit.js';
 import {
   CHANNEL,
+  HOSTILE,
   STUDIO_VIDEOS,
   installStudioBehaviour,
   mountStudioCommentsPage,
@@ -13,6 +13,7 @@ import {
 } from '../../e2e/sites/youtube/studio/studio-dom.js';
 import { insertText } from './insert';
 import { scanComments } from './observe';
+import { adapterFor, adapterForOrigin } from './registry';
 import { youtube } from './youtube';
 import { youtubeStudio } from './youtube-studio';
 
@@ -28,9 +29,19 @@ function commentWith(fragment: string): HTMLElement {
   return el;
 }
 
-const read = (el: HTMLElement, url = INBOX) => youtube.readComment(el, url);
+const read = (el: HTMLElement, url = INBOX) => youtubeStudio.readComment(el, url);
 
-describe('youtube.pageKind on Studio', () => {
+describe('Studio pages and their adapter', () => {
+  it("is the adapter the registry picks anywhere on Studio's origin, for site youtube; www keeps the watch adapter", () => {
+    expect(adapterForOrigin(`https://studio.youtube.com/channel/${CHANNEL.id}`)).toBe(youtubeStudio);
+    expect(adapterFor(INBOX)).toBe(youtubeStudio);
+    expect(adapterFor(`https://studio.youtube.com/channel/${CHANNEL.id}/videos`)).toBeUndefined();
+    expect(adapterForOrigin('https://www.youtube.com/watch?v=k3BfqS0urD0')).toBe(youtube);
+    expect(youtubeStudio.site).toBe('youtube');
+    expect(youtubeStudio.pageKind(new URL('https://www.youtube.com/watch?v=k3BfqS0urD0'))).toBeNull();
+    expect(youtube.pageKind(new URL(INBOX))).toBeNull();
+  });
+
   it.each([
     [`https://studio.youtube.com/channel/${CHANNEL.id}/comments/inbox`, 'studio-comments'],
     [`https://studio.youtube.com/channel/${CHANNEL.id}/comments`, 'studio-comments'],
@@ -46,24 +57,23 @@ describe('youtube.pageKind on Studio', () => {
     [`https://www.youtube.com/channel/${CHANNEL.id}/comments/inbox`, null],
     ['https://studio.youtube.com.evil.example/video/k3BfqS0urD0/comments', null],
   ])('%s → %s', (url, expected) => {
-    expect(youtube.pageKind(new URL(url))).toBe(expected);
     expect(youtubeStudio.pageKind(new URL(url))).toBe(expected);
   });
 });
 
-describe('youtube adapter on the Studio comments inbox fixture', () => {
+describe('Studio adapter on the Studio comments inbox fixture', () => {
   let page: StudioList;
   beforeEach(() => {
     page = mountStudioCommentsPage(document, { threads: studioThreads() });
   });
 
-  it('finds every Studio comment and reply through the one youtube adapter, and skips the deleted one', () => {
-    const elements = document.querySelectorAll<HTMLElement>(youtube.commentSelector);
+  it('finds every Studio comment and reply, and skips the deleted one', () => {
+    const elements = document.querySelectorAll<HTMLElement>(youtubeStudio.commentSelector);
     const visible = [...elements].filter((el) => !el.closest('[hidden]'));
     const deleted = visible.filter((el) => el.hasAttribute('data-fixture-deleted'));
     expect(deleted).toHaveLength(1);
-    expect(youtube.commentKey(deleted[0]!)).toBeNull();
-    const found = scanComments(youtube, document, INBOX).filter((f) => !f.element.closest('[hidden]'));
+    expect(youtubeStudio.commentKey(deleted[0]!)).toBeNull();
+    const found = scanComments(youtubeStudio, document, INBOX).filter((f) => !f.element.closest('[hidden]'));
     expect(found.length).toBe(visible.length - 1);
     for (const { comment } of found) expect(commentContextSchema.safeParse(comment).success).toBe(true);
     expect(new Set(found.map((f) => f.comment.commentId)).size).toBe(found.length);
@@ -115,10 +125,10 @@ describe('youtube adapter on the Studio comments inbox fixture', () => {
 
   it('gives a recycled row the comment it shows now, under a new key', () => {
     const row = document.querySelector<HTMLElement>('ytcp-comment-thread ytcp-comment')!;
-    const before = { key: youtube.commentKey(row), id: read(row)?.commentId };
+    const before = { key: youtubeStudio.commentKey(row), id: read(row)?.commentId };
     page.scrollBy(20);
     expect(document.querySelector('ytcp-comment-thread ytcp-comment')).toBe(row);
-    expect(youtube.commentKey(row)).not.toBe(before.key);
+    expect(youtubeStudio.commentKey(row)).not.toBe(before.key);
     expect(read(row)?.commentId).not.toBe(before.id);
     expect(read(row)?.text).toBe(row.querySelector('#content-text')?.textContent);
   });
@@ -134,14 +144,14 @@ describe('youtube adapter on the Studio comments inbox fixture', () => {
 
   it('puts the Draft reply button in the action row beside Reply, inside the comment', () => {
     for (const el of [commentWith('Does this method work with rye?'), commentWith('I did 80% whole wheat')]) {
-      const host = youtube.buttonHost(el)!;
+      const host = youtubeStudio.buttonHost(el)!;
       expect(el.contains(host)).toBe(true);
       expect(host.querySelector('ytcp-comment-button#reply-button')).not.toBeNull();
     }
   });
 });
 
-describe('youtube adapter with a Studio reply box', () => {
+describe('Studio adapter with a Studio reply box', () => {
   let uninstall: () => void;
   let posts: StudioPost[];
   beforeEach(() => {
@@ -156,44 +166,44 @@ describe('youtube adapter with a Studio reply box', () => {
 
   it("opens the comment's own reply box: a textarea, with its Reply button after it, disabled", async () => {
     const el = commentWith('Is the rice flour on the banneton necessary?');
-    const composer = await youtube.openComposer(el);
+    const composer = await youtubeStudio.openComposer(el);
     expect(composer?.kind).toBe('textarea');
     expect(composer?.editor.localName).toBe('textarea');
     expect(composer?.editor.closest('ytcp-commentbox[is-reply] tp-yt-iron-autogrow-textarea')).not.toBeNull();
     expect(el.contains(composer!.editor)).toBe(true);
     expect(composer?.prefix).toBeUndefined();
-    const submit = youtube.submitButtonFor(composer!) as HTMLButtonElement;
+    const submit = youtubeStudio.submitButtonFor(composer!) as HTMLButtonElement;
     expect(submit.textContent).toBe('Reply');
     expect(submit.disabled).toBe(true);
-    expect((await youtube.openComposer(el))?.editor).toBe(composer?.editor);
+    expect((await youtubeStudio.openComposer(el))?.editor).toBe(composer?.editor);
   });
 
   it('keeps the @handle Studio puts in a reply to a reply', async () => {
-    const composer = await youtube.openComposer(commentWith('I did 80% whole wheat'));
+    const composer = await youtubeStudio.openComposer(commentWith('I did 80% whole wheat'));
     expect(composer?.prefix).toBe('@grainnerd ');
   });
 
   it('finds the older #submit-button when Studio renders one', async () => {
-    const composer = (await youtube.openComposer(commentWith('Does this method work with rye?')))!;
+    const composer = (await youtubeStudio.openComposer(commentWith('Does this method work with rye?')))!;
     const legacy = document.createElement('ytcp-comment-button');
     legacy.id = 'submit-button';
     const button = legacy.appendChild(document.createElement('button'));
     composer.editor.closest('ytcp-commentbox')!.querySelector('#buttons')!.append(legacy);
-    expect(youtube.submitButtonFor(composer)).toBe(button);
+    expect(youtubeStudio.submitButtonFor(composer)).toBe(button);
   });
 
   it('leaves Reply disabled when a script only assigns the value', async () => {
-    const composer = (await youtube.openComposer(commentWith('Does this method work with rye?')))!;
+    const composer = (await youtubeStudio.openComposer(commentWith('Does this method work with rye?')))!;
     (composer.editor as HTMLTextAreaElement).value = 'Yes, with 20% rye.';
     composer.editor.dispatchEvent(new Event('input', { bubbles: true }));
     expect(studioComposerState(document)).toBe('');
-    expect((youtube.submitButtonFor(composer) as HTMLButtonElement).disabled).toBe(true);
+    expect((youtubeStudio.submitButtonFor(composer) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("fills Studio's box through the native setter so Reply is enabled, and posts only when the creator presses it", async () => {
     const el = commentWith('Is the rice flour on the banneton necessary?');
-    const composer = (await youtube.openComposer(el))!;
-    const submit = youtube.submitButtonFor(composer)!;
+    const composer = (await youtubeStudio.openComposer(el))!;
+    const submit = youtubeStudio.submitButtonFor(composer)!;
     const clicks = vi.fn();
     submit.addEventListener('click', clicks);
     const outcome = await insertText(composer.editor, 'Not strictly, but it stops sticking.', submit, { kind: composer.kind, prefix: composer.prefix });
@@ -208,14 +218,14 @@ describe('youtube adapter with a Studio reply box', () => {
 
   it('finds the reply the creator posted in the thread', () => {
     const el = commentWith('My first loaf with real ear!!');
-    expect(youtube.findPostedReply(el, 'That ear!!  So proud of you.')).toBe(commentWith('So proud of you'));
-    expect(youtube.findPostedReply(el, 'Something never posted')).toBeNull();
+    expect(youtubeStudio.findPostedReply(el, 'That ear!!  So proud of you.')).toBe(commentWith('So proud of you'));
+    expect(youtubeStudio.findPostedReply(el, 'Something never posted')).toBeNull();
   });
 
   it('gives up after about two seconds when the reply box never appears', async () => {
     vi.useFakeTimers();
     uninstall();
-    const pending = youtube.openComposer(commentWith('Does this method work with rye?'));
+    const pending = youtubeStudio.openComposer(commentWith('Does this method work with rye?'));
     await vi.advanceTimersByTimeAsync(2_100);
     await expect(pending).resolves.toBeNull();
   });

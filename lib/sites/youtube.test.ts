@@ -415,9 +415,9 @@ describe('youtube adapter on the Shorts comments panel', () => {
   });
 });
 
-describe('youtube adapter, one object for the site', () => {
-  it('matches Studio comments with the same selector as watch and Shorts comments', () => {
-    expect(youtube.commentSelector).toContain('ytd-comment-thread-renderer ytd-comment-view-model');
-    expect(youtube.commentSelector).toContain('ytcp-comment-thread ytcp-comment');
+describe('youtube adapter and Studio', () => {
+  it("leaves Studio's comments to Studio's adapter, so watch pages never query for them", () => {
+    expect(youtube.commentSelector).not.toContain('ytcp');
+    expect(youtube.commentsMark).not.toContain('ytcp');
   });
 });

@@ -31,6 +31,15 @@ export interface StudioList {
   edit(fragment: string, text: string): boolean;
   addReply(threadKey: string, text: string): void;
 }
+export const HOSTILE: {
+  imgAuthor: string;
+  imgText: string;
+  scriptText: string;
+  rtlText: string;
+  zeroWidthText: string;
+  emojiOnly: string;
+  hugeText: string;
+};
 export const CHANNEL: { id: string; name: string; handle: string };
 export const STUDIO_VIDEOS: StudioVideo[];
 export function studioThreads(options?: { count?: number; onlyFiller?: boolean; videoId?: string }): StudioThread[];

@@ -17,6 +17,9 @@ import { reactTextarea, submitButton } from '../../shared/composers.js';
 import { virtualList } from '../../shared/virtual-list.js';
 import { icon } from '../fixture-dom.js';
 
+/** The shared hostile corpus, re-exported with types for the unit tests. */
+export { HOSTILE } from '../../shared/kit.js';
+
 export const CHANNEL = { id: 'UCcrumbAndCrustKitchen01', name: 'Crumb & Crust Kitchen', handle: 'CrumbAndCrustKitchen' };
 
 export const STUDIO_VIDEOS = [
