@@ -13,20 +13,16 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, MAX_URL_CHARS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
 export const STUDIO_ORIGIN = 'https://studio.youtube.com';
 /** The tag of every Studio comment, top-level and reply. */
 const STUDIO_COMMENT_TAG = 'ytcp-comment';
 
-const MAX_PARENT_CHARS = 2_000;
-const MAX_COMMENT_CHARS = 40_000;
-const MAX_TITLE_CHARS = 2_048;
-/** How long openComposer waits for Studio to mount the reply box after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 
 /*
  * Tags first: a lone `#id` query walks every element in the document carrying that id, and
@@ -149,7 +145,7 @@ function videoIdOf(thread: Element | null, pageUrl: string): string {
 function readTitle(thread: Element | null, doc: Document): string | undefined {
   const node = thread?.querySelector(SEL.videoTitle) ?? doc.querySelector(SEL.entityName);
   const title = node ? normaliseText(readText(node)) : '';
-  return title ? clampText(title, MAX_TITLE_CHARS) : undefined;
+  return title ? clampText(title, MAX_THREAD_TITLE_CHARS) : undefined;
 }
 
 function topLevelOf(thread: Element): HTMLElement | null {
@@ -193,7 +189,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
     const parentText = parentBody ? normaliseText(readText(parentBody)) : '';
     const parentAuthor = readAuthor(parent).author;
     parentId = idOf(parent, parentAuthor, parentText, pageUrl);
-    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CONTEXT_CHARS);
     if (parentAuthor) comment.parentAuthor = parentAuthor;
     comment.parentId = parentId;
   }
@@ -233,23 +229,6 @@ function findComposer(element: HTMLElement): HTMLTextAreaElement | null {
   return null;
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true });
-  });
-}
 
 /** What Studio put in the box itself (an "@name " when replying to a reply). */
 function composerOf(editor: HTMLTextAreaElement, fresh: boolean): Composer {

@@ -8,18 +8,12 @@
  */
 
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
-/** Longest parent text sent with a reply: enough context, without shipping essays twice. */
-const MAX_PARENT_CHARS = 2_000;
-const MAX_COMMENT_CHARS = 40_000;
-const MAX_TITLE_CHARS = 2_048;
-const MAX_PERMALINK_CHARS = 2_048;
-/** How long openComposer waits for YouTube to render the reply box after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 
 export const YOUTUBE_ORIGIN = 'https://www.youtube.com';
 
@@ -208,7 +202,7 @@ function readPermalink(time: HTMLElement | undefined, pageUrl: string): { url?: 
     return {};
   }
   const lc = url.searchParams.get('lc') ?? undefined;
-  return url.href.length <= MAX_PERMALINK_CHARS ? { url: url.href, lc } : { lc };
+  return url.href.length <= MAX_URL_CHARS ? { url: url.href, lc } : { lc };
 }
 
 /**
@@ -226,7 +220,7 @@ function readTitle(element: HTMLElement, shorts: boolean): string | undefined {
   }
   let title = heading ? normaliseText(readText(heading)) : '';
   if (!title) title = normaliseText(doc.title.replace(/\s+-\s+YouTube\s*$/, ''));
-  return title ? clampText(title, MAX_TITLE_CHARS) : undefined;
+  return title ? clampText(title, MAX_THREAD_TITLE_CHARS) : undefined;
 }
 
 function readComment(element: HTMLElement, pageUrl: string): CommentContext | null {
@@ -260,7 +254,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
     if (parent && parent !== element) {
       const parentParts = partsOf(parent);
       const parentText = bodyText(parentParts.text);
-      if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+      if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CONTEXT_CHARS);
       const parentAuthor = readAuthor(parent, parentParts.author);
       if (parentAuthor) comment.parentAuthor = parentAuthor;
       const parentLc = readPermalink(parentParts.time, pageUrl).lc;
@@ -370,23 +364,6 @@ function replyButtonOf(element: HTMLElement): HTMLElement | null {
   return found.querySelector('button') ?? found;
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['contenteditable', 'hidden'] });
-  });
-}
 
 function composerOf(editor: HTMLElement): Composer {
   return { editor, kind: 'plain' };
@@ -402,7 +379,10 @@ async function openComposer(element: HTMLElement): Promise<Composer | null> {
   if (!button) return null;
   button.click();
   const root = element.closest(SEL.thread) ?? element.parentElement ?? element;
-  const editor = await waitFor(root, () => findComposer(element), COMPOSER_TIMEOUT_MS);
+  const editor = await waitFor(root, () => findComposer(element), COMPOSER_TIMEOUT_MS, {
+    attributes: true,
+    attributeFilter: ['contenteditable', 'hidden'],
+  });
   return editor ? composerOf(editor) : null;
 }
 
