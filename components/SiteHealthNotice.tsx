@@ -77,10 +77,12 @@ function Notice({ report }: { report: HealthReport }) {
         <strong>{site}</strong> · {pageKindLabel(report.pageKind)}
       </p>
       <p>
-        {PROBLEM_TEXT[report.problem]} {site} may have changed how this page is built, so Draft reply
-        may be missing or unable to fill the reply box here until Understudy is updated. Copy the
-        diagnostic into a bug report: it holds only Understudy's own checks (which parts of the page
-        it looked for and how many it found), never what the page says.
+        {PROBLEM_TEXT[report.problem]} {site} may have changed how this page is built: Draft reply
+        may be missing or unable to fill the reply box here until Understudy is updated.
+      </p>
+      <p className="muted">
+        The diagnostic, for a bug report, holds only Understudy's own checks (what it looked for,
+        how many it found), never what the page says.
       </p>
       <div className="row">
         <button type="button" onClick={() => void copy()}>
@@ -92,7 +94,10 @@ function Notice({ report }: { report: HealthReport }) {
       </div>
       <details>
         <summary>What the diagnostic holds</summary>
-        <pre className="diagnostic" data-testid="site-diagnostic">{diagnostic}</pre>
+        {/* Focusable: it scrolls, and a keyboard user must be able to read all of it. */}
+        <pre className="diagnostic" data-testid="site-diagnostic" tabIndex={0} aria-label="Diagnostic">
+          {diagnostic}
+        </pre>
       </details>
     </section>
   );

@@ -28,14 +28,42 @@ export class OptionsPage {
     return this.page.getByTestId('fact-count');
   }
 
-  /** Imports a file from the repo (path relative to its root). */
-  async importFile(relativePath: string) {
-    await this.importInput.setInputFiles(path.join(ROOT, relativePath));
+  /** The preview shown before an import writes anything. */
+  get importPreview(): Locator {
+    return this.page.getByRole('region', { name: 'Import preview', exact: true });
+  }
+  get confirmImportButton(): Locator {
+    return this.importPreview.getByRole('button', { name: 'Import', exact: true });
+  }
+  get cancelImportButton(): Locator {
+    return this.importPreview.getByRole('button', { name: 'Cancel', exact: true });
+  }
+  /** Every source listed in Options → Sources. */
+  get sources(): Locator {
+    return this.page.getByTestId('source');
   }
 
-  /** Imports a file made on the fly (name + contents). */
+  /** Imports a file from the repo (path relative to its root), pressing Import in the preview. */
+  async importFile(relativePath: string) {
+    await this.importInput.setInputFiles(path.join(ROOT, relativePath));
+    await this.confirmImport(path.basename(relativePath));
+  }
+
+  /** Imports a file made on the fly (name + contents), pressing Import in the preview. */
   async importBuffer(name: string, contents: string | Buffer, mimeType = 'application/json') {
     await this.importInput.setInputFiles({ name, mimeType, buffer: Buffer.from(contents) });
+    await this.confirmImport(name);
+  }
+
+  /** Chooses files (several make one export) and leaves their preview open. */
+  async chooseImportFiles(files: { name: string; buffer: Buffer; mimeType?: string }[]) {
+    await this.importInput.setInputFiles(files.map((f) => ({ mimeType: 'application/octet-stream', ...f })));
+  }
+
+  /** Presses Import once the preview is up; a file refused with an alert has no preview to confirm. */
+  async confirmImport(fileName: string) {
+    await this.importPreview.or(this.error.filter({ hasText: fileName })).first().waitFor();
+    if (await this.importPreview.isVisible()) await this.confirmImportButton.click();
   }
 
   async deleteEverything() {
@@ -60,5 +88,15 @@ export class OptionsPage {
   }
   modelField(label: string): Locator {
     return this.modelSection.getByLabel(label, { exact: true });
+  }
+
+  // --- Options → Sites ---
+
+  get sitesSection(): Locator {
+    return this.page.getByRole('region', { name: 'Sites', exact: true });
+  }
+  /** A site's on/off switch, by its name ("YouTube", "X", …). */
+  siteSwitch(name: string): Locator {
+    return this.sitesSection.getByRole('switch', { name, exact: true });
   }
 }

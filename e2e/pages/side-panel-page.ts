@@ -78,4 +78,18 @@ export class SidePanelPage {
   voiceStat(label: 'Sent unchanged' | 'Median edit' | 'Learned from'): Locator {
     return this.tabPanel('Voice').locator('.voice-stats > div').filter({ has: this.page.locator('dt', { hasText: label }) });
   }
+
+  // --- Site health (the active tab's page can't be read) ---
+
+  /** The notice "Understudy can't read this page" for the active tab. */
+  get siteHealth(): Locator {
+    return this.page.getByRole('region', { name: "Understudy can't read this page" });
+  }
+  get copyDiagnosticButton(): Locator {
+    return this.siteHealth.getByRole('button', { name: 'Copy diagnostic' });
+  }
+  /** The diagnostic as the notice shows it (under "What the diagnostic holds"). */
+  get diagnostic(): Locator {
+    return this.siteHealth.getByTestId('site-diagnostic');
+  }
 }
