@@ -1,6 +1,8 @@
 /**
- * Importing a style profile on the options page: a good file says what it brought in; a bad one
- * says which file and what is wrong, and changes nothing. Delete everything empties it all.
+ * Importing a style profile on the options page: a preview says what it would change before
+ * anything is written; a good file says what it brought in; a bad one says which file and what is
+ * wrong, and changes nothing. A second profile replaces the profile fields, while its replies add
+ * to the ones already in memory. Delete everything empties it all.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +54,33 @@ test.describe('Importing a style profile', () => {
     await expect(options.factCount).toHaveText(FACTS);
     await expect(options.page.getByText(`Profile: ${sample.name}`)).toBeVisible();
     await expect(options.error).toHaveCount(0);
+  });
+
+  test('a profile is previewed before anything is written; a second one replaces the profile and facts, and its replies add up', async ({ options }) => {
+    await options.open();
+    await options.importInput.setInputFiles(path.join(ROOT, SAMPLE_PROFILE));
+    await expect(options.importPreview).toContainText(`A style profile for ${sample.name}: importing replaces your profile`);
+    await expect(options.importPreview).toContainText(`${EXAMPLES} replies (`);
+    await expect(options.exampleCount).toHaveText('0');
+    await options.confirmImportButton.click();
+    await expect(options.success).toContainText('Imported sample-profile.json');
+    await expect(options.exampleCount).toHaveText(EXAMPLES);
+
+    const next = {
+      ...sample,
+      name: 'Maya O.',
+      facts: [{ text: 'Maya bakes on Sundays.' }],
+      examples: [...sample.examples, { reply: 'A brand new reply, never seen before.' }],
+    };
+    await options.importInput.setInputFiles({ name: 'maya-2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(next)) });
+    await expect(options.importPreview).toContainText('1 reply (0 with the message they answered)');
+    await expect(options.importPreview).toContainText(`${EXAMPLES} duplicates skipped`);
+    await options.confirmImportButton.click();
+    await expect(options.success).toHaveText(`Imported maya-2.json: 1 example reply and 1 fact for Maya O. ${EXAMPLES} replies were already in memory.`);
+    await expect(options.exampleCount).toHaveText(String(sample.examples.length + 1));
+    await expect(options.factCount).toHaveText('1');
+    await expect(options.page.getByText('Profile: Maya O.')).toBeVisible();
+    await expect(options.sources).toHaveCount(2);
   });
 
   test.describe('a bad file is refused with a message naming it and the problem, and changes nothing', () => {

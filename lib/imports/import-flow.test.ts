@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countExamples, listExamples } from '../memory/examples-repo';
@@ -13,7 +13,7 @@ import {
   openSelection,
   prepareImport,
   previewImport,
-  reasonFor,
+  describeSkipped,
 } from './import-flow';
 import { IMPORTERS } from './registry';
 import { ImportFormatError, type ImportedReply, type Importer, type ImportResult } from './types';
@@ -249,6 +249,33 @@ describe('the import flow', () => {
     expect(await countExamples(db)).toBe(summary.added);
   });
 
+  it('imports the sample X archive as a zip through the real importer, and a second time adds nothing', async () => {
+    const root = resolve(import.meta.dirname, '../../public/samples/exports/x-archive');
+    const entries: Record<string, Uint8Array> = {};
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else entries[`twitter-archive/${relative(root, path)}`] = readFileSync(path);
+      }
+    };
+    walk(root);
+    const archive = () => new File([zipSync(entries)], 'twitter-archive.zip');
+    const db = freshDb();
+    const prepared = await prepareFiles(db, [archive()]);
+    const preview = previewImport(prepared);
+    expect(preview.label).toBe('X archive');
+    expect(preview.total).toBeGreaterThan(0);
+    expect(preview.skipped.retweets).toBeGreaterThan(0);
+    expect(describePreview(preview)[0]).toMatch(/^\d+ repl(y|ies) \(\d+ with the message they answered\) from X, \d{4}(–\d{4})?\.$/);
+    const first = await commitImport(db, prepared);
+    expect(await countExamples(db)).toBe(preview.total);
+    expect(first.added).toBe(preview.total);
+    const second = await commitImport(db, await prepareFiles(db, [archive()]));
+    expect(second.added).toBe(0);
+    expect(await countExamples(db)).toBe(preview.total);
+  });
+
   describe('refuses what it cannot read, naming the file, and writes nothing', () => {
     async function refusal(files: File[]): Promise<ImportFormatError> {
       const db = freshDb();
@@ -283,10 +310,11 @@ describe('the import flow', () => {
     });
   });
 
-  it('says "1 retweet" and "1 reply" in the singular', () => {
-    expect(reasonFor(1, 'retweets')).toBe('retweet');
-    expect(reasonFor(1, 'media-only messages')).toBe('media-only message');
-    expect(reasonFor(1, 'replies to others')).toBe('reply to others');
-    expect(reasonFor(2, 'retweets')).toBe('retweets');
+  it('says "1 retweet" in the singular, and lists a long reason with its count rather than guess its grammar', () => {
+    expect(describeSkipped(1, 'retweets')).toBe('1 retweet left out.');
+    expect(describeSkipped(1, 'media-only messages')).toBe('1 media-only message left out.');
+    expect(describeSkipped(1, 'messages that only share a video or link')).toBe('Left out: messages that only share a video or link (1).');
+    expect(describeSkipped(120, 'retweets')).toBe('120 retweets left out.');
+    expect(describeSkipped(2_500, 'media-only replies')).toBe('2,500 media-only replies left out.');
   });
 });

@@ -378,7 +378,7 @@ function yearRange(replies: readonly ReplyInput[]): { from: number; to: number }
 }
 
 function platformName(platform: SiteId | 'none'): string {
-  return platform === 'none' ? 'unknown platform' : SITE_NAMES[platform];
+  return platform === 'none' ? 'Platform not given' : SITE_NAMES[platform];
 }
 
 function pickSamples(replies: readonly ReplyInput[], count = 3): ReplyInput[] {
@@ -429,14 +429,21 @@ export function previewImport(prepared: PreparedImport, filters: ImportFilters =
   return preview;
 }
 
-/** "retweets" → "retweet" for a count of one: the first plural word of a reason, made singular. */
-export function reasonFor(n: number, reason: string): string {
-  if (n !== 1) return reason;
+/**
+ * A left-out reason with its count: "120 retweets left out.", "1 retweet left out." An
+ * importer's reason is written for many ("messages that only share a video"); for one, a short
+ * reason (one or two words) is made singular, a longer one is listed with its count instead of
+ * guessing its grammar.
+ */
+export function describeSkipped(n: number, reason: string): string {
+  if (n !== 1) return `${n.toLocaleString('en-US')} ${reason} left out.`;
   const words = reason.split(' ');
-  const i = words.findIndex((w) => /[^s]s$/i.test(w));
-  if (i < 0) return reason;
-  words[i] = words[i]!.replace(/ies$/i, 'y').replace(/([^s])s$/i, '$1');
-  return words.join(' ');
+  const last = words.at(-1)!;
+  if (words.length <= 2 && /^[\p{L}-]+$/u.test(reason.replace(/ /g, '')) && /[^s]s$/i.test(last)) {
+    words[words.length - 1] = last.replace(/ies$/i, 'y').replace(/([^s])s$/i, '$1');
+    return `1 ${words.join(' ')} left out.`;
+  }
+  return `Left out: ${reason} (1).`;
 }
 
 function years(range: { from: number; to: number } | undefined): string {
@@ -483,7 +490,7 @@ export function describePreview(preview: ImportPreview): string[] {
     lines.push(`${plural(preview.duplicates, 'duplicate', 'duplicates')} skipped (already in memory or repeated in the file).`);
   }
   for (const [reason, n] of Object.entries(preview.skipped)) {
-    if (n > 0) lines.push(`${n.toLocaleString('en-US')} ${reasonFor(n, reason)} left out.`);
+    if (n > 0) lines.push(describeSkipped(n, reason));
   }
   if (preview.filteredOut) {
     lines.push(`${plural(preview.filteredOut, 'reply', 'replies')} left out by your filters.`);
@@ -548,7 +555,9 @@ function countWithIncoming(replies: readonly ReplyInput[], added: number): numbe
 export function describeOutcome(summary: CommitSummary): string {
   if (summary.profile) {
     const replies = summary.added ? plural(summary.added, 'example reply', 'example replies') : 'no new example replies';
-    let text = `Imported ${summary.fileName}: ${replies} and ${plural(summary.profile.facts, 'fact', 'facts')} for ${summary.profile.name}.`;
+    // A name that ends a sentence itself ("Maya O.") gets no second full stop.
+    const name = summary.profile.name;
+    let text = `Imported ${summary.fileName}: ${replies} and ${plural(summary.profile.facts, 'fact', 'facts')} for ${name}${/[.!?]$/.test(name) ? '' : '.'}`;
     if (summary.duplicates) text += ` ${plural(summary.duplicates, 'reply was', 'replies were')} already in memory.`;
     return text;
   }
@@ -556,7 +565,8 @@ export function describeOutcome(summary: CommitSummary): string {
     return `Imported nothing new from ${summary.fileName}: ${summary.duplicates ? `its ${plural(summary.duplicates, 'reply is', 'replies are')} already in memory` : 'it holds no replies to add'}.`;
   }
   const from = summary.platforms.length ? ` from ${listWords(summary.platforms.map((p) => SITE_NAMES[p]))}` : '';
-  let text = `Imported ${summary.fileName}: ${plural(summary.added, 'reply', 'replies')}${from} (${summary.withIncoming.toLocaleString('en-US')} with the message they answered).`;
+  const answered = summary.withIncoming ? ` (${summary.withIncoming.toLocaleString('en-US')} with the message they answered)` : '';
+  let text = `Imported ${summary.fileName}: ${plural(summary.added, 'reply', 'replies')}${from}${answered}.`;
   if (summary.duplicates) text += ` ${plural(summary.duplicates, 'duplicate', 'duplicates')} skipped.`;
   return text;
 }
