@@ -130,6 +130,31 @@ describe('Importing in Options', () => {
     expect(await countExamples(getDb())).toBe(0);
   });
 
+  it('takes files dropped onto the import area, a dropped folder with the paths inside it', async () => {
+    view.render(<ImportProfile />);
+    const file = dms('maya');
+    const folder = {
+      isFile: false,
+      isDirectory: true,
+      fullPath: '/export',
+      createReader() {
+        let done = false;
+        return {
+          readEntries(resolve: (entries: unknown[]) => void) {
+            resolve(done ? [] : [{ isFile: true, isDirectory: false, fullPath: '/export/inbox/dms.json', file: (ok: (f: File) => void) => ok(file) }]);
+            done = true;
+          },
+        };
+      },
+    };
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [], items: [{ webkitGetAsEntry: () => folder }] } });
+    act(() => {
+      view.container.querySelector('.drop')!.dispatchEvent(drop);
+    });
+    await until(() => expect(preview()?.textContent).toContain('2 replies (2 with the message they answered) from Instagram'));
+  });
+
   it('says which file it could not read, in an alert, and shows no preview', async () => {
     view.render(<ImportProfile />);
     choose([new File(['hello {'], 'notes.json')]);
