@@ -54,6 +54,15 @@ describe('site status in the background', () => {
     expect(await title(9)).toBe("Understudy can't read this page (X, watch page)");
   });
 
+  it("checks selector names against the adapter of the sender's origin (YouTube Studio has its own)", async () => {
+    const status = setup();
+    const studioTab = { id: 'ext-id', url: 'https://studio.youtube.com/channel/UC1/comments', tab: { id: 11 } };
+    const studio = { ...unreadable, pageKind: 'comments', counts: { ...unreadable.counts, selectors: { studioThread: 0, studioComment: 0 } } };
+    expect(await status.report(studio, studioTab)).toEqual({ recorded: true });
+    expect((await healthRecordsItem.getValue())['11']).toMatchObject({ site: 'youtube', origin: 'https://studio.youtube.com' });
+    await expect(status.report(unreadable, studioTab)).rejects.toThrow(/Unknown selector/);
+  });
+
   it("rejects selector names that aren't the site adapter's own", async () => {
     const status = setup();
     const payload = { ...unreadable, counts: { ...unreadable.counts, selectors: { VisitEvilExample: 3 } } };
