@@ -409,6 +409,13 @@ describe('youtube adapter on the Shorts comments panel', () => {
     expect(submit.disabled).toBe(false);
   });
 
+  it('shows no comments mark on a video without comments, so it is never called unreadable', () => {
+    mountWatchPage(document, { videoId: DEFAULT_VIDEO_ID, threads: 0 });
+    expect(document.querySelector(youtube.commentsMark)).toBeNull();
+    mountWatchPage(document, { videoId: DEFAULT_VIDEO_ID, threads: 2 });
+    expect(document.querySelector(youtube.commentsMark)).not.toBeNull();
+  });
+
   it('shows no comments mark while the panel is closed, so a short without its panel open is not "unreadable"', () => {
     for (const reel of document.querySelectorAll('ytd-reel-video-renderer')) setPanelOpen(reel, false);
     expect(document.querySelector(youtube.commentsMark)).toBeNull();

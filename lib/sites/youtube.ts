@@ -426,11 +426,11 @@ export const youtube: SiteAdapter = {
   openComposer,
   submitButtonFor,
   findPostedReply,
-  // The comments section and its count header render before (and without) any comment; on
-  // Shorts, the open comments panel's header.
+  // Something in the comments list other than its loading spinner: a video with no comments
+  // (or comments turned off) shows the section's header and box but an empty list, and is not
+  // "unreadable". On Shorts, the open comments panel's header.
   commentsMark: [
-    'ytd-comments#comments ytd-comments-header-renderer',
-    'ytd-comments#comments ytd-comment-simplebox-renderer',
+    'ytd-comments#comments #contents > :not(ytd-continuation-item-renderer)',
     `${SEL.shortsPanel} ytd-engagement-panel-title-header-renderer`,
   ].join(', '),
   selectors: {
