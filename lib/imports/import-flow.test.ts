@@ -292,6 +292,17 @@ describe('the import flow', () => {
       expect((await refusal([new File(['hello {'], 'notes.json')])).message).toMatch(/^notes\.json is not JSON/);
     });
 
+    it('a text file over the size limit, before it is read', async () => {
+      const db = freshDb();
+      const big = new File(['x'.repeat(3 * 1024 * 1024)], 'tweets.js');
+      const text = vi.spyOn(big, 'arrayBuffer');
+      await expect(openSelection([big], { maxTextBytes: 2 * 1024 * 1024 })).rejects.toThrow(
+        /^tweets\.js is 3 MB, more than the 2 MB Understudy reads from one text file/,
+      );
+      expect(text).not.toHaveBeenCalled();
+      expect(await countExamples(db)).toBe(0);
+    });
+
     it('a binary file', async () => {
       expect((await refusal([new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])], 'photo.png')])).message).toMatch(
         /photo\.png is not a text file/,

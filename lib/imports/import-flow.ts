@@ -56,6 +56,8 @@ export interface Selection {
 
 export interface FlowOptions {
   signal?: AbortSignal;
+  /** MAX_TEXT_FILE_BYTES unless a test needs a small one. */
+  maxTextBytes?: number;
   /** A sentence on what is happening now ("Reading twitter.zip: 40 of 120 MB…"). */
   onProgress?: (text: string) => void;
 }
@@ -217,6 +219,13 @@ export async function openSelection(chosen: readonly (File | ChosenFile)[], opti
       }
       selection.files.push(...entries);
       continue;
+    }
+    const limit = options.maxTextBytes ?? MAX_TEXT_FILE_BYTES;
+    if (file.size > limit) {
+      throw new ImportFormatError(
+        file.name,
+        `${file.name} is ${megabytes(file.size)} MB, more than the ${megabytes(limit)} MB Understudy reads from one text file; it was not read. If it is part of an export, choose the export's zip instead.`,
+      );
     }
     if (head.includes(0)) {
       throw new ImportFormatError(
