@@ -7,9 +7,19 @@ import { createHealthMonitor } from './health-monitor';
 
 const SETTLE = 1000;
 
+/**
+ * A watch page with `threads` comment threads. With none, the list holds a row in a markup
+ * Understudy doesn't know (the site changed it): a comments section it can't read. (An empty
+ * list is a video without comments, which is healthy.)
+ */
 function page({ threads }: { threads: number }) {
   const contents = mountWatchPage(document, { videoId: DEFAULT_VIDEO_ID, threads });
   document.querySelector('ytd-comments#comments')?.prepend(document.createElement('ytd-comments-header-renderer'));
+  if (threads === 0) {
+    const row = document.createElement('ytd-comment-thread-view-model-v2');
+    row.textContent = 'A comment in a markup Understudy does not know';
+    contents.append(row);
+  }
   return contents;
 }
 
