@@ -155,8 +155,10 @@ async function benchEngine(session: Session, options: OptionsPage, engine: Model
   const sets: Record<string, Scores> = {};
   const ttft: number[] = [], decode: number[] = [];
   try {
-    for (const file of EVAL_SETS) {
+    for (const [index, file] of EVAL_SETS.entries()) {
       const { set, profile } = loadSet(file);
+      // Imports add up; each evaluation set is scored on its own profile's replies alone.
+      if (index > 0) await options.deleteEverything();
       await options.importFile(set.profile);
       await options.exampleCount.filter({ hasText: new RegExp(`\\b${profile.examples.length}\\b`) }).waitFor();
       const outcomes: Outcome[] = [];
