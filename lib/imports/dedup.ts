@@ -11,6 +11,7 @@
  * two distinct replies among 200,000 collide with odds of about one in a million.
  */
 import type { SiteId } from '../core/sites';
+import { cyrb53 } from '../core/hash';
 
 export interface HashableReply {
   reply: string;
@@ -21,21 +22,6 @@ export interface HashableReply {
 /** NFC, whitespace runs to one space, trimmed, lower case. */
 export function normalizeForHash(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
-}
-
-function cyrb53(text: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** The reply's content hash: equal for the same words to the same message on the same platform. */

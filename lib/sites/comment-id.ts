@@ -4,28 +4,17 @@
  * its comment still find each other after the node is re-rendered or recycled.
  */
 
+import { cyrb53 } from '../core/hash';
+
 /** Longest id the message protocol accepts (commentContextSchema.commentId). */
 const MAX_ID_CHARS = 512;
 
 /** Prefix that marks an id as derived from content rather than given by the site. */
 export const HASH_ID_PREFIX = 'h-';
 
-/**
- * cyrb53: a fast 53-bit string hash with good spread. Not cryptographic; it only has to keep
- * different comments apart on one page and stay the same across reads.
- */
+/** A short hex hash of a string (cyrb53, see lib/core/hash.ts). */
 export function hashString(input: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < input.length; i++) {
-    const ch = input.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return value.toString(16).padStart(14, '0');
+  return cyrb53(input, seed).toString(16).padStart(14, '0');
 }
 
 export interface CommentIdParts {

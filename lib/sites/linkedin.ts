@@ -9,18 +9,14 @@
  * entrypoints/editor-api.content).
  */
 import type { CommentContext } from '../core/draft';
-import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, EditorKind, SiteAdapter } from './types';
+import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 
 export const LINKEDIN_ORIGIN = 'https://www.linkedin.com';
 
-const MAX_PARENT_CHARS = 2_000;
-const MAX_TITLE_CHARS = 2_048;
-const MAX_PERMALINK_CHARS = 2_048;
-/** How long openComposer waits for LinkedIn to render the reply box after clicking Reply. */
-const COMPOSER_TIMEOUT_MS = 2_000;
 
 export type MarkupVersion = 'v1' | 'v2';
 
@@ -212,7 +208,7 @@ export function permalinkFor(urn: string): string | undefined {
   const post = `urn:li:${m[1]}:${m[2]}`;
   const url = new URL(`/feed/update/${post}/`, LINKEDIN_ORIGIN);
   url.searchParams.set('dashCommentUrn', `urn:li:fsd_comment:(${m[3]},${post})`);
-  return url.href.length <= MAX_PERMALINK_CHARS ? url.href : undefined;
+  return url.href.length <= MAX_URL_CHARS ? url.href : undefined;
 }
 
 function readTitle(el: HTMLElement, v: MarkupVersion): string | undefined {
@@ -226,7 +222,7 @@ function readTitle(el: HTMLElement, v: MarkupVersion): string | undefined {
     }
   }
   const title = caption ? normaliseText(readText(caption)) : '';
-  return title ? clampText(title, MAX_TITLE_CHARS) : undefined;
+  return title ? clampText(title, MAX_THREAD_TITLE_CHARS) : undefined;
 }
 
 function parentOf(el: HTMLElement, v: MarkupVersion): HTMLElement | null {
@@ -281,7 +277,7 @@ function readComment(element: HTMLElement, pageUrl: string): CommentContext | nu
   if (parent) {
     const pv = versionOf(parent);
     const parentText = bodyText(textElement(parent, pv));
-    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CHARS);
+    if (parentText) comment.parentText = clampText(parentText, MAX_PARENT_CONTEXT_CHARS);
     const parentAuthor = readWho(parent, pv).author;
     if (parentAuthor) comment.parentAuthor = parentAuthor;
     if (parentUrn) comment.parentId = parentUrn;
@@ -308,23 +304,6 @@ function findEditor(element: HTMLElement, v: MarkupVersion): HTMLElement | null 
   return topOf(element, v).querySelector<HTMLElement>(v === 'v1' ? SEL.v1Editor : SEL.v2Editor);
 }
 
-function waitFor<T>(root: Node, check: () => T | null, timeoutMs: number): Promise<T | null> {
-  return new Promise((done) => {
-    const first = check();
-    if (first) return done(first);
-    const observer = new MutationObserver(() => {
-      const found = check();
-      if (found) finish(found);
-    });
-    const timer = setTimeout(() => finish(null), timeoutMs);
-    function finish(value: T | null) {
-      observer.disconnect();
-      clearTimeout(timer);
-      done(value);
-    }
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
-  });
-}
 
 const KIND: Record<MarkupVersion, EditorKind> = { v1: 'quill', v2: 'prosemirror' };
 
@@ -347,7 +326,7 @@ async function openComposer(element: HTMLElement): Promise<Composer | null> {
     const button = own(element, v === 'v1' ? SEL.v1Reply : SEL.v2Reply, v);
     if (button) button.click();
     else if (!editor) return null;
-    editor = editor ?? (await waitFor(topOf(element, v), () => findEditor(element, v), COMPOSER_TIMEOUT_MS));
+    editor = editor ?? (await waitFor(topOf(element, v), () => findEditor(element, v), COMPOSER_TIMEOUT_MS, { characterData: true }));
   }
   if (!editor) return null;
   editor.focus();
