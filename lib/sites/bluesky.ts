@@ -13,6 +13,7 @@ import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
+import { commentShowing } from './posted-reply';
 
 export const BLUESKY_ORIGIN = 'https://bsky.app';
 
@@ -306,15 +307,8 @@ function submitButtonFor({ editor }: Composer): HTMLElement | null {
 
 /** A post on this reply's screen whose text is `text`: the creator's reply, posted. */
 function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
-  const wanted = collapseWhitespace(text);
   const screen = element.closest(SEL.screen);
-  if (!wanted || !screen) return null;
-  for (const item of screen.querySelectorAll<HTMLElement>(SEL.item)) {
-    if (item === element) continue;
-    const body = item.querySelector(SEL.text);
-    if (body && collapseWhitespace(readText(body)) === wanted) return item;
-  }
-  return null;
+  return screen ? commentShowing(screen.querySelectorAll<HTMLElement>(SEL.item), element, text, (item) => item.querySelector(SEL.text)) : null;
 }
 
 export const bluesky: SiteAdapter = {

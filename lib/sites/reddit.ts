@@ -19,9 +19,10 @@ import type { CommentContext } from '../core/draft';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { SITE_ORIGINS } from '../core/sites';
 import { stableCommentId } from './comment-id';
-import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
+import { clampText, normaliseText, readText } from './page-text';
 import type { Composer, EditorKind, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
+import { commentShowing } from './posted-reply';
 
 const NEW_ORIGIN = 'https://www.reddit.com';
 const OLD_ORIGIN = 'https://old.reddit.com';
@@ -334,13 +335,7 @@ function repliesOf(element: HTMLElement): HTMLElement[] {
 
 /** A direct reply to this comment whose text is `text`: the creator's reply, posted. */
 function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
-  const wanted = collapseWhitespace(text);
-  if (!wanted) return null;
-  for (const reply of repliesOf(element)) {
-    const body = bodyOf(reply);
-    if (body && collapseWhitespace(readText(body)) === wanted) return reply;
-  }
-  return null;
+  return commentShowing(repliesOf(element), element, text, bodyOf);
 }
 
 export const reddit: SiteAdapter = {

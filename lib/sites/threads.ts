@@ -16,6 +16,7 @@ import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
+import { commentShowing } from './posted-reply';
 
 
 const SEL = {
@@ -252,14 +253,7 @@ function submitButtonFor({ editor }: Composer): HTMLElement | null {
 
 /** A post on the page whose text is `text`: the creator's reply, posted. */
 function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
-  const wanted = collapseWhitespace(text);
-  if (!wanted) return null;
-  for (const post of element.ownerDocument.querySelectorAll<HTMLElement>(SEL.post)) {
-    if (post === element) continue;
-    const body = textOf(post);
-    if (body && collapseWhitespace(readText(body)) === wanted) return post;
-  }
-  return null;
+  return commentShowing(element.ownerDocument.querySelectorAll<HTMLElement>(SEL.post), element, text, textOf);
 }
 
 export const threads: SiteAdapter = {

@@ -17,6 +17,7 @@ import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
+import { commentShowing } from './posted-reply';
 
 export const TIKTOK_ORIGIN = 'https://www.tiktok.com';
 
@@ -319,15 +320,8 @@ function submitButtonFor({ editor }: Composer): HTMLElement | null {
 
 /** A comment in this comment's thread row whose text is `text`: the creator's reply, posted. */
 function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
-  const wanted = collapseWhitespace(text);
   const thread = element.closest(SEL.thread);
-  if (!wanted || !thread) return null;
-  for (const candidate of thread.querySelectorAll<HTMLElement>(SEL.comment)) {
-    if (candidate === element) continue;
-    const body = candidate.querySelector(SEL.text);
-    if (body && collapseWhitespace(readText(body)) === wanted) return candidate;
-  }
-  return null;
+  return thread ? commentShowing(thread.querySelectorAll<HTMLElement>(SEL.comment), element, text, (c) => c.querySelector(SEL.text)) : null;
 }
 
 export const tiktok: SiteAdapter = {

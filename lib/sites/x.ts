@@ -20,9 +20,10 @@
 import type { CommentContext } from '../core/draft';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
-import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
+import { clampText, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
+import { commentShowing } from './posted-reply';
 
 export const X_ORIGIN = 'https://x.com';
 
@@ -367,14 +368,9 @@ function submitButtonFor({ editor }: Composer): HTMLElement | null {
 
 /** A post other than this one, outside the modal, whose text is `text`: the creator's reply. */
 function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
-  const wanted = collapseWhitespace(text);
-  if (!wanted) return null;
-  for (const article of element.ownerDocument.querySelectorAll<HTMLElement>(SEL.tweet)) {
-    if (article === element || article.closest(SEL.dialog)) continue;
-    const body = own(article, SEL.text);
-    if (body && collapseWhitespace(readText(body)) === wanted) return article;
-  }
-  return null;
+  // The modal's copy of a post is not where a posted reply shows.
+  const shownIn = (article: HTMLElement) => (article.closest(SEL.dialog) ? null : own(article, SEL.text));
+  return commentShowing(element.ownerDocument.querySelectorAll<HTMLElement>(SEL.tweet), element, text, shownIn);
 }
 
 /** The reply modal's route opens over the status page without leaving it. */

@@ -18,6 +18,7 @@ import { stableCommentId } from './comment-id';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
+import { commentShowing } from './posted-reply';
 
 export const STUDIO_ORIGIN = 'https://studio.youtube.com';
 /** The tag of every Studio comment, top-level and reply. */
@@ -269,15 +270,8 @@ function submitButtonFor({ editor }: Composer): HTMLElement | null {
 
 /** The creator's reply in this comment's thread, once Studio shows it posted. */
 function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
-  const wanted = collapseWhitespace(text);
   const thread = element.closest(SEL.thread);
-  if (!wanted || !thread) return null;
-  for (const candidate of thread.querySelectorAll<HTMLElement>(STUDIO_COMMENT_TAG)) {
-    if (candidate === element) continue;
-    const body = own(candidate, SEL.text);
-    if (body && collapseWhitespace(readText(body)) === wanted) return candidate;
-  }
-  return null;
+  return thread ? commentShowing(thread.querySelectorAll<HTMLElement>(STUDIO_COMMENT_TAG), element, text, (c) => own(c, SEL.text)) : null;
 }
 
 /**

@@ -10,9 +10,10 @@
 import type { CommentContext } from '../core/draft';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS } from '../core/limits';
 import { stableCommentId } from './comment-id';
-import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
+import { clampText, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
+import { commentShowing } from './posted-reply';
 
 
 export const YOUTUBE_ORIGIN = 'https://www.youtube.com';
@@ -396,16 +397,8 @@ function submitButtonFor({ editor }: Composer): HTMLElement | null {
 
 /** A comment in this comment's thread whose text is `text`: the creator's reply, posted. */
 function findPostedReply(element: HTMLElement, text: string): HTMLElement | null {
-  const wanted = collapseWhitespace(text);
-  if (!wanted) return null;
   const thread = element.closest(SEL.thread);
-  if (!thread) return null;
-  for (const candidate of thread.querySelectorAll<HTMLElement>(SEL.comment)) {
-    if (candidate === element) continue;
-    const body = partsOf(candidate).text;
-    if (body && collapseWhitespace(readText(body)) === wanted) return candidate;
-  }
-  return null;
+  return thread ? commentShowing(thread.querySelectorAll<HTMLElement>(SEL.comment), element, text, (c) => partsOf(c).text) : null;
 }
 
 /**
