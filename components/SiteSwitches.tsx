@@ -2,9 +2,11 @@
  * Options → Sites: a switch per supported site. Off, Understudy leaves that site alone: no Draft
  * reply buttons, nothing read, nothing reported (open tabs follow at once). Every site starts on.
  * Host permissions don't change: switching a site off doesn't take away the browser's permission.
+ * Under them, direct messages per site (DmSwitches): off until the creator turns them on.
  */
 import { SITE_IDS, siteName, type SiteId } from '@/lib/core/sites';
 import { isSiteOn, siteSwitchesItem, withSite } from '@/lib/site-status/switches';
+import { DmSwitches } from './DmSwitches';
 import { useStorageItem } from './useStorageItem';
 
 export function SiteSwitches() {
@@ -41,6 +43,7 @@ export function SiteSwitches() {
           );
         })}
       </ul>
+      <DmSwitches siteSwitches={switches} />
     </section>
   );
 }
