@@ -22,3 +22,28 @@ export interface SiteFixtureApi {
 }
 
 export type SiteFixtureWindow = Window & { __fixture: SiteFixtureApi; __pwned?: unknown };
+
+/**
+ * What a conversation (DM) fixture adds on `window.__fixture` (e2e/sites/shared/chat-kit.js),
+ * for the conversation conformance suite and the DM benchmark.
+ */
+export interface ChatFixtureApi {
+  /** The page kind the app shows now ('inbox', 'dm', …). */
+  page(): string;
+  /** Messages sent through the site's own send paths (Enter, the Send button): should stay empty. */
+  sent(): { text: string }[];
+  /** The composer's own model of its text (what the site would send), or null. */
+  composerState(): string | null;
+  /** Key events that reached the composer and weren't the creator's own: should stay 0. */
+  keyEvents(): number;
+  /** A new message from the other side arrives in the open conversation. */
+  receive(text: string): void;
+  /** The creator's own message appears as sent (what the site shows after the creator sends). */
+  showSent(text: string): void;
+  /** The open conversation grows to `n` messages (a long history); returns how many there are. */
+  fill(n: number): number;
+  /** Reuse message rows for other messages, as a virtualized list scrolls. Resolves when done. */
+  recycle(): Promise<void>;
+}
+
+export type ChatFixtureWindow = Window & { __fixture: ChatFixtureApi; __pwned?: unknown };

@@ -37,6 +37,31 @@ export interface ConformancePage {
   virtualized?: boolean;
 }
 
+/**
+ * A conversation page for the conversation conformance suite (e2e/conversation-conformance.spec.ts).
+ * Each fixture shows the shared conversations of e2e/sites/shared/chat-kit.js in its site's markup.
+ */
+export interface ConversationFixturePage {
+  /** The page kind the adapter's conversations.pageKind names ('dm', 'dm-overlay', …). */
+  kind: string;
+  /** Shown in test names: "X chat". */
+  name: string;
+  /**
+   * Arrive the way a creator does: the site's home first, then in-app navigation to the inbox
+   * and a click on the conversation (`which`: DM_ONE_TO_ONE, DM_GROUP or DM_HOSTILE's id in
+   * chat-kit.js). Resolves once its messages and composer show.
+   */
+  arrive(page: Page, which: string): Promise<void>;
+  /** CSS selector (light DOM, or the shadow host's for X) of the pane holding the composer. */
+  paneSelector: string;
+  /** The composer's send control, once it holds text. */
+  submitSelector: string;
+  /**
+   * The site's editor accepts no synthetic input (TikTok): Insert falls back to Copy + focus.
+   */
+  insertFallsBackToCopy?: boolean;
+}
+
 export interface SiteFixtures {
   site: SiteId;
   /** Host names served from this site's fixture folder. */
@@ -48,4 +73,6 @@ export interface SiteFixtures {
   fileFor(url: URL): string | null;
   /** The page kinds the conformance suite checks. */
   pages: ConformancePage[];
+  /** The site's conversation pages, where Understudy reads DMs (issue 11). */
+  conversations?: ConversationFixturePage[];
 }

@@ -17,7 +17,7 @@ import { embeddingModelItem } from '@/lib/llm/embedding-settings';
 import { ENGINE_IDLE_PORT, serveEngineIdlePort } from '@/lib/llm/host/idle-port';
 import { createOffscreenClient } from '@/lib/llm/host/offscreen-client';
 import { createSiteStatus } from '@/lib/site-status/service';
-import { siteSwitchesItem } from '@/lib/site-status/switches';
+import { dmSwitchesItem, siteSwitchesItem } from '@/lib/site-status/switches';
 import { engineOrderItem, enginePreferenceItem, idleUnloadMinutesItem } from '@/lib/llm/settings';
 
 interface SidePanelApi {
@@ -55,6 +55,7 @@ export default defineBackground(() => {
     if (change.status === 'loading') void siteStatus.tabNavigated(tabId);
   });
   siteSwitchesItem.watch((switches) => void siteStatus.switchesChanged(switches ?? {}));
+  dmSwitchesItem.watch(() => void siteStatus.switchesChanged());
 
   const identity = {
     extensionId: browser.runtime.id,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SITE_IDS } from './sites';
+import { conversationSchema, REPLY_KINDS } from './conversation';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
 
 export const siteIdSchema = z.enum(SITE_IDS);
@@ -33,6 +34,12 @@ export const commentContextSchema = z.object({
   /** The longest reply the site takes here, in characters (read from the page or known). */
   replyLimit: z.number().int().positive().max(1_000_000).optional(),
   pageUrl: z.string().url().max(MAX_URL_CHARS),
+  /**
+   * A public comment (absent, or 'comment') or a direct message ('dm'). A DM's `text` is the
+   * messages it answers and `author` their sender; `conversation` carries the latest messages.
+   */
+  kind: z.enum(REPLY_KINDS).optional(),
+  conversation: conversationSchema.optional(),
 });
 export type CommentContext = z.infer<typeof commentContextSchema>;
 

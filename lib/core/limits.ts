@@ -49,6 +49,14 @@ export const MAX_THREAD_TITLE_CHARS = 2_048;
 export const MAX_AUTHOR_CHARS = 512;
 /** A notice or an error message shown to the creator. */
 export const MAX_MESSAGE_CHARS = 2000;
+/**
+ * Direct messages (issue 11): how many of a conversation's latest messages a draft reads (the
+ * content script reads only these, and only when the creator asks for a draft), how long one
+ * chat message may be, and how many of them one draft may answer.
+ */
+export const MAX_CONVERSATION_MESSAGES = 30;
+export const MAX_CHAT_MESSAGE_CHARS = 10_000;
+export const MAX_ANSWERED_MESSAGES = 10;
 /** A model id. */
 export const MAX_MODEL_ID_CHARS = 200;
 /** Earlier exchanges with one commenter that may reach a prompt. */
@@ -70,4 +78,17 @@ export const SITE_REPLY_LIMITS: Record<SiteId, number> = {
   reddit: 10_000,
   threads: 500,
   bluesky: 300,
+};
+
+/**
+ * The longest direct message each site's chat composer takes, where it has DMs Understudy reads
+ * (issue 11): Instagram 1,000; X 10,000; LinkedIn 8,000; Messenger 20,000; TikTok 6,000 (as the
+ * sites document or enforce them; a counter on the page wins).
+ */
+export const SITE_DM_LIMITS: Partial<Record<SiteId, number>> = {
+  instagram: 1_000,
+  x: 10_000,
+  linkedin: 8_000,
+  facebook: 20_000,
+  tiktok: 6_000,
 };

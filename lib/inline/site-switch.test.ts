@@ -4,21 +4,23 @@ import { whileSiteOn } from './site-switch';
 
 beforeEach(() => fakeBrowser.reset());
 
-function setup(answer: Promise<{ enabled: boolean }>) {
+function setup(answer: Promise<{ enabled: boolean; dms?: boolean }>) {
   const started: AbortSignal[] = [];
+  const withDms: boolean[] = [];
   const outer = new AbortController();
   const toggle = whileSiteOn({
-    start: (signal) => {
+    start: (signal, { dms }) => {
       started.push(signal);
+      withDms.push(dms);
       return { n: started.length };
     },
-    ask: () => answer,
+    ask: () => answer.then((a) => ({ dms: false, ...a })),
     signal: outer.signal,
   });
-  return { started, toggle, outer };
+  return { started, withDms, toggle, outer };
 }
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-const tell = (enabled: boolean) => fakeBrowser.runtime.onMessage.trigger({ type: 'site.switch', enabled }, {}, () => {});
+const tell = (enabled: boolean, dms = false) => fakeBrowser.runtime.onMessage.trigger({ type: 'site.switch', enabled, dms }, {}, () => {});
 
 describe('per-site switch (content script)', () => {
   it('starts the page when the background says the site is on', async () => {
@@ -54,6 +56,20 @@ describe('per-site switch (content script)', () => {
     answer({ enabled: true });
     await flush();
     expect(started).toHaveLength(0);
+  });
+
+  it('starts without direct messages unless the creator turned them on, and restarts the page when they do', async () => {
+    const { started, withDms } = setup(Promise.resolve({ enabled: true }));
+    await flush();
+    expect(withDms).toEqual([false]);
+    await tell(true, true);
+    expect(started[0]!.aborted).toBe(true);
+    expect(withDms).toEqual([false, true]);
+    // The same state again changes nothing: open editors stay.
+    await tell(true, true);
+    expect(started).toHaveLength(2);
+    await tell(false, true);
+    expect(started[1]!.aborted).toBe(true);
   });
 
   it('stops everything with the content script', async () => {

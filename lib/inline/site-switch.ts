@@ -7,11 +7,18 @@
 import { browser } from 'wxt/browser';
 import type { SiteSwitchCommand } from '../messaging/protocol';
 
+/** What the creator has switched on for this page's site. */
+export interface SiteState {
+  enabled: boolean;
+  /** Direct messages (off until the creator turns them on for the site). */
+  dms: boolean;
+}
+
 export interface SiteSwitchOptions<Page> {
-  /** Starts the page; it stops when the signal aborts. */
-  start(signal: AbortSignal): Page;
-  /** Asks the background whether this site is on. */
-  ask(): Promise<{ enabled: boolean }>;
+  /** Starts the page (with or without its direct messages); it stops when the signal aborts. */
+  start(signal: AbortSignal, state: { dms: boolean }): Page;
+  /** Asks the background whether this site is on, and its direct messages. */
+  ask(): Promise<SiteState>;
   signal: AbortSignal;
 }
 
@@ -21,18 +28,21 @@ export interface SiteSwitch<Page> {
 }
 
 export function whileSiteOn<Page>({ start, ask, signal }: SiteSwitchOptions<Page>): SiteSwitch<Page> {
-  let running: { page: Page; controller: AbortController } | null = null;
+  let running: { page: Page; controller: AbortController; dms: boolean } | null = null;
   /** A change pushed by the background is newer than the answer to our question. */
   let told = false;
 
-  function set(on: boolean): void {
+  function set({ enabled, dms }: SiteState): void {
     if (signal.aborted) return;
-    if (on && !running) {
-      const controller = new AbortController();
-      running = { controller, page: start(controller.signal) };
-    } else if (!on && running) {
+    // Turning DMs on or off restarts the page with or without them: the creator flipped a
+    // switch in Options, so nothing they are writing on this page is lost (drafts are queued).
+    if (running && (!enabled || running.dms !== dms)) {
       running.controller.abort();
       running = null;
+    }
+    if (enabled && !running) {
+      const controller = new AbortController();
+      running = { controller, dms, page: start(controller.signal, { dms }) };
     }
   }
 
@@ -40,7 +50,7 @@ export function whileSiteOn<Page>({ start, ask, signal }: SiteSwitchOptions<Page
     const command = message as SiteSwitchCommand | null;
     if (command?.type !== 'site.switch' || typeof command.enabled !== 'boolean') return undefined;
     told = true;
-    set(command.enabled);
+    set({ enabled: command.enabled, dms: command.dms === true });
     return undefined;
   }
   browser.runtime.onMessage.addListener(onMessage);
@@ -48,8 +58,8 @@ export function whileSiteOn<Page>({ start, ask, signal }: SiteSwitchOptions<Page
   // No answer (the extension was reloaded under this page) leaves the page off: nothing in it
   // could be drafted anyway.
   ask().then(
-    ({ enabled }) => {
-      if (!told) set(enabled);
+    (state) => {
+      if (!told) set({ enabled: state.enabled, dms: state.dms === true });
     },
     () => {},
   );

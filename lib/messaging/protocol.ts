@@ -65,7 +65,10 @@ export const requestSchemas = {
    * settled or an Insert failed. Sets the toolbar badge and the side panel's notice for the tab.
    */
   'site.health': healthReportSchema,
-  /** Content script, at start: is its site switched on in Options? (It never reads storage.) */
+  /**
+   * Content script, at start: is its site switched on in Options, and its direct messages?
+   * (It never reads storage.)
+   */
   'site.enabled': z.object({}).strict(),
   /** Options page: GPU capability, which models are downloaded, storage used. */
   'model.status': z.object({}),
@@ -89,7 +92,7 @@ export interface ResponseMap {
   'editor.gone': { queued: boolean };
   'editor.edited': { updated: boolean };
   'site.health': { recorded: boolean };
-  'site.enabled': { enabled: boolean };
+  'site.enabled': { enabled: boolean; dms: boolean };
   'model.status': ModelStatus;
   'model.download': { started: true };
   'model.cancel': { cancelled: true };
@@ -107,4 +110,4 @@ export const envelopeSchema = z.object({ type: z.string(), payload: z.unknown() 
  * Background → content script (tabs.sendMessage): the creator switched this tab's site on or off
  * in Options. Off: every button and editor goes, and the page is no longer read.
  */
-export type SiteSwitchCommand = { type: 'site.switch'; enabled: boolean };
+export type SiteSwitchCommand = { type: 'site.switch'; enabled: boolean; dms: boolean };

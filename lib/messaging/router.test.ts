@@ -23,7 +23,7 @@ function setup() {
     'editor.gone': vi.fn(async () => ({ queued: false })),
     'editor.edited': vi.fn(async () => ({ updated: true })),
     'site.health': vi.fn(async () => ({ recorded: true })),
-    'site.enabled': vi.fn(async () => ({ enabled: true })),
+    'site.enabled': vi.fn(async () => ({ enabled: true, dms: false })),
     'model.status': vi.fn(),
     'model.download': vi.fn(async () => ({ started: true as const })),
     'model.cancel': vi.fn(async () => ({ cancelled: true as const })),
@@ -201,7 +201,7 @@ describe('background router', () => {
       }
       expect(handlers['site.health']).not.toHaveBeenCalled();
       expect(handlers['site.enabled']).not.toHaveBeenCalled();
-      expect(await route({ type: 'site.enabled', payload: {} }, youtubeTab)).toEqual({ ok: true, data: { enabled: true } });
+      expect(await route({ type: 'site.enabled', payload: {} }, youtubeTab)).toEqual({ ok: true, data: { enabled: true, dms: false } });
     });
   });
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { RequestPayload } from '../messaging/protocol';
 import { healthRecordsItem } from './health-records';
 import { BADGE_TEXT, createSiteStatus } from './service';
-import { siteSwitchesItem, withSite } from './switches';
+import { dmSwitchesItem, isDmOn, siteSwitchesItem, withDm, withSite } from './switches';
 
 const DEFAULT_TITLE = 'Open Understudy drafts';
 const youtubeTab = (tabId: number) => ({ id: 'ext-id', url: 'https://www.youtube.com/', tab: { id: tabId } });
@@ -110,10 +110,10 @@ describe('site status in the background', () => {
 
   it('answers whether a site is on, and ignores reports from a site switched off', async () => {
     const status = setup();
-    expect(await status.enabled(youtubeTab(4))).toEqual({ enabled: true });
+    expect(await status.enabled(youtubeTab(4))).toEqual({ enabled: true, dms: false });
     await siteSwitchesItem.setValue(withSite({}, 'youtube', false));
-    expect(await status.enabled(youtubeTab(4))).toEqual({ enabled: false });
-    expect(await status.enabled(xTab(5))).toEqual({ enabled: true });
+    expect(await status.enabled(youtubeTab(4))).toEqual({ enabled: false, dms: false });
+    expect(await status.enabled(xTab(5))).toEqual({ enabled: true, dms: false });
     expect(await status.report(unreadable, youtubeTab(4))).toEqual({ recorded: false });
     expect(await badge(4)).toBe('');
   });
@@ -136,13 +136,29 @@ describe('site status in the background', () => {
     expect(await badge(yt.id!)).toBe('');
     expect(await healthRecordsItem.getValue()).toEqual({});
     expect(told).toEqual([
-      { tabId: yt.id, message: { type: 'site.switch', enabled: false } },
-      { tabId: x.id, message: { type: 'site.switch', enabled: true } },
+      { tabId: yt.id, message: { type: 'site.switch', enabled: false, dms: false } },
+      { tabId: x.id, message: { type: 'site.switch', enabled: true, dms: false } },
     ]);
+  });
+
+  it("direct messages stay off until the creator turns a site's on, and only sites with DMs can be", async () => {
+    const status = setup();
+    expect(await status.enabled(xTab(5))).toEqual({ enabled: true, dms: false });
+    await dmSwitchesItem.setValue(withDm(withDm({}, 'x', true), 'youtube', true));
+    expect(await status.enabled(xTab(5))).toEqual({ enabled: true, dms: true });
+    expect(await status.enabled(youtubeTab(4))).toEqual({ enabled: true, dms: false });
   });
 });
 
 describe('site switches', () => {
+  it('keeps only the sites whose direct messages are on, and never one without DMs', () => {
+    expect(withDm({}, 'x', true)).toEqual({ x: true });
+    expect(withDm({ x: true, instagram: true }, 'x', false)).toEqual({ instagram: true });
+    expect(withDm({}, 'reddit', true)).toEqual({});
+    expect(isDmOn({ x: true }, 'x')).toBe(true);
+    expect(isDmOn({}, 'x')).toBe(false);
+  });
+
   it('keeps only the sites switched off, so every site starts on', () => {
     expect(withSite({}, 'x', false)).toEqual({ x: false });
     expect(withSite({ x: false, reddit: false }, 'x', true)).toEqual({ reddit: false });

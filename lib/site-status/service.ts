@@ -15,7 +15,7 @@ import type { SenderLike } from '../messaging/senders';
 import { INSERT_ENDS_IN_COPY, pageKindLabel, type HealthReport } from '../sites/health';
 import { adapterForOrigin } from '../sites/registry';
 import { healthRecordsItem, type HealthRecords } from './health-records';
-import { isSiteOn, siteSwitchesItem, type SiteSwitches } from './switches';
+import { dmSwitchesItem, isDmOn, isSiteOn, siteSwitchesItem, type SiteSwitches } from './switches';
 
 export const BADGE_TEXT = '!';
 const BADGE_COLOR = '#b3261e';
@@ -99,9 +99,10 @@ export function createSiteStatus(options: SiteStatusOptions) {
   }
 
   return {
-    /** 'site.enabled': whether the sender's site is switched on. */
-    async enabled(sender: SenderLike): Promise<{ enabled: boolean }> {
-      return { enabled: await siteOn(senderSite(sender).site) };
+    /** 'site.enabled': whether the sender's site is switched on, and its direct messages. */
+    async enabled(sender: SenderLike): Promise<{ enabled: boolean; dms: boolean }> {
+      const { site } = senderSite(sender);
+      return { enabled: await siteOn(site), dms: isDmOn(await dmSwitchesItem.getValue(), site) };
     },
 
     /** 'site.health': records (or clears) the sender tab's report and its badge. */
@@ -146,10 +147,12 @@ export function createSiteStatus(options: SiteStatusOptions) {
     },
 
     /**
-     * The creator changed the switches: tabs of a site now off lose their notice, and every open
-     * tab of a supported site is told whether its site is on.
+     * The creator changed the switches (a site's, or its direct messages'): tabs of a site now
+     * off lose their notice, and every open tab of a supported site is told what is on.
      */
-    async switchesChanged(switches: SiteSwitches): Promise<void> {
+    async switchesChanged(switches?: SiteSwitches): Promise<void> {
+      switches ??= await siteSwitchesItem.getValue();
+      const dms = await dmSwitchesItem.getValue();
       const records = await healthRecordsItem.getValue();
       for (const [key, report] of Object.entries(records)) {
         if (!isSiteOn(switches, report.site)) await clear(Number(key));
@@ -160,7 +163,7 @@ export function createSiteStatus(options: SiteStatusOptions) {
           const origin = originOf(tab.url);
           const site = origin ? siteForOrigin(origin) : undefined;
           if (tab.id === undefined || !site) return;
-          const command: SiteSwitchCommand = { type: 'site.switch', enabled: isSiteOn(switches, site) };
+          const command: SiteSwitchCommand = { type: 'site.switch', enabled: isSiteOn(switches, site), dms: isDmOn(dms, site) };
           // A tab whose content script isn't there (not loaded yet, or discarded) has no receiver.
           await browser.tabs.sendMessage(tab.id, command, { frameId: 0 }).catch(() => {});
         }),

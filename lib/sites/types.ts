@@ -1,5 +1,6 @@
 import type { CommentContext } from '../core/draft';
 import type { SiteId } from '../core/sites';
+import type { ConversationRead } from '../core/conversation';
 
 /** A comment found on the page, with the node it lives in. */
 export interface FoundComment {
@@ -112,4 +113,59 @@ export interface SiteAdapter {
   selectors: SelectorReport;
   /** DOM events (on window/document) the site fires after SPA navigation. */
   navigationEvents: string[];
+  /**
+   * The site's direct messages (issue 11), where Understudy reads them: present only on sites
+   * whose conversation pages it knows. Off until the creator turns "Direct messages on <Site>"
+   * on in Options.
+   */
+  conversations?: ConversationAdapter;
+}
+
+/**
+ * One site's conversation pages. A chat's composer is always open, so there is one Draft reply
+ * button per open conversation, beside its composer, and nothing per message: the content
+ * script reads the messages only when the creator asks for a draft (a conversation may hold
+ * thousands). Same rules as comments: stable anchors first, text read as text, never innerHTML.
+ */
+export interface ConversationAdapter {
+  /**
+   * What kind of conversation page this URL shows ('dm', 'dm-requests', …), or null. A site
+   * whose chat opens over any page (LinkedIn's messaging overlay) names a kind for those pages
+   * too ('dm-overlay'). Example URLs sit beside each implementation and in its tests.
+   */
+  pageKind(url: URL): string | null;
+  /**
+   * Every open conversation on the page, each the element holding its messages and composer
+   * (a thread page has one; LinkedIn's overlay may show several). Cheap: runs after mutations
+   * are batched. May look inside the site's open shadow roots (X's chat).
+   */
+  panes(doc: Document): HTMLElement[];
+  /**
+   * A cheap identity of what the pane shows now (the conversation id and its newest message's
+   * id or text), or null while it shows no conversation. Compared only with the last key seen
+   * on the same pane: a change means another conversation, or a new message.
+   */
+  paneKey(pane: HTMLElement): string | null;
+  /** Where the Draft reply button goes, beside the composer. */
+  buttonHost(pane: HTMLElement): HTMLElement | null;
+  /** The element the editor frame is placed before (above the composer). */
+  editorSlot(pane: HTMLElement): HTMLElement | null;
+  /** The pane's message composer (always open in a chat). */
+  composer(pane: HTMLElement): Composer | null;
+  /** The composer's send control, to verify insertion enabled it (never pressed). */
+  submitButtonFor(composer: Composer): HTMLElement | null;
+  /**
+   * Read the conversation: its id, title, whether it is a group, and the latest `max` messages,
+   * oldest first, each with who sent it (media as MESSAGE_PLACEHOLDERS). Runs only when the
+   * creator presses Draft reply, and again while its editor is open when paneKey changes.
+   */
+  read(pane: HTMLElement, pageUrl: string, max: number): ConversationRead | null;
+  /** The creator's message with this text, once the conversation shows it sent (for learning). */
+  findSentMessage(pane: HTMLElement, text: string): HTMLElement | null;
+  /** The longest message the composer takes, where the page shows a counter. */
+  messageLimit?(pane: HTMLElement): number | undefined;
+  /** Marks of a conversation page (its message list, its composer), for the health diagnostic. */
+  conversationMark: string;
+  /** The selectors behind this adapter, by name, counted for the health diagnostic. */
+  selectors: SelectorReport;
 }
