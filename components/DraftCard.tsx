@@ -25,7 +25,9 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
   const id = draft.id!;
   // The permalink came from the page: only a link on the comment's own site is offered.
   const fit = useMemo(() => judgeDraftFit(draft.commentText, text), [draft.commentText, text]);
-  const commentLink = draft.permalink === undefined ? undefined : siteLink(draft.permalink, draft.site);
+  // A DM's way back is its group's "Open conversation" (ConversationGroup), not a comment link.
+  const dm = draft.kind === 'dm';
+  const commentLink = dm || draft.permalink === undefined ? undefined : siteLink(draft.permalink, draft.site);
 
   // Another context (the inline editor re-queuing) may change the text; follow it unless the
   // creator is mid-edit here.
@@ -87,7 +89,7 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
   return (
     <article className="card stack" aria-label={`Draft reply to ${draft.author}`} style={{ gap: 8 }}>
       <div className="row">
-        <span className="badge">{siteName(draft.site)}</span>
+        {dm ? <span className="badge dm">DM</span> : <span className="badge">{siteName(draft.site)}</span>}
         <strong style={{ overflowWrap: 'anywhere' }}>{draft.author}</strong>
         <span className="spacer" />
         {/* Fit first, judged on the text as it stands: a draft that doesn't answer needs the creator. */}

@@ -1,8 +1,10 @@
 /**
  * "Why this draft?": the past replies and fact-sheet facts a draft drew on, one click away, so
  * the creator can see where its words came from before sending them. Read only when opened.
+ * A DM draft also shows the messages it answered: the only part of the conversation it kept.
  */
 import { useId, useState } from 'react';
+import type { Conversation } from '@/lib/core/conversation';
 import type { LeftOut } from '@/lib/core/draft';
 import type { DraftRow, ExampleRow, FactRow, UnderstudyDB } from '@/lib/memory/db';
 import { siteName } from '@/lib/core/labels';
@@ -53,6 +55,7 @@ export function Provenance({ draft }: { draft: DraftRow }) {
         Why this draft?
       </button>
       <div id={id} hidden={!open}>
+        {open && draft.kind === 'dm' && draft.conversation && <MessagesAnswered conversation={draft.conversation} />}
         {open && <ProvenanceDetails exampleIds={draft.exampleIds} factIds={draft.factIds ?? []} usedFacts={draft.usedFacts} leftOut={draft.leftOut} />}
       </div>
     </div>
@@ -130,6 +133,34 @@ function ProvenanceDetails({ exampleIds, factIds, usedFacts, leftOut }: { exampl
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * The messages a DM draft answered, oldest first, each with who sent it: what was kept of the
+ * conversation (keptOfConversation), shown as text.
+ */
+function MessagesAnswered({ conversation }: { conversation: Conversation }) {
+  const answered = conversation.answering
+    .map((i) => conversation.messages[i])
+    .filter((message): message is Conversation['messages'][number] => message !== undefined);
+  return (
+    <section aria-label="Messages it answered" className="provenance-details stack">
+      <h3>Messages it answered</h3>
+      {answered.length === 0 ? (
+        <p className="muted">The messages it answered were not kept.</p>
+      ) : (
+        <ol className="messages-answered">
+          {answered.map((message, i) => (
+            <li key={message.id ?? i}>
+              <span className="who muted">{message.from === 'me' ? 'You' : message.sender || 'They'} wrote</span>
+              <div>{message.text}</div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="muted">Only these were kept from the conversation.</p>
+    </section>
   );
 }
 

@@ -1,14 +1,16 @@
 /**
  * The side panel, in two tabs. Queue: every queued draft from every site, newest first, live; a
  * creator edits a draft in place (saved as they type), sees why it was written, keeps a private
- * note on the commenter, copies it, marks it sent, or discards it. Voice: how drafts land.
+ * note on the commenter, copies it, marks it sent, or discards it; DM drafts are grouped by
+ * conversation (ConversationGroup). Voice: how drafts land.
  */
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { browser } from 'wxt/browser';
 import type { DraftRow } from '@/lib/memory/db';
 import { listQueued } from '@/lib/memory/drafts-repo';
 import { memoryStats } from '@/lib/memory/stats';
+import { ConversationGroup, queueItems } from './ConversationGroup';
 import { DraftCard } from './DraftCard';
 import { SiteHealthNotice } from './SiteHealthNotice';
 import { useLive } from './useLive';
@@ -98,12 +100,14 @@ export function SidePanel() {
 
 function QueuePanel({ drafts }: { drafts: DraftRow[] | undefined }) {
   const scroller = useRef<HTMLDivElement>(null);
+  // One entry per comment draft, one per DM conversation (its drafts together).
+  const items = useMemo(() => queueItems(drafts ?? []), [drafts]);
   const virtualizer = useVirtualizer({
-    count: drafts?.length ?? 0,
+    count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 260,
     overscan: 4,
-    getItemKey: (index) => drafts?.[index]?.id ?? index,
+    getItemKey: (index) => items[index]?.key ?? index,
   });
 
   return (
@@ -118,7 +122,7 @@ function QueuePanel({ drafts }: { drafts: DraftRow[] | undefined }) {
         {drafts && drafts.length === 0 && (
           <div className="empty">
             <p><strong>No queued drafts.</strong></p>
-            <p>On a comment, click <b>Draft reply</b>, then <b>Queue</b> to review it here.</p>
+            <p>On a comment or in a conversation, click <b>Draft reply</b>, then <b>Queue</b> to review it here.</p>
           </div>
         )}
         {drafts && drafts.length > 0 && (
@@ -127,8 +131,8 @@ function QueuePanel({ drafts }: { drafts: DraftRow[] | undefined }) {
             style={{ listStyle: 'none', margin: 0, padding: 0, position: 'relative', height: virtualizer.getTotalSize() }}
           >
             {virtualizer.getVirtualItems().map((item) => {
-              const draft = drafts[item.index];
-              if (!draft) return null;
+              const entry = items[item.index];
+              if (!entry) return null;
               return (
                 <li
                   key={item.key}
@@ -136,7 +140,7 @@ function QueuePanel({ drafts }: { drafts: DraftRow[] | undefined }) {
                   ref={virtualizer.measureElement}
                   style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, paddingBottom: 12 }}
                 >
-                  <DraftCard draft={draft} />
+                  {entry.type === 'comment' ? <DraftCard draft={entry.draft} /> : <ConversationGroup drafts={entry.drafts} />}
                 </li>
               );
             })}
