@@ -12,6 +12,7 @@
 import type { CommentContext } from '../core/draft';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
+import { instagramConversations } from './instagram-dm';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
@@ -345,4 +346,5 @@ export const instagram: SiteAdapter = {
   },
   // Instagram fires no navigation event; the content script watches the URL (wxt:locationchange).
   navigationEvents: [],
+  conversations: instagramConversations,
 };

@@ -7,7 +7,8 @@ export const instagramFixtures: SiteFixtures = {
   site: 'instagram',
   hosts: ['www.instagram.com'],
   fileFor(url) {
-    // One app shell for every path, as Instagram serves it: the app decides what to show.
+    // One app shell for every path (posts, reels, /direct/inbox/, /direct/t/ID/, requests), as
+    // Instagram serves it: the app decides what to show.
     return url.pathname.startsWith('/__fixture/') ? null : 'index.html';
   },
   pages: [
@@ -55,6 +56,24 @@ export const instagramFixtures: SiteFixtures = {
       submitSelector: 'main article form [role="button"]:has-text("Post")',
       prefix: '@liambakesbread ',
       virtualized: true,
+    },
+  ],
+  conversations: [
+    {
+      kind: 'dm',
+      name: 'Instagram direct message thread',
+      async arrive(page, which) {
+        await page.goto('https://www.instagram.com/');
+        // Messages in the side nav opens the inbox; a conversation opens beside the list.
+        await page.locator('#nav a[href="/direct/inbox/"]').click();
+        await page.waitForURL('https://www.instagram.com/direct/inbox/');
+        await page.locator(`a[href="/direct/t/${which}/"]`).click();
+        await page.waitForURL(`https://www.instagram.com/direct/t/${which}/`);
+        await page.locator('section.fx-dm-thread div[role="row"] [role="presentation"]').first().waitFor();
+        await page.locator('section.fx-dm-thread [role="textbox"][aria-label="Message"]').waitFor();
+      },
+      paneSelector: 'section.fx-dm-thread',
+      submitSelector: 'section.fx-dm-thread [role="button"]:text-is("Send")',
     },
   ],
 };
