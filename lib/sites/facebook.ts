@@ -17,6 +17,7 @@
 import type { CommentContext } from '../core/draft';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
+import { facebookConversations } from './facebook-dm';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
@@ -419,4 +420,5 @@ export const facebook: SiteAdapter = {
     postText: SEL.postText,
   },
   navigationEvents: [],
+  conversations: facebookConversations,
 };

@@ -3,7 +3,9 @@
  * over the feed in one document, switched by in-app navigation (links intercepted, pushState,
  * Back through popstate), as Facebook's router does. Comments arrive a moment after the page.
  * The test hooks on window.__fixture act on the comments shown now (the dialog's when one is
- * open). See facebook.html for the URLs it answers.
+ * open). /messages URLs are Messenger's (messenger-app.js), which adds the chat hooks
+ * (ChatFixtureApi) and answers the shared ones while a Messenger page shows. See facebook.html
+ * for the URLs it answers.
  */
 import { h, installFixtureApi, installRouter, later } from '../shared/kit.js';
 import {
@@ -21,6 +23,7 @@ import {
   openBoxState,
   threadsFor,
 } from './fixture-dom.js';
+import { createMessenger } from './messenger-app.js';
 
 const first = new URL(location.href).searchParams;
 /** Facebook's UI language is an account setting: fixed for the session by the first URL. */
@@ -74,6 +77,16 @@ const { recordPost } = installFixtureApi(window, {
     state.rendered += threads.length;
     return threads.length;
   },
+});
+
+const pageBox = document.getElementById('fx-page');
+const commentHooks = window.__fixture;
+const messenger = createMessenger(document, {
+  locale,
+  base: '/messages',
+  nav: document.getElementById('mx-nav'),
+  main,
+  fallback: { page: () => state.page, composerState: commentHooks.composerState, recycle: commentHooks.recycle },
 });
 
 installCommentBehaviour(document, { locale, post: () => state.post ?? POSTS.page, onPost: recordPost });
@@ -149,6 +162,12 @@ async function render(url) {
   state.generation += 1;
   closeDialog();
   Object.assign(state, { post: null, list: null, rendered: 0 });
+  const inMessenger = url.pathname === '/messages' || url.pathname.startsWith('/messages/');
+  pageBox.classList.toggle('mx-layout', inMessenger);
+  const messengerLink = document.querySelector('[data-fixture-messenger]');
+  if (inMessenger) messengerLink.setAttribute('aria-current', 'page');
+  else messengerLink.removeAttribute('aria-current');
+  if (await messenger.render(url)) return;
   const post = postFor(url);
   state.page = post ? (post.group ? 'group-post' : 'post') : 'feed';
   if (post) await renderPost(post);
