@@ -11,6 +11,7 @@
 import type { CommentContext } from '../core/draft';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_PARENT_CONTEXT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_URL_CHARS, SITE_REPLY_LIMITS } from '../core/limits';
 import { stableCommentId } from './comment-id';
+import { linkedinConversations } from './linkedin-dm';
 import { clampText, collapseWhitespace, normaliseText, readText } from './page-text';
 import type { Composer, EditorKind, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
@@ -397,4 +398,5 @@ export const linkedin: SiteAdapter = {
     v2Editor: SEL.v2Editor,
   },
   navigationEvents: [],
+  conversations: linkedinConversations,
 };

@@ -5,8 +5,15 @@
  * default and "v2" (React SDUI: body[data-rehydrated], body > #root) when the first URL carries
  * ?ui=v2, since LinkedIn serves either to an account. ?comments=N renders N top-level comments
  * on the main post (filler after the named ones) for benchmarks. Test hooks on window.__fixture.
+ *
+ * Messaging (messaging.js): the nav's Messaging link opens /messaging/ (the conversation list; a
+ * click opens /messaging/thread/ID/), and the messaging overlay sits over every other page. The
+ * conversation hooks (ChatFixtureApi) act on the open thread, else the overlay bubble in use;
+ * composerState and recycle act on the comments while no conversation is open.
  */
 import { installFixtureApi, installRouter, later, h } from '../shared/kit.js';
+import { installChatApi } from '../shared/chat-kit.js';
+import { createMessaging } from './messaging.js';
 import {
   COMMENT_SELECTOR,
   CREATOR,
@@ -44,7 +51,7 @@ const nav = h(document, 'header', { class: 'global-nav' }, [
       h(document, 'a', { href: '/feed/' }, ['Home']),
       h(document, 'span', {}, ['My Network']),
       h(document, 'span', {}, ['Jobs']),
-      h(document, 'span', {}, ['Messaging']),
+      h(document, 'a', { href: '/messaging/' }, ['Messaging']),
       h(document, 'span', {}, ['Notifications']),
     ]),
   ]),
@@ -59,12 +66,16 @@ const side = h(document, 'aside', { class: 'scaffold-layout__sidebar' }, [
   ]),
 ]);
 const layout = h(document, 'div', { class: 'scaffold-layout' }, [side, main]);
+// Messages the site sent through its own paths (Enter, Send): the conversation suite wants none.
+let recordSend = () => {};
+const messaging = createMessaging(document, { onSend: (text) => recordSend({ text }) });
 if (version === 'v2') {
   document.body.setAttribute('data-rehydrated', 'true');
   document.body.append(h(document, 'div', { id: 'root' }, [nav, layout]));
 } else {
   document.body.append(h(document, 'div', { class: 'application-outlet' }, [nav, layout]));
 }
+document.body.append(messaging.overlay);
 
 // ---- pages --------------------------------------------------------------------------------
 function countFor(post, url) {
@@ -75,6 +86,7 @@ function countFor(post, url) {
 
 /** Which page a URL shows, as LinkedIn's router decides it. */
 function route(url) {
+  if (/^\/messaging(\/|$)/.test(url.pathname)) return { page: 'messaging', post: null };
   const update = /^\/feed\/update\/urn:li:activity:(\d+)\/?$/.exec(url.pathname);
   if (update) return { page: 'post', post: postByActivity(update[1]) };
   const slug = /^\/posts\/([^/]+)\/?$/.exec(url.pathname);
@@ -113,6 +125,15 @@ async function render(url) {
   state.next = 0;
   const { page, post } = route(url);
   state.page = page;
+  const onMessaging = page === 'messaging';
+  layout.classList.toggle('fx-layout--messaging', onMessaging);
+  // LinkedIn hides the overlay on its messaging page; its bubbles stay open for other pages.
+  messaging.overlay.hidden = onMessaging;
+  if (onMessaging) {
+    state.page = messaging.renderPage(url, main);
+    return;
+  }
+  messaging.leavePage();
   if (page === 'post' && post) {
     document.title = `${CREATOR.author} on LinkedIn: ${post.text.split('\n')[0]}`;
     const el = buildPost(document, version, post, { open: true, count: countFor(post, url) });
@@ -156,3 +177,24 @@ installFixtureApi(window, {
 // Replies posted through the fixture's own submit buttons (the conformance suite wants none).
 const api = window.__fixture;
 api.posted = () => posted.map((p) => ({ text: p.text }));
+
+// The conversation hooks (ChatFixtureApi), on the open conversation; the comment hooks of the
+// same names answer while none is open.
+const comments = { page: api.page, composerState: api.composerState, recycle: api.recycle };
+const chat = () => messaging.open();
+({ recordSend } = installChatApi(window, {
+  page: () => (chat() && state.page !== 'dm' ? 'dm-overlay' : state.page),
+  composerState: () => {
+    const open = chat();
+    return open ? open.composer.state() : comments.composerState();
+  },
+  keyEvents: () => chat()?.composer.keyEvents() ?? 0,
+  receive: (text) => chat()?.receive(text),
+  showSent: (text) => chat()?.showSent(text),
+  fill: (n) => chat()?.fill(n) ?? 0,
+  async recycle() {
+    const open = chat();
+    if (open) open.recycle();
+    else await comments.recycle();
+  },
+}));
