@@ -15,6 +15,7 @@ import { CUSTOM_STEER_LABEL, customSteerSchema, isSteerId, STEERS, type SteerCho
 import type { EditorClient, EditorClientEvent } from '@/lib/messaging/editor-client';
 import type { EditorSessionView } from '@/lib/messaging/editor-protocol';
 import { engineLabel, fitLabel, metricsLabel } from '@/lib/core/labels';
+import { Answering } from './Answering';
 
 const CUSTOM = 'custom';
 
@@ -51,9 +52,14 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   const box = useRef<HTMLTextAreaElement>(null);
   // The background's messages arrive in a listener installed once: it reads the site from here.
   const siteRef = useRef('the site');
+  const boxRef = useRef('reply box');
 
   const site = session ? siteName(session.comment.site) : 'the site';
+  const dm = session?.comment.kind === 'dm';
+  /** What the site's box is called here: a comment's reply box, a chat's message box. */
+  const boxName = dm ? 'message box' : 'reply box';
   siteRef.current = site;
+  boxRef.current = boxName;
   const busy = phase === 'drafting';
   const finished = sent || gone;
 
@@ -144,7 +150,9 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           setPhase('ready');
           setStatus(
             followingEdit.current
-              ? 'The author edited the comment: this draft answers what it says now. Edit it, then Insert or Queue.'
+              ? boxRef.current === 'message box'
+                ? 'This draft answers the latest messages. Edit it, then Insert or Queue.'
+                : 'The author edited the comment: this draft answers what it says now. Edit it, then Insert or Queue.'
               : 'Draft ready. Edit it, then Insert or Queue.',
           );
           followingEdit.current = false;
@@ -164,7 +172,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           if (event.ok) {
             setInserted(true);
             setError('');
-            setStatus(`Inserted. Review it in ${siteRef.current}'s reply box and press send yourself.`);
+            setStatus(`Inserted. Review it in ${siteRef.current}'s ${boxRef.current} and press send yourself.`);
           } else {
             setError(event.reason);
             setStatus('');
@@ -178,21 +186,39 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
               : 'Marked as sent. Understudy will learn from this reply.',
           );
           break;
-        case 'commentEdited':
+        case 'commentEdited': {
           setSession(event.session);
-          // An untouched draft follows the comment at once; the creator's own edit is theirs to
-          // keep, with a word that the comment changed under it.
+          const who = event.session.comment.author || 'The author';
+          const newMessage = event.session.comment.kind === 'dm';
+          // An untouched draft follows the comment (or the conversation's new message) at once;
+          // the creator's own edit is theirs to keep, with a word that things changed under it.
           if (!edited.current && !event.session.inserted && !event.session.sent) {
             generate();
             followingEdit.current = true;
-            setStatus(`${event.session.comment.author || 'The author'} edited the comment. Drafting again for what it says now…`);
+            setStatus(newMessage ? `A new message from ${who} arrived. Drafting again to answer it…` : `${who} edited the comment. Drafting again for what it says now…`);
           } else {
-            setStatus(`${event.session.comment.author || 'The author'} edited the comment since this draft. Regenerate to answer what it says now.`);
+            setStatus(
+              newMessage
+                ? `A new message from ${who} arrived since this draft. Regenerate to answer it.`
+                : `${who} edited the comment since this draft. Regenerate to answer what it says now.`,
+            );
           }
+          break;
+        }
+        case 'answering':
+          // The creator picked another message to answer: a draft for it, even over their edits.
+          setSession(event.session);
+          variant.current = 0;
+          generate();
+          setStatus(`Drafting a reply to ${event.session.comment.author}'s message…`);
           break;
         case 'gone':
           setGone(true);
-          setStatus(event.queued ? 'The comment left the page. Your draft is in the queue.' : 'The comment left the page.');
+          setStatus(
+            event.queued
+              ? `The ${boxRef.current === 'message box' ? 'conversation' : 'comment'} left the page. Your draft is in the queue.`
+              : `The ${boxRef.current === 'message box' ? 'conversation' : 'comment'} left the page.`,
+          );
           break;
         case 'disconnected':
           if (request.current) fail('Understudy restarted while drafting. Click Regenerate to try again.');
@@ -232,7 +258,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
       return setError(`This draft is ${over.toLocaleString()} characters over ${site}'s limit: ${site} may cut it or refuse it. Shorten it, or press Insert again to insert it anyway.`);
     }
     overLimitWarned.current = false;
-    setStatus(`Opening ${site}'s reply box…`);
+    setStatus(`Opening ${site}'s ${boxName}…`);
     client.send({ type: 'insert', text });
   }
 
@@ -286,6 +312,13 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
         {status}
       </div>
       {progress !== undefined && <progress max={1} value={progress} aria-label="Loading the model" />}
+      {dm && session?.comment.conversation && (
+        <Answering
+          conversation={session.comment.conversation}
+          disabled={busy || finished}
+          onPick={(index) => client.send({ type: 'answer', index })}
+        />
+      )}
       <textarea
         ref={box}
         aria-label="Draft"
@@ -391,7 +424,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
         </p>
       )}
       <p className="hint">
-        Insert fills {site}'s reply box. You review it and press send yourself.
+        Insert fills {site}'s {boxName}. You review it and press send yourself.
         {saved && <span className="saved"> Your edits are saved in the queue.</span>}
       </p>
     </main>

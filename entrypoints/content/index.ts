@@ -12,9 +12,10 @@ export default defineContentScript({
     // opens a video in-app never reloads, so the adapter decides per scan what to read.
     const adapter = adapterForOrigin(location.href);
     if (!adapter) return;
-    // Only while the creator has this site switched on in Options (asked of the background).
+    // Only while the creator has this site switched on in Options (asked of the background),
+    // and its direct messages only once they turned those on too.
     const page = whileSiteOn({
-      start: (signal) => startPage(adapter, signal),
+      start: (signal, { dms }) => startPage(adapter, signal, { dms }),
       ask: () => request('site.enabled', {}),
       signal: ctx.signal,
     });

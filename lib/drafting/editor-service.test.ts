@@ -4,6 +4,7 @@ import type { EditorPortOut, InsertOutcome } from '../messaging/editor-protocol'
 import type { DraftRunner, DraftRunOptions } from './draft-runner';
 import { createEditorService, type EditorPort } from './editor-service';
 import { createEditorSessions, type EditorSession } from './editor-sessions';
+import { dmAnswer } from '../core/conversation';
 
 const comment: CommentContext = {
   site: 'youtube',
@@ -233,6 +234,41 @@ describe('editor service', () => {
     await frame.send({ type: 'markSent', text: 'Sent by hand' });
     await frame.send({ type: 'markSent', text: 'Sent by hand' });
     expect(s.sent).toEqual([{ report: expect.objectContaining({ text: 'Sent by hand' }), via: 'confirmed' }]);
+  });
+
+  it('a DM draft answers another message of its conversation when the creator picks it, with that sender', async () => {
+    const s = setup();
+    const dm = dmAnswer({
+      id: 'club',
+      title: 'Sourdough club',
+      group: true,
+      messages: [
+        { from: 'them', sender: 'Grain Nerd', handle: 'grainnerd', text: 'Does this method work with rye?' },
+        { from: 'them', sender: 'Danny K', handle: 'danny_k', text: 'How do you store the loaf?' },
+        { from: 'me', sender: 'You', text: 'In a bread bag!' },
+      ],
+    })!;
+    const { sessionId } = await s.service.open({ site: 'instagram', pageUrl: 'https://www.instagram.com/direct/t/9/', ...dm }, TAB, 0);
+    const frame = framePort();
+    s.service.serve(frame.port, TAB);
+    await frame.send({ type: 'attach', sessionId });
+    expect((await s.sessions.get(sessionId))?.comment.author).toBe('Danny K');
+
+    await frame.send({ type: 'answer', index: 0 });
+    const picked = (await s.sessions.get(sessionId))!.comment;
+    expect(picked).toMatchObject({ author: 'Grain Nerd', handle: 'grainnerd', text: 'Does this method work with rye?' });
+    expect(frame.ofType('answering')).toHaveLength(1);
+    // The creator's own message is not something to answer.
+    await frame.send({ type: 'answer', index: 2 });
+    expect(frame.last()).toMatchObject({ type: 'error' });
+    expect((await s.sessions.get(sessionId))!.comment.author).toBe('Grain Nerd');
+  });
+
+  it('a comment draft has no other message to answer', async () => {
+    const s = setup();
+    const { frame } = await attached(s);
+    await frame.send({ type: 'answer', index: 0 });
+    expect(frame.last()).toMatchObject({ type: 'error' });
   });
 
   it('stops a draft when the editor frame goes away', async () => {

@@ -19,6 +19,7 @@ import type { PortLike } from '../messaging/port-like';
 import type { DraftRunner } from './draft-runner';
 import type { EditorSession, EditorSessions } from './editor-sessions';
 import { postedIsTheInsertedDraft } from './posted-reply';
+import { dmAnswer, runEndingAt } from '../core/conversation';
 
 export type EditorPort = PortLike<EditorPortOut>;
 
@@ -197,6 +198,17 @@ export function createEditorService(deps: EditorServiceDeps) {
       post({ type: 'sent', via: 'confirmed', recorded });
     }
 
+    /** A DM draft answers another message of its conversation, picked by the creator. */
+    async function answer(session: EditorSession, index: number) {
+      const conversation = session.comment.kind === 'dm' ? session.comment.conversation : undefined;
+      const picked = conversation ? dmAnswer(conversation, runEndingAt(conversation.messages, index)) : null;
+      if (!conversation || !picked) return post({ type: 'error', message: 'That message can’t be answered: pick one the other person sent.' });
+      // The sender's handle and time come from the message picked, never from the last one.
+      const { handle: _handle, postedAt: _postedAt, ...rest } = session.comment;
+      const next = await sessions.replaceComment(session.id, { ...rest, ...picked });
+      if (next) post({ type: 'answering', session: viewOf(next) });
+    }
+
     async function handle(message: EditorPortIn) {
       if (message.type === 'attach') return attach(message.sessionId);
       if (message.type === 'cancel') {
@@ -219,6 +231,8 @@ export function createEditorService(deps: EditorServiceDeps) {
           return insert(session, message.text);
         case 'markSent':
           return markSent(session, message.text);
+        case 'answer':
+          return answer(session, message.index);
       }
     }
 

@@ -15,31 +15,43 @@ const STYLE_ID = 'understudy-button-styles';
 
 export type OpenHandler = (element: HTMLElement, button: HTMLElement) => void;
 
-function ensureStyles(signal: AbortSignal): void {
-  if (document.getElementById(STYLE_ID)) return;
+/** The button's stylesheet in the document, or in a site's shadow root (X's chat lives in one). */
+function ensureStyles(root: Document | ShadowRoot, signal: AbortSignal): void {
+  if (root.getElementById(STYLE_ID)) return;
   const style = document.createElement('style');
   style.id = STYLE_ID;
   style.textContent = buttonCss;
-  (document.head ?? document.documentElement).append(style);
+  const parent = root instanceof Document ? (root.head ?? root.documentElement) : root;
+  parent.append(style);
   signal.addEventListener('abort', () => style.remove(), { once: true });
 }
 
-export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal) {
+/**
+ * `scope` names what the buttons draft for ('comment', 'conversation'): each set removes only
+ * its own, so leaving a comments page keeps an open chat's button.
+ */
+export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal, scope = 'comment') {
   /** Each button → the comment element it drafts for. */
   const commentOf = new WeakMap<Element, HTMLElement>();
-  ensureStyles(signal);
+  ensureStyles(document, signal);
+  const styledRoots = new WeakSet<ShadowRoot>();
+  /** Buttons in shadow roots, which document queries don't reach. */
+  const inShadow = new Set<HTMLElement>();
   // One clone per comment is cheaper than building each button attribute by attribute.
   const template = document.createElement(BUTTON_HOST_TAG);
   template.setAttribute('role', 'button');
   template.tabIndex = 0;
   template.setAttribute('aria-expanded', 'false');
   template.textContent = 'Draft reply';
+  template.setAttribute('data-understudy-for', scope);
 
   function activate(event: Event) {
     // Only the creator's own click or key press: a page script's synthetic click (or
     // `.click()`, or a dispatched event) must never start a draft.
     if (!event.isTrusted) return;
-    const button = event.target as HTMLElement | null;
+    // Inside a site's shadow root the event is retargeted to its host: the path's first node is
+    // what was really clicked.
+    const button = (event.composedPath()[0] ?? event.target) as HTMLElement | null;
     if (button?.localName !== BUTTON_HOST_TAG) return;
     const element = commentOf.get(button);
     if (!element) return;
@@ -57,7 +69,9 @@ export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal) {
     { capture: true, signal },
   );
   function removeAll(): void {
-    for (const button of document.querySelectorAll(BUTTON_HOST_TAG)) button.remove();
+    for (const button of document.querySelectorAll(`${BUTTON_HOST_TAG}[data-understudy-for="${scope}"]`)) button.remove();
+    for (const button of inShadow) button.remove();
+    inShadow.clear();
   }
   signal.addEventListener('abort', removeAll, { once: true });
 
@@ -80,6 +94,16 @@ export function createDraftButtons(onOpen: OpenHandler, signal: AbortSignal) {
       }
       const button = template.cloneNode(true) as HTMLElement;
       commentOf.set(button, element);
+      // Comments live in the light DOM; a chat may not (X's is in a shadow root). Asked only for
+      // conversations, a few per page, so a 2,000-comment scan pays nothing for it.
+      if (scope !== 'comment') {
+        const root = host.getRootNode();
+        if (root instanceof ShadowRoot) {
+          if (!styledRoots.has(root)) ensureStyles(root, signal);
+          styledRoots.add(root);
+          inShadow.add(button);
+        }
+      }
       host.append(button);
       added += 1;
     }

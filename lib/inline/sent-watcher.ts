@@ -1,10 +1,10 @@
 /**
  * After Insert, notices when the creator actually sends the reply: the site's reply box closes
- * and the thread shows a reply with the text that was in the box. What they sent (with any
- * last edits made in the box) is what Understudy learns from. Runs only while a box is open.
+ * (or, in a chat, empties) and the thread shows a reply with the text that was in the box. What
+ * they sent (with any last edits made in the box) is what Understudy learns from. Runs only
+ * while a box is open.
  */
 import { editorValue } from '../sites/insert';
-import type { SiteAdapter } from '../sites/types';
 
 const POLL_MS = 700;
 /** After the box closes, how long a posted reply may take to appear before we assume Cancel. */
@@ -16,12 +16,17 @@ export interface SentWatch {
 }
 
 export function watchForSent(options: {
-  adapter: SiteAdapter;
-  commentElement: HTMLElement;
   composer: HTMLElement;
+  /** The creator's reply (or message) with this text, once the page shows it posted. */
+  findPosted(text: string): HTMLElement | null;
+  /**
+   * A chat's composer stays on the page after sending and empties instead: the box counts as
+   * closed once it is empty.
+   */
+  staysOpen?: boolean;
   onSent(text: string): void;
 }): SentWatch {
-  const { adapter, commentElement, composer, onSent } = options;
+  const { composer, findPosted, onSent, staysOpen = false } = options;
   let lastText = editorValue(composer).trim();
   let closedAt: number | undefined;
   const startedAt = Date.now();
@@ -34,13 +39,15 @@ export function watchForSent(options: {
 
   const timer = window.setInterval(() => {
     const now = Date.now();
-    if (composer.isConnected) {
+    const open = composer.isConnected && !(staysOpen && !editorValue(composer).trim());
+    if (open) {
       track();
+      closedAt = undefined;
       if (now - startedAt > GIVE_UP_MS) stop();
       return;
     }
     closedAt ??= now;
-    if (adapter.findPostedReply(commentElement, lastText)) {
+    if (findPosted(lastText)) {
       stop();
       onSent(lastText);
     } else if (now - closedAt > APPEAR_GRACE_MS) {

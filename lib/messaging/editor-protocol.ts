@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import type { CommentContext, DraftResult } from '../core/draft';
-import { MAX_DRAFT_CHARS, MAX_REQUEST_ID_CHARS } from '../core/limits';
+import { MAX_CONVERSATION_MESSAGES, MAX_DRAFT_CHARS, MAX_REQUEST_ID_CHARS } from '../core/limits';
 import { steerSchema } from '../core/steers';
 
 const requestId = z.string().min(1).max(MAX_REQUEST_ID_CHARS);
@@ -34,6 +34,11 @@ export const editorPortInSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('insert'), text: draftText }),
   /** The creator says they sent it (a click inside the editor, which no page can fake). */
   z.object({ type: z.literal('markSent'), text: draftText }),
+  /**
+   * A DM draft: answer the incoming message at this index of the conversation the session holds
+   * (with the same sender's messages right before it) instead of the latest ones.
+   */
+  z.object({ type: z.literal('answer'), index: z.number().int().min(0).max(MAX_CONVERSATION_MESSAGES - 1) }),
 ]);
 export type EditorPortIn = z.infer<typeof editorPortInSchema>;
 
@@ -60,8 +65,13 @@ export type EditorPortOut =
   | { type: 'sent'; via: 'confirmed' | 'seen'; recorded: boolean }
   /** The comment left the page (removed, or the creator navigated away). */
   | { type: 'gone'; queued: boolean }
-  /** The comment's author edited it: the session now holds its new text. */
-  | { type: 'commentEdited'; session: EditorSessionView };
+  /**
+   * The comment's author edited it (or, in a conversation, a new message arrived): the session
+   * now holds its new text.
+   */
+  | { type: 'commentEdited'; session: EditorSessionView }
+  /** The creator picked another message of the conversation to answer: draft for it now. */
+  | { type: 'answering'; session: EditorSessionView };
 
 /** background → content script, for the tab and frame that opened the session. */
 export const contentCommandSchema = z.discriminatedUnion('type', [

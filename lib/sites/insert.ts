@@ -264,13 +264,13 @@ function strategiesFor(el: HTMLElement, kind: EditorKind | undefined): Strategy[
 
 /**
  * Fill the site's reply box with `text`. Succeeds only when the box shows the text and, if
- * `submit` is given, the site enabled it; otherwise the box is put back as it was and the
+ * `submit` is given (or found by the function given), the site enabled it; otherwise the box is put back as it was and the
  * reason says what to do instead. The creator presses send.
  */
 export async function insertText(
   target: HTMLElement,
   text: string,
-  submit?: HTMLElement | null,
+  submit?: HTMLElement | null | (() => HTMLElement | null),
   options: InsertOptions = {},
 ): Promise<InsertOutcome> {
   const box = options.boxLabel ?? 'The reply box';
@@ -290,7 +290,9 @@ export async function insertText(
     } catch {
       attempted = false;
     }
-    if (attempted && (await settle(() => accepted(el, full, submit), settleMs))) return { ok: true, method };
+    // A chat's send control may appear only once there is text (X): look for it each time.
+    const button = () => (typeof submit === 'function' ? submit() : submit);
+    if (attempted && (await settle(() => accepted(el, full, button()), settleMs))) return { ok: true, method };
     await restore(el, before);
   }
   return { ok: false, reason: `${box} didn't accept the text — use Copy and paste it.` };
