@@ -6,8 +6,11 @@
  * - focus moves into it on open (the first button, by default the safe choice), Tab stays
  *   inside it, and focus goes back to what opened it on close;
  * - Escape, or a click on the backdrop, cancels.
+ * Rendered into document.body: inside the side panel's virtualized list, a transformed ancestor
+ * would otherwise pin the "fixed" backdrop to one card.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 export interface DialogProps {
   title: string;
@@ -58,7 +61,7 @@ export function Dialog({ title, children, actions, onCancel }: DialogProps) {
     }
   }
 
-  return (
+  return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
       <div
         ref={box}
@@ -76,6 +79,7 @@ export function Dialog({ title, children, actions, onCancel }: DialogProps) {
         </div>
         <div className="row dialog-actions">{actions}</div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

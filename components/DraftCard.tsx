@@ -133,7 +133,7 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
       </div>
       {message && <div className="muted" role={save === 'error' ? 'alert' : 'status'}>{message}</div>}
       <Provenance draft={draft} />
-      <ContactNote site={draft.site} author={draft.author} />
+      <ContactNote site={draft.site} author={draft.author} dm={dm} />
     </article>
   );
 }
