@@ -24,6 +24,7 @@ import { clampText, normaliseText, readText } from './page-text';
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 import { commentShowing } from './posted-reply';
+import { xConversations } from './x-dm';
 
 export const X_ORIGIN = 'https://x.com';
 
@@ -407,4 +408,5 @@ export const x: SiteAdapter = {
   },
   // X fires no navigation event: WXT's location watch rescans.
   navigationEvents: [],
+  conversations: xConversations,
 };
