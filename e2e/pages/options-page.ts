@@ -99,4 +99,12 @@ export class OptionsPage {
   siteSwitch(name: string): Locator {
     return this.sitesSection.getByRole('switch', { name, exact: true });
   }
+  /** A site's direct-messages switch, by the site's name: "Direct messages on X". */
+  dmSwitch(site: string): Locator {
+    return this.sitesSection.getByRole('switch', { name: `Direct messages on ${site}`, exact: true });
+  }
+  /** The one-time explanation shown before the first site's DMs are turned on. */
+  get dmExplanation(): Locator {
+    return this.page.getByRole('dialog', { name: /^Turn on direct messages on / });
+  }
 }
