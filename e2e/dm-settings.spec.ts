@@ -2,14 +2,18 @@
  * Options → Sites → Direct messages (issue 11), in the real browser with the built extension:
  * every "Direct messages on <Site>" switch starts off; the first one turned on explains what is
  * read and kept (a dialog: focus inside, Escape cancels), once; what is turned on stays on
- * across a reload of Options.
+ * across a reload of Options. And the side panel's side of DMs: a queued DM draft under its
+ * conversation, "Open conversation", the messages it answered, and forgetting the person.
  *
  * One browser for the file.
  */
 import { test as base, expect } from '@playwright/test';
+import type { Page } from 'playwright-core';
+import type { ContactRow, DraftRow } from '../lib/memory/db';
 import { expectNoSeriousViolations } from './harness/axe';
 import { launchWithExtension, type Session } from './harness/launch';
 import { OptionsPage } from './pages/options-page';
+import { SidePanelPage } from './pages/side-panel-page';
 
 const test = base.extend<object, { session: Session }>({
   session: [
@@ -92,4 +96,101 @@ test('DM switches start off, explain once what is read and kept, and stay on acr
 
   // Nothing reached the network.
   expect(session.blocked).toEqual([]);
+});
+
+/** Writes rows straight into the extension's database (as the background would), then reloads. */
+async function seed(page: Page, rows: { drafts?: Omit<DraftRow, 'id'>[]; contacts?: ContactRow[] }) {
+  await page.evaluate(async ({ drafts = [], contacts = [] }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('understudy');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['drafts', 'contacts'], 'readwrite');
+      for (const row of drafts) tx.objectStore('drafts').add(row);
+      for (const row of contacts) tx.objectStore('contacts').put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, rows);
+  await page.reload();
+}
+
+const CHAT_URL = 'https://x.com/i/chat/1234-5678';
+
+test('a queued DM draft sits under its conversation, opens it, shows what it answered, and its person can be forgotten', async ({ session }, testInfo) => {
+  const panel = await new SidePanelPage(session).open();
+  const { page } = panel;
+  await expect(panel.emptyQueue).toBeVisible();
+  const now = Date.now();
+  await seed(page, {
+    drafts: [
+      {
+        site: 'youtube', commentId: 'c1', author: '@bob', commentText: 'How long do you proof rye?',
+        pageUrl: 'https://www.youtube.com/watch?v=abc', text: 'About an hour longer than wheat.', engineText: 'About an hour longer than wheat.',
+        engine: 'memory', exampleIds: [], status: 'queued', createdAt: now - 10, updatedAt: now - 10, kind: 'comment',
+      },
+      {
+        site: 'x', commentId: 'dm:1234-5678', author: 'Maya Lin', commentText: 'Are you around Friday?\nWould love to collab on a bread video',
+        pageUrl: CHAT_URL, text: 'Friday works! What did you have in mind?', engineText: 'Friday works! What did you have in mind?',
+        engine: 'memory', exampleIds: [], status: 'queued', createdAt: now, updatedAt: now, kind: 'dm',
+        conversation: {
+          id: '1234-5678', group: false, answering: [0, 1],
+          messages: [
+            { from: 'them', sender: 'Maya Lin', text: 'Are you around Friday?' },
+            { from: 'them', sender: 'Maya Lin', text: 'Would love to collab on a bread video' },
+          ],
+        },
+      },
+    ],
+    contacts: [
+      { key: 'x:maya lin', platform: 'x', handle: 'maya lin', firstSeen: now - 1000, lastSeen: now - 1000, interactions: 1, note: 'Met at the bakery meetup',
+        conversations: [{ id: '1234-5678', url: CHAT_URL, lastAt: now - 1000 }] },
+    ],
+  });
+
+  const conversation = page.getByRole('region', { name: 'Direct messages with Maya Lin' });
+  await expect(conversation).toBeVisible();
+  await expect(conversation.getByText('DM', { exact: true }).first()).toBeVisible();
+  await expect(conversation.getByRole('article', { name: 'Draft reply to Maya Lin' })).toBeVisible();
+  await expect(panel.card('@bob').getByRole('link', { name: 'Open comment' })).toHaveCount(0); // no permalink given
+  await expect(conversation.getByRole('article', { name: 'Draft reply to @bob' })).toHaveCount(0);
+
+  await conversation.getByRole('button', { name: 'Why this draft?' }).click();
+  const answered = conversation.getByRole('region', { name: 'Messages it answered' });
+  await expect(answered.getByRole('listitem')).toHaveText([
+    /^Maya Lin wrote\s*Are you around Friday\?$/,
+    /^Maya Lin wrote\s*Would love to collab on a bread video$/,
+  ]);
+  await expectNoSeriousViolations(page);
+  await page.screenshot({ path: testInfo.outputPath('side-panel-dm.png'), fullPage: true });
+
+  // "Open conversation" opens the chat in a tab; pressed again, it brings that tab back instead.
+  // (A stand-in page at the chat's address: what matters here is which tab shows it.)
+  await session.context.route(CHAT_URL, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Chat</title><main>Chat</main>' }));
+  const opened = session.context.waitForEvent('page');
+  await conversation.getByRole('link', { name: 'Open conversation' }).click();
+  const chat = await opened;
+  await chat.waitForURL(CHAT_URL);
+  const tabs = session.context.pages().length;
+  await page.bringToFront();
+  await conversation.getByRole('link', { name: 'Open conversation' }).click();
+  await expect.poll(() => chat.evaluate(() => document.visibilityState)).toBe('visible');
+  expect(session.context.pages()).toHaveLength(tabs);
+
+  // Forget Maya: the confirmation names what goes; then her DM draft is gone, the comment stays.
+  await conversation.getByRole('button', { name: 'Forget Maya Lin' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Forget Maya Lin?' });
+  await expect(confirm).toContainText('your private note about them');
+  await expect(confirm).toContainText('the links to 1 conversation with them');
+  await expect(confirm).toContainText('your drafts of direct messages to them, with the messages each kept');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('side-panel-forget.png') });
+  await confirm.getByRole('button', { name: 'Forget Maya Lin' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(conversation).toHaveCount(0);
+  await expect(panel.card('@bob')).toBeVisible();
+  await expect(page.locator('.count')).toHaveText('1 waiting');
 });
