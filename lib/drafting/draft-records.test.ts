@@ -49,3 +49,38 @@ describe('what the background records about drafts', () => {
     expect(result.voice?.traits.length).toBeGreaterThan(0);
   });
 });
+
+describe('what the background records about DM drafts', () => {
+  const dm: CommentContext = {
+    site: 'instagram',
+    commentId: 'dm:t7',
+    kind: 'dm',
+    author: 'Lena Brooks',
+    handle: 'lenab',
+    text: 'Which flour for focaccia?',
+    pageUrl: 'https://www.instagram.com/direct/t/t7/',
+    conversation: {
+      id: 't7',
+      title: 'Lena Brooks',
+      group: false,
+      messages: [
+        { from: 'them', sender: 'Lena Brooks', text: 'We moved to Elm Street!' },
+        { from: 'them', sender: 'Lena Brooks', handle: 'lenab', text: 'Which flour for focaccia?' },
+      ],
+      answering: [1],
+    },
+  };
+
+  it('learns a sent DM as a DM reply and links the conversation to the contact, keeping nothing else of it', async () => {
+    const result = await recordSentDraft(db, { comment: dm, text: 'Bread flour, always!', engineText: 'Bread flour!', engine: 'memory', exampleIds: [], via: 'seen' });
+    expect(result.recorded).toBe(true);
+    const [sent] = await db.examples.where('kind').equals('dm').toArray();
+    expect(sent).toMatchObject({ reply: 'Bread flour, always!', incoming: 'Which flour for focaccia?', source: 'sent', kind: 'dm', contactKey: 'instagram:lenab' });
+    const contact = await db.contacts.get('instagram:lenab');
+    expect(contact).toMatchObject({ displayName: 'Lena Brooks', interactions: 1 });
+    expect(contact?.conversations).toEqual([{ id: 't7', url: 'https://www.instagram.com/direct/t/t7/', title: 'Lena Brooks', lastAt: expect.any(Number) }]);
+    const draft = await db.drafts.get(result.draftId);
+    expect(draft).toMatchObject({ kind: 'dm', status: 'sent' });
+    expect(JSON.stringify([draft, contact, sent])).not.toContain('Elm Street');
+  });
+});

@@ -15,7 +15,7 @@ type DraftPayload = DraftReport;
 async function voiceScoreOf(db: UnderstudyDB, payload: DraftPayload): Promise<number | undefined> {
   if (!payload.engineText.trim()) return undefined;
   try {
-    const voice = await scoreVoice(db, payload.engineText, payload.comment.site);
+    const voice = await scoreVoice(db, payload.engineText, payload.comment.site, payload.comment.kind);
     return voice.basedOn > 0 ? voice.score : undefined;
   } catch {
     return undefined;
@@ -48,13 +48,30 @@ export async function recordSentDraft(
     .first();
   if (already?.id !== undefined) return { draftId: already.id, recorded: false };
   const draftId = await insertWithVoice(db, draft);
+  const { comment } = payload;
+  const dm = comment.kind === 'dm';
   const result = await recordSent(db, {
     draftId,
-    comment: payload.comment.text,
+    comment: comment.text,
     finalText: payload.text,
     engineText: payload.engineText,
-    platform: payload.comment.site,
-    contact: payload.comment.author,
+    platform: comment.site,
+    // A DM's sender is named on the page and known by their handle where the site shows one.
+    contact: dm && comment.handle ? { handle: comment.handle, displayName: comment.author } : comment.author,
+    ...(dm
+      ? {
+          kind: 'dm' as const,
+          ...(comment.conversation
+            ? {
+                conversation: {
+                  id: comment.conversation.id,
+                  url: comment.permalink ?? comment.pageUrl,
+                  ...(comment.conversation.title ? { title: comment.conversation.title } : {}),
+                },
+              }
+            : {}),
+        }
+      : {}),
   });
   return { draftId, recorded: result.recorded };
 }
@@ -67,7 +84,7 @@ export function withVoiceMatch(runner: DraftRunner, db: UnderstudyDB): DraftRunn
       // A draft that doesn't answer the comment gets no voice score: sounding right is no praise.
       if (!voiceMatchShown(result)) return result;
       try {
-        const voice = await scoreVoice(db, result.text, comment.site);
+        const voice = await scoreVoice(db, result.text, comment.site, comment.kind);
         if (voice.basedOn === 0) return result;
         return { ...result, voice: { score: voice.score, traits: voice.traits } };
       } catch {

@@ -403,3 +403,53 @@ describe('the drafting pipeline with hybrid retrieval', () => {
     await expect(drafting).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+describe('the drafting pipeline with direct messages', () => {
+  let db: UnderstudyDB;
+  const seen: DraftInput[] = [];
+  const spy: DraftEngine = {
+    id: 'webllm',
+    async draft(input) {
+      seen.push(input);
+      return { text: 'ok', engine: 'webllm', exampleIds: [] };
+    },
+  };
+
+  beforeEach(async () => {
+    seen.length = 0;
+    db = new UnderstudyDB(`test-${crypto.randomUUID()}`);
+    await db.profile.put(profile);
+    await db.examples.bulkAdd([
+      ...examples.map((e) => ({ ...e, kind: 'comment' as const })),
+      { incoming: 'How often should I feed my starter?', reply: 'twice a day is plenty, keep it cosy', platform: 'instagram', source: 'sent', createdAt: NOW - DAY, kind: 'dm' },
+    ]);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  const dmContext = (text: string): CommentContext =>
+    comment(text, { site: 'instagram', kind: 'dm', commentId: 'dm:t1', author: 'Omar', handle: 'omar', conversation: { id: 't1', group: false, messages: [{ from: 'them', sender: 'Omar', handle: 'omar', text }], answering: [0] } });
+
+  it('drafts a DM from the creator\'s DM replies first, then their comment replies', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine(), webllm: spy }, chooseEngine: async () => ({ engine: spy }) });
+    await pipeline.draft(dmContext('How often do I feed my sourdough starter?'));
+    const kinds = seen[0]!.examples.map((r) => r.example.kind);
+    expect(kinds[0]).toBe('dm');
+    expect(kinds).toContain('comment');
+    expect(kinds.indexOf('comment')).toBeGreaterThan(kinds.lastIndexOf('dm'));
+  });
+
+  it('writes a DM in the creator\'s DM words with the memory engine', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const result = await pipeline.draft(dmContext('How often do I feed my sourdough starter?'));
+    expect(result.text).toContain('twice a day is plenty, keep it cosy');
+  });
+
+  it('never gives a comment draft a DM reply, however close it is', async () => {
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine(), webllm: spy }, chooseEngine: async () => ({ engine: spy }) });
+    await pipeline.draft(comment('How often should I feed my starter?', { site: 'instagram' }));
+    expect(seen[0]!.examples.length).toBeGreaterThan(0);
+    expect(seen[0]!.examples.every((r) => r.example.kind !== 'dm')).toBe(true);
+  });
+});

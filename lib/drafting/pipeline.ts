@@ -3,19 +3,26 @@
  * replies and what they said to this commenter before, and hand it all to the chosen engine. The result says which engine wrote it and
  * which past replies it drew on.
  *
+ * A comment draft draws on comment replies only: nothing said in a DM can reach a public reply.
+ * A DM draft draws on the creator's DM replies first (those dm-privacy lets through: no names,
+ * numbers, links or personal details), then their comment replies.
+ *
  * Past replies are found by BM25 (words in common); with an embedding model in use and the
  * replies' vectors stored, by BM25 fused with vector similarity (meaning in common).
  */
 
+import type { ReplyKind } from '../core/conversation';
 import type { CommentContext } from '../core/draft';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import type { SiteId } from '../core/sites';
 import { PROFILE_KEY, type ExampleRow, type UnderstudyDB } from '../memory/db';
+import { usableForDraft } from '../memory/dm-privacy';
 import { withThanksCandidates } from '../memory/draft-retrieval';
 import { listFacts } from '../memory/facts-repo';
 import { judgeDraftFit } from '../memory/fit';
 import { hybridSearch } from '../memory/hybrid';
-import { getIndexFor, type RetrievalIndex, type RetrievalQuery } from '../memory/retrieval';
+import { ofKindOrAll } from '../memory/fingerprint';
+import { getIndexFor, type RetrievalIndex, type RetrievalQuery, type RetrievedExample } from '../memory/retrieval';
 import { detectStyleHabits, type StyleHabits } from '../memory/style';
 import type { DraftEngine, DraftInput } from '../llm/engine';
 import type { MemoryDraftOptions } from '../llm/memory-engine';
@@ -40,6 +47,11 @@ export interface DraftingDeps {
 }
 
 const RETRIEVE_K = 8;
+/**
+ * DM replies looked at for a DM draft before the privacy screen: many name someone or carry a
+ * detail, and the screen must not leave the draft with none when usable ones rank just below.
+ */
+const DM_POOL = RETRIEVE_K * 4;
 /** Earlier exchanges with the commenter given to the engine; the prompt trims to its budget. */
 const CONTACT_HISTORY = 3;
 /** Habits are read from the most recent replies: voice drifts, and this bounds the cost. */
@@ -50,7 +62,7 @@ const SENT_RECENTLY_MS = 30 * 24 * 60 * 60 * 1000;
 const RECENT_SENT_LIMIT = 200;
 
 export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
-  const habitsCache = new WeakMap<RetrievalIndex, { revision: number; habits: StyleHabits }>();
+  const habitsCache = new WeakMap<RetrievalIndex, Map<ReplyKind, { revision: number; habits: StyleHabits }>>();
   const sentCache = new WeakMap<RetrievalIndex, { revision: number; sent: ExampleRow[] }>();
 
   /** The replies the creator posted (source 'sent'), newest first; rebuilt when memory changes. */
@@ -62,15 +74,18 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
     return sent;
   }
 
-  function habitsOf(index: RetrievalIndex): StyleHabits {
-    const cached = habitsCache.get(index);
+  /** Habits of the draft's kind of reply when memory holds enough of them (ofKindOrAll), else of all. */
+  function habitsOf(index: RetrievalIndex, kind: ReplyKind): StyleHabits {
+    const byKind = habitsCache.get(index) ?? new Map<ReplyKind, { revision: number; habits: StyleHabits }>();
+    habitsCache.set(index, byKind);
+    const cached = byKind.get(kind);
     if (cached && cached.revision === index.revision) return cached.habits;
-    const replies = [...index.examples()]
+    const replies = ofKindOrAll([...index.examples()], kind)
       .sort((a, b) => b.createdAt - a.createdAt)
       .slice(0, HABIT_SAMPLE)
       .map((e) => e.reply);
     const habits = detectStyleHabits(replies);
-    habitsCache.set(index, { revision: index.revision, habits });
+    byKind.set(kind, { revision: index.revision, habits });
     return habits;
   }
 
@@ -89,14 +104,24 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
           ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
         }) ?? null,
       ]);
-      const query: RetrievalQuery = {
+      const kind: ReplyKind = comment.kind ?? 'comment';
+      const base: RetrievalQuery = {
         text: comment.text,
         platform: comment.site,
         ...(comment.parentText ? { parentText: comment.parentText } : {}),
       };
-      const found = semantic ? hybridSearch(index, query, semantic.neighbours, RETRIEVE_K) : index.search(query, RETRIEVE_K);
-      // Praise and thanks share few words with anything: the creator's own thank-you replies join in.
-      const examples = withThanksCandidates(index, query, found, RETRIEVE_K);
+      const retrieve = (query: RetrievalQuery, k: number): RetrievedExample[] => {
+        const found = semantic ? hybridSearch(index, query, semantic.neighbours, k) : index.search(query, k);
+        // Praise and thanks share few words with anything: the creator's own thank-you replies join in.
+        return withThanksCandidates(index, query, found, k);
+      };
+      const fromComments = retrieve({ ...base, kinds: ['comment'] }, RETRIEVE_K);
+      let examples = fromComments;
+      if (kind === 'dm') {
+        const fromDms = usableForDraft(retrieve({ ...base, kinds: ['dm'] }, DM_POOL), comment).slice(0, RETRIEVE_K);
+        const seen = new Set(fromDms.map((r) => r.example.id));
+        examples = [...fromDms, ...fromComments.filter((r) => !seen.has(r.example.id))];
+      }
       deps.onRetrieval?.(semantic ? { kind: 'hybrid', model: semantic.model } : { kind: 'lexical' });
       const input: DraftInput = {
         comment,
@@ -114,7 +139,7 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
         ...(opts.onStatus ? { onStatus: opts.onStatus } : {}),
         ...(opts.variant !== undefined ? { variant: opts.variant } : {}),
         ...(choice.notice ? { reason: choice.notice } : {}),
-        habits: habitsOf(index),
+        habits: habitsOf(index, kind),
         recentReplies: recentlySent(sentOf(index), comment.site, Date.now()),
       };
       const written = await choice.engine.draft(input, engineOptions);
@@ -133,8 +158,13 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
  */
 async function contactOf(db: UnderstudyDB, comment: CommentContext): Promise<PromptContact | undefined> {
   if (!comment.author.trim()) return undefined;
+  const dm = comment.kind === 'dm';
+  // Earlier DMs with this same person inform a one-to-one DM draft; a comment (public) or a
+  // group chat (others read it) sees only their public exchanges.
+  const kinds: ReplyKind[] = dm && !comment.conversation?.group ? ['comment', 'dm'] : ['comment'];
+  const who = dm && comment.handle?.trim() ? comment.handle : comment.author;
   try {
-    const contact = await contactContext(db, comment.site, comment.author, CONTACT_HISTORY);
+    const contact = await contactContext(db, comment.site, who, CONTACT_HISTORY, kinds);
     return contact.interactions > 0 || contact.history.length > 0 ? contact : undefined;
   } catch {
     return undefined;

@@ -7,6 +7,7 @@
  * See ../shared/docs/exports-reference.md for every format, its variants and its pitfalls.
  */
 import type { SiteId } from '../core/sites';
+import type { ReplyKind } from '../core/conversation';
 
 /** One file of an export: its path inside the archive or folder, and lazy access to its bytes. */
 export interface ImportFile {
@@ -20,8 +21,8 @@ export interface ImportFile {
   text(): Promise<string>;
 }
 
-/** Whether an example answered a public comment or was a direct message. */
-export type ReplyKind = 'comment' | 'dm';
+/** Whether an example answered a public comment or was a direct message (one list, in core). */
+export type { ReplyKind };
 
 /** One of the creator's own replies, as found in an export. */
 export interface ImportedReply {

@@ -242,3 +242,44 @@ describe('helpers', () => {
     expect(wordChunks(text).join('')).toBe(text);
   });
 });
+
+describe('the memory engine with direct messages', () => {
+  const collab = retrieved(7, 'Happy to chat about a collab! Send over what you have in mind', 9, {
+    incoming: 'Would you be up for a collab?',
+    kind: 'dm',
+    platform: 'instagram',
+  });
+  const privateReply = retrieved(8, 'Sure Lena, my door code is 4471 for the collab shoot', 12, {
+    incoming: 'Collab shoot at mine? What is the door code?',
+    kind: 'dm',
+    contactKey: 'instagram:lena',
+    platform: 'instagram',
+  });
+  const dmInput = (text: string, examples: RetrievedExample[]): DraftInput => ({
+    comment: comment(text, { site: 'instagram', kind: 'dm', commentId: 'dm:t2', author: 'Omar', handle: 'omar' }),
+    profile: undefined,
+    facts: [],
+    examples,
+  });
+
+  it('reuses a DM reply word for word in a DM draft when it names nobody and carries no detail', async () => {
+    const result = await draftFromMemory(dmInput('Would you be up for a collab sometime?', [privateReply, collab]));
+    expect(result.text).toBe('Happy to chat about a collab! Send over what you have in mind');
+    expect(result.exampleIds).toEqual([7]);
+  });
+
+  it('never reuses a DM reply in a comment draft, and abstains honestly when nothing else is close', async () => {
+    const result = await draftFromMemory(input('Would you be up for a collab sometime?', [collab, privateReply]));
+    expect(result.text).toBe('');
+    expect(result.fit?.level).toBe('none');
+    expect(result.closest).toBeUndefined();
+    expect(result.notice).toMatch(/None of your past replies/u);
+  });
+
+  it('abstains rather than reuse a DM reply that names someone or carries a code, keeping nothing of it aside', async () => {
+    const result = await draftFromMemory(dmInput('Collab shoot at yours? What is the door code?', [privateReply]));
+    expect(result.text).toBe('');
+    expect(result.fit?.level).toBe('none');
+    expect(JSON.stringify(result)).not.toMatch(/4471|lena/iu);
+  });
+});

@@ -8,6 +8,7 @@
 
 import { STEERS, type SteerChoice, type SteerId } from '../core/steers';
 import type { DraftFit, DraftResult } from '../core/draft';
+import { usableForDraft } from '../memory/dm-privacy';
 import { editRatio } from '../memory/edit-distance';
 import { judgeCandidates, readComment, type CandidateFit } from '../memory/fit';
 import { detectStyleHabits, hasEmoji, type StyleHabits } from '../memory/style';
@@ -35,6 +36,8 @@ export interface MemoryDraftOptions extends DraftOptions {
 
 export const MEMORY_NOTICE = 'Written from your past replies — no AI model is loaded.';
 export const NONE_FITS_NOTICE = 'None of your past replies answers this.';
+/** Every candidate was a DM reply that can't be reused here (a comment, or it names someone or carries a detail). */
+const PRIVATE_ONLY_REASON = 'your only close replies were private messages, which are never reused here';
 const PARTLY_NOTICE = 'Your closest past reply only partly answers this — check it before sending.';
 /** A past reply posted on the same platform this recently counts as sent before. */
 const SENT_RECENTLY_MS = 30 * 24 * 60 * 60 * 1000;
@@ -97,8 +100,20 @@ export async function draftFromMemory(input: DraftInput, options: MemoryDraftOpt
   const { signal } = options;
   throwIfAborted(signal);
   if (input.examples.length === 0) throw new EmptyMemoryError();
+  // A DM reply is reused word for word only in a DM draft, and only when it names nobody and
+  // carries no number, link or personal detail: nothing of one conversation reaches another.
+  const examples = usableForDraft(input.examples, input.comment);
+  if (examples.length === 0) {
+    return {
+      text: '',
+      engine: 'memory',
+      exampleIds: [],
+      notice: `${NONE_FITS_NOTICE} ${options.reason ?? MEMORY_NOTICE}`,
+      fit: { level: 'none', reasons: [PRIVATE_ONLY_REASON] },
+    };
+  }
 
-  const habits = options.habits ?? detectStyleHabits(input.examples.map((r) => r.example.reply));
+  const habits = options.habits ?? detectStyleHabits(examples.map((r) => r.example.reply));
   const adapt = (retrieved: RetrievedExample, transformBody?: (body: string) => string) =>
     adaptReply(retrieved.example.reply, {
       // A site that shows only the username (Instagram, TikTok) gives it as the author: greet
@@ -111,7 +126,7 @@ export async function draftFromMemory(input: DraftInput, options: MemoryDraftOpt
     });
 
   const reading = readComment(input.comment.text, input.comment.parentText);
-  const ranked = rankCandidates(input.examples, input.comment);
+  const ranked = rankCandidates(examples, input.comment);
   const fits = judgeCandidates(reading, ranked);
   const judged = ranked.map((retrieved, i) => ({ retrieved, fit: fits[i]! }));
   const steer = parseSteer(input.steer);

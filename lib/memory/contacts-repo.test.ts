@@ -3,6 +3,7 @@ import {
   contactContext,
   contactHistory,
   contactKey,
+  forgetContact,
   getContact,
   listContacts,
   setContactNote,
@@ -87,5 +88,84 @@ describe('contact history for the prompt', () => {
 
   it('describes a first-time commenter as someone with no history', async () => {
     expect(await contactContext(freshDb(), 'x', '@new')).toEqual({ handle: 'new', interactions: 0, history: [] });
+  });
+});
+
+describe('contacts and direct messages', () => {
+  it('keeps the link to each DM conversation the creator answered them in, newest first, without its messages', async () => {
+    const db = freshDb();
+    await touchContact(db, { platform: 'instagram', handle: 'lena', at: 100, conversation: { id: 't1', url: 'https://www.instagram.com/direct/t/t1/', title: 'Lena' } });
+    await touchContact(db, { platform: 'instagram', handle: 'lena', at: 300, conversation: { id: 't2', url: 'https://www.instagram.com/direct/t/t2/' } });
+    await touchContact(db, { platform: 'instagram', handle: 'lena', at: 400, conversation: { id: 't1', url: 'https://www.instagram.com/direct/t/t1/', title: 'Lena' } });
+    expect((await getContact(db, 'instagram:lena'))?.conversations).toEqual([
+      { id: 't1', url: 'https://www.instagram.com/direct/t/t1/', title: 'Lena', lastAt: 400 },
+      { id: 't2', url: 'https://www.instagram.com/direct/t/t2/', lastAt: 300 },
+    ]);
+  });
+
+  it('shows a public comment draft only the public exchanges with a person, not their DMs nor how many there were', async () => {
+    const db = freshDb();
+    const key = contactKey('instagram', 'lena');
+    await addSentExample(db, { reply: 'Thanks Lena!', incoming: 'Great reel', contactKey: key, createdAt: 100 });
+    await addSentExample(db, { reply: 'My door code is 4471', incoming: 'Code?', contactKey: key, createdAt: 200, kind: 'dm' });
+    await touchContact(db, { platform: 'instagram', handle: 'lena', at: 100 });
+    await touchContact(db, { platform: 'instagram', handle: 'lena', at: 200 });
+    const publicView = await contactContext(db, 'instagram', 'lena');
+    expect(publicView.history.map((h) => h.reply)).toEqual(['Thanks Lena!']);
+    expect(publicView.interactions).toBe(1);
+    expect(publicView.lastSeen).toBe(100);
+    const privateView = await contactContext(db, 'instagram', 'lena', 5, ['comment', 'dm']);
+    expect(privateView.history.map((h) => h.reply)).toEqual(['My door code is 4471', 'Thanks Lena!']);
+    expect(privateView.interactions).toBe(2);
+  });
+
+  it('forgets a contact with their DM drafts, the messages those kept and their DM replies, keeping public replies to them unlinked', async () => {
+    const db = freshDb();
+    const key = contactKey('instagram', 'lena');
+    const conversation = (id: string, group: boolean, sender: string, handle?: string) => ({
+      id,
+      group,
+      messages: [{ from: 'them' as const, sender, ...(handle ? { handle } : {}), text: 'secret plans' }],
+      answering: [0],
+    });
+    const draft = (commentId: string, extra: Record<string, unknown>) => ({
+      site: 'instagram' as const,
+      commentId,
+      author: 'Lena',
+      commentText: 'secret plans',
+      pageUrl: 'https://www.instagram.com/direct/t/x/',
+      text: 'ok',
+      engineText: 'ok',
+      engine: 'memory' as const,
+      exampleIds: [],
+      status: 'queued' as const,
+      createdAt: 1,
+      updatedAt: 1,
+      ...extra,
+    });
+    await db.drafts.bulkAdd([
+      draft('dm:t1', { kind: 'dm', conversation: conversation('t1', false, 'Lena', 'lena') }),
+      draft('dm:g1', { kind: 'dm', conversation: conversation('g1', true, 'Lena', 'lena') }),
+      draft('dm:g2', { kind: 'dm', author: 'Omar', conversation: conversation('g2', true, 'Omar', 'omar') }),
+      draft('dm:t9', { kind: 'dm', author: 'Omar', conversation: conversation('t9', false, 'Omar', 'omar') }),
+      draft('c1', { kind: 'comment', author: 'lena' }),
+    ]);
+    const publicId = await addSentExample(db, { reply: 'Thanks!', incoming: 'Great reel', contactKey: key });
+    await addSentExample(db, { reply: 'See you Friday', incoming: 'secret plans', contactKey: key, kind: 'dm' });
+    await addSentExample(db, { reply: 'Sounds fun', incoming: 'other plans', contactKey: contactKey('instagram', 'omar'), kind: 'dm' });
+    await touchContact(db, { platform: 'instagram', handle: 'lena', conversation: { id: 't1', url: 'https://www.instagram.com/direct/t/t1/' } });
+
+    expect(await forgetContact(db, key)).toEqual({ contact: true, drafts: 2, examples: 1, unlinked: 1 });
+    expect(await getContact(db, key)).toBeUndefined();
+    expect((await db.drafts.toArray()).map((d) => d.commentId).sort()).toEqual(['c1', 'dm:g2', 'dm:t9']);
+    const left = await db.examples.toArray();
+    expect(left.map((e) => e.reply).sort()).toEqual(['Sounds fun', 'Thanks!']);
+    expect(left.find((e) => e.id === publicId)?.contactKey).toBeUndefined();
+    expect(JSON.stringify(left)).not.toContain('secret plans');
+  });
+
+  it('forgets nothing for a key that is not a contact key', async () => {
+    const db = freshDb();
+    expect(await forgetContact(db, 'nonsense')).toEqual({ contact: false, drafts: 0, examples: 0, unlinked: 0 });
   });
 });

@@ -76,7 +76,7 @@ async function versionOneMemory(): Promise<string> {
 describe('schema upgrades', () => {
   it('keeps every row of a version 1 memory and fills the new example fields', async () => {
     const db = new UnderstudyDB(await versionOneMemory());
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.profile.get(PROFILE_KEY)).toEqual(profile);
     expect(await db.facts.toArray()).toEqual([{ id: 1, text: 'Her starter is called Gerald.', topic: 'starter' }]);
     const examples = await db.examples.toArray();
@@ -91,10 +91,11 @@ describe('schema upgrades', () => {
         createdAt: 5,
         tags: [],
         language: 'en',
+        kind: 'comment',
       },
-      { id: 2, reply: 'Muchas gracias por el video', source: 'sent', createdAt: 6, tags: [], language: 'es' },
+      { id: 2, reply: 'Muchas gracias por el video', source: 'sent', createdAt: 6, tags: [], language: 'es', kind: 'comment' },
       // Nothing to tell a language by: no guess.
-      { id: 3, reply: '🍞🍞', source: 'import', createdAt: 7, tags: [] },
+      { id: 3, reply: '🍞🍞', source: 'import', createdAt: 7, tags: [], kind: 'comment' },
     ]);
     const drafts = await db.drafts.orderBy('id').toArray();
     expect(drafts.map((d) => [d.commentId, d.status])).toEqual([
@@ -160,6 +161,49 @@ describe('schema upgrades', () => {
       [4, 'Thank you!'],
       [5, 'New import'],
     ]);
+    db.close();
+  });
+
+  it('marks every reply and draft from before direct messages as a comment reply, and keeps a DM an export import already recorded', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    names.push(name);
+    const v3 = SHIPPED_VERSIONS.find((shipped) => shipped.version === 3)!;
+    await createShippedMemory(name, {
+      ...v3,
+      rows: {
+        ...v3.rows,
+        exampleChunks: [
+          {
+            id: 3,
+            lastId: 4,
+            source: 'import',
+            newest: 8,
+            rows: [
+              { id: 3, reply: 'Imported in a chunk', source: 'import', createdAt: 7 },
+              { id: 4, incoming: 'Are you free Friday?', reply: 'Yes! Message me the details', source: 'import', createdAt: 8, kind: 'dm' },
+            ],
+          },
+        ],
+      },
+    });
+    const db = new UnderstudyDB(name);
+    expect((await listExamples(db)).map((row) => [row.id, row.kind])).toEqual([
+      [1, 'comment'],
+      [2, 'comment'],
+      [3, 'comment'],
+      [4, 'dm'],
+    ]);
+    expect(await db.drafts.where('kind').equals('comment').count()).toBe(2);
+    expect(await db.examples.where('kind').equals('comment').count()).toBe(2);
+    db.close();
+  });
+
+  it('finds DM drafts and DM replies by kind after the upgrade', async () => {
+    const db = new UnderstudyDB(await versionOneMemory());
+    await db.drafts.add({ ...draft('dm:t1', 'Jo', 'queued', 400), kind: 'dm' });
+    await addSentExample(db, { reply: 'See you there!', kind: 'dm' });
+    expect((await db.drafts.where('kind').equals('dm').toArray()).map((d) => d.commentId)).toEqual(['dm:t1']);
+    expect((await db.examples.where('kind').equals('dm').toArray()).map((e) => e.reply)).toEqual(['See you there!']);
     db.close();
   });
 

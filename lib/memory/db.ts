@@ -2,6 +2,7 @@
  * The Dexie database "understudy": the single source of truth for everything the creator owns.
  * Versions are append-only: never edit a shipped version, add a new one with an upgrade.
  */
+import type { Conversation, ReplyKind } from '../core/conversation';
 import type { DraftResult, EngineId } from '../core/draft';
 import type { SiteId } from '../core/sites';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
@@ -60,8 +61,16 @@ export interface ExampleRow {
    * before several sources added up, and sent replies, have none.
    */
   sourceId?: number;
-  /** A reply to a public comment or a direct message, when the import knew (not indexed). */
-  kind?: 'comment' | 'dm';
+  /**
+   * A reply to a public comment or a direct message (indexed from v4, which fills 'comment'
+   * where an older row had none). Rows written without one are comment replies.
+   */
+  kind?: ReplyKind;
+}
+
+/** An example's kind: rows from before kinds (and profile imports that don't say) are comments. */
+export function kindOf(row: { kind?: ReplyKind }): ReplyKind {
+  return row.kind ?? 'comment';
 }
 
 /**
@@ -79,6 +88,21 @@ export interface ContactRow {
   lastSeen: number;
   /** Replies the creator sent them. */
   interactions: number;
+  /**
+   * The DM conversations the creator answered them in (v4, not indexed; older rows have none):
+   * the site's conversation id and where to open it. Only the link: never its messages.
+   */
+  conversations?: ContactConversation[];
+}
+
+/** A link back to a DM conversation, kept on its contact. */
+export interface ContactConversation {
+  /** The site's conversation id (Conversation.id). */
+  id: string;
+  /** The conversation's page, to open it again. */
+  url: string;
+  title?: string;
+  lastAt: number;
 }
 
 /** A style profile file, a platform's data export (not indexed by value: no new version), or sent replies. */
@@ -157,6 +181,14 @@ export interface DraftRow {
   metrics?: DraftResult['metrics'];
   /** Profile items the prompt left out to fit the model's context (not indexed: no new version). */
   leftOut?: DraftResult['leftOut'];
+  /** A comment reply or a DM reply (v4: indexed; the upgrade fills 'comment'). */
+  kind?: ReplyKind;
+  /**
+   * For a DM draft, what was kept of the conversation (v4): only the messages it answered, as
+   * keptOfConversation returns them, for "Why this draft?". The rest of a live conversation is
+   * never stored. Its link is `pageUrl` (and `permalink` when the site gives one).
+   */
+  conversation?: Conversation;
 }
 
 /**
@@ -229,6 +261,13 @@ export class UnderstudyDB extends Dexie {
       exampleChunks: 'id, lastId, [source+lastId], newest',
       embeddings: '++id, model',
     });
+    // Direct messages (issue 11): replies and drafts say whether they answered a comment or a DM.
+    this.version(4)
+      .stores({
+        examples: '++id, source, createdAt, contactKey, kind',
+        drafts: '++id, status, updatedAt, [site+commentId], sentAt, kind',
+      })
+      .upgrade(upgradeToV4);
   }
 }
 
@@ -278,6 +317,33 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
   }
   await tx.table<ContactRow, string>('contacts').bulkPut([...contacts.values()]);
+}
+
+/**
+ * Every reply and draft gets a kind: 'comment' where it had none (everything before DMs was a
+ * comment reply), keeping the 'dm' an export import already recorded. Chunked rows are not
+ * indexed by kind (a chunk holds many), but are filled the same way so every row reads alike.
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table<ExampleRow, number>('examples')
+    .toCollection()
+    .modify((row) => {
+      row.kind ??= 'comment';
+    });
+  await tx
+    .table<ExampleChunkRow, number>('exampleChunks')
+    .toCollection()
+    .modify((chunk) => {
+      if (chunk.rows.every((row) => row.kind !== undefined)) return;
+      chunk.rows = chunk.rows.map((row) => (row.kind ? row : { ...row, kind: 'comment' }));
+    });
+  await tx
+    .table<DraftRow, number>('drafts')
+    .toCollection()
+    .modify((row) => {
+      row.kind ??= 'comment';
+    });
 }
 
 /**

@@ -69,7 +69,7 @@ function withThanks(
 ): RetrievedExample[] {
   const seen = new Set(found.map((r) => r.example.id));
   const thanks = index
-    .search({ text: THANKS_QUERY, ...(query.platform ? { platform: query.platform } : {}) }, k)
+    .search({ text: THANKS_QUERY, ...(query.platform ? { platform: query.platform } : {}), ...(query.kinds ? { kinds: query.kinds } : {}) }, k)
     .filter((r) => !seen.has(r.example.id));
   return [...found, ...thanks];
 }

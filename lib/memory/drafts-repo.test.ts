@@ -159,3 +159,63 @@ describe('the facts a saved draft drew on', () => {
     ]);
   });
 });
+
+describe('DM drafts in the repository', () => {
+  const conversation = {
+    id: '1234',
+    title: 'Lena',
+    group: false,
+    messages: [
+      { from: 'them' as const, sender: 'Lena', text: 'Theodora says hi, we moved house' },
+      { from: 'me' as const, sender: 'You', text: 'Say hi back!' },
+      { from: 'them' as const, sender: 'Lena', handle: 'lena', text: 'Which flour for focaccia?' },
+    ],
+    answering: [2],
+  };
+  const dmInput = (text = 'Bread flour!'): DraftInput => ({
+    comment: {
+      site: 'instagram',
+      commentId: 'dm:1234',
+      kind: 'dm',
+      author: 'Lena',
+      handle: 'lena',
+      text: 'Which flour for focaccia?',
+      pageUrl: 'https://www.instagram.com/direct/t/1234/',
+      conversation,
+    },
+    text,
+    engineText: text,
+    engine: 'memory',
+    exampleIds: [],
+  });
+
+  it('keeps a queued DM draft as a DM with only the message it answered and the link back to the conversation', async () => {
+    const db = freshDb();
+    const id = await queueDraft(db, dmInput(), 100);
+    const row = await getDraft(db, id);
+    expect(row).toMatchObject({ kind: 'dm', commentId: 'dm:1234', pageUrl: 'https://www.instagram.com/direct/t/1234/' });
+    expect(row?.conversation).toEqual({
+      id: '1234',
+      title: 'Lena',
+      group: false,
+      messages: [{ from: 'them', sender: 'Lena', handle: 'lena', text: 'Which flour for focaccia?' }],
+      answering: [0],
+    });
+    expect(JSON.stringify(row)).not.toContain('Theodora');
+  });
+
+  it('updates the one live draft of a conversation when it is drafted again, still keeping only what it answered', async () => {
+    const db = freshDb();
+    const first = await queueDraft(db, dmInput('Bread flour!'), 100);
+    const again = await markInserted(db, dmInput('Bread flour, always'), 200);
+    expect(again).toBe(first);
+    expect((await db.drafts.where('kind').equals('dm').toArray()).map((d) => [d.text, d.conversation?.messages.length])).toEqual([['Bread flour, always', 1]]);
+  });
+
+  it('marks a comment draft as a comment', async () => {
+    const db = freshDb();
+    const id = await queueDraft(db, input('c9'), 100);
+    expect((await getDraft(db, id))?.kind).toBe('comment');
+    expect((await getDraft(db, id))?.conversation).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@
  * comment that already has a draft updates that draft, so the queue never shows a comment twice.
  * A discarded or sent draft stays as it was; drafting the comment again starts a fresh one.
  */
+import { keptOfConversation } from '../core/conversation';
 import type { DraftReport } from '../core/draft';
 import type { DraftRow, DraftStatus, UnderstudyDB } from './db';
 
@@ -60,6 +61,10 @@ async function upsertDraft(
       createdAt: existing?.createdAt ?? now,
       updatedAt: now,
     };
+    row.kind = comment.kind ?? 'comment';
+    // A DM draft keeps only the messages it answered (for "Why this draft?") and its link
+    // (pageUrl, permalink): the rest of the conversation is never copied into memory.
+    if (comment.kind === 'dm' && comment.conversation) row.conversation = keptOfConversation(comment.conversation);
     if (comment.permalink !== undefined) row.permalink = comment.permalink;
     if (comment.threadTitle !== undefined) row.threadTitle = comment.threadTitle;
     if (input.model !== undefined) row.model = input.model;

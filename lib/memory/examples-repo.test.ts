@@ -28,7 +28,7 @@ describe('examples repository', () => {
     });
     expect(id).toBeTypeOf('number');
     expect(await listExamples(db)).toEqual([
-      { id, incoming: 'How long do you proof?', reply: 'About 4 hours.', language: 'en', platform: 'youtube', source: 'sent', createdAt: 42 },
+      { id, incoming: 'How long do you proof?', reply: 'About 4 hours.', language: 'en', platform: 'youtube', source: 'sent', createdAt: 42, kind: 'comment' },
     ]);
   });
 

@@ -8,6 +8,7 @@
  * replies holding the highest ids were deleted. Everything outside this module reads and writes
  * replies through it.
  */
+import type { ReplyKind } from '../core/conversation';
 import type { SiteId } from '../core/sites';
 import Dexie, { type Transaction } from 'dexie';
 import { MAX_COMMENT_CHARS as MAX_INCOMING_CHARS, MAX_REPLY_CHARS } from '../core/limits';
@@ -269,6 +270,8 @@ export interface SentExampleInput {
   /** The commenter it answered: contactKey(platform, handle). */
   contactKey?: string;
   tags?: string[];
+  /** A reply to a comment (the default) or a direct message. */
+  kind?: ReplyKind;
 }
 
 /**
@@ -282,7 +285,7 @@ export async function addSentExample(
 ): Promise<number | undefined> {
   const reply = input.reply.trim();
   if (!reply || reply.length > MAX_REPLY_CHARS) return undefined;
-  const row: ExampleRow = { reply, source: 'sent', createdAt: input.createdAt ?? Date.now() };
+  const row: ExampleRow = { reply, source: 'sent', createdAt: input.createdAt ?? Date.now(), kind: input.kind ?? 'comment' };
   const incoming = input.incoming?.trim().slice(0, MAX_INCOMING_CHARS);
   if (incoming) row.incoming = incoming;
   if (input.platform) row.platform = input.platform;

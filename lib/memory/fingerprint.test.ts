@@ -4,11 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExampleRow } from './db';
 import { UnderstudyDB } from './db';
 import { addSentExample } from './examples-repo';
+import { voiceMatch } from './voice-match';
 import {
   computeFingerprint,
   computeFingerprints,
   fingerprintFor,
   getFingerprintFor,
+  MIN_KIND_REPLIES,
+  ofKindOrAll,
   invalidateFingerprintFor,
   MIN_PLATFORM_REPLIES,
 } from './fingerprint';
@@ -124,5 +127,35 @@ describe('getFingerprintFor', () => {
     expect(edited).not.toBe(first);
     invalidateFingerprintFor(db);
     expect(await getFingerprintFor(db)).not.toBe(edited);
+  });
+});
+
+describe('a voice per kind of reply', () => {
+  const rows = (n: number, reply: (i: number) => string, extra: Partial<ExampleRow>): ExampleRow[] =>
+    Array.from({ length: n }, (_, i) => ({ id: i + 1, reply: reply(i), source: 'import', platform: 'instagram', createdAt: i, ...extra }) as ExampleRow);
+  const comments = rows(30, (i) => `Thank you so much!! 💛 This means the world, truly ${i}`, { kind: 'comment' });
+  const dmsOf = (n: number) => rows(n, () => 'ok sounds good, talk soon', { kind: 'dm' }).map((r, i) => ({ ...r, id: 100 + i }));
+
+  it('scores a DM draft against the creator\'s DM voice once memory holds enough DMs', () => {
+    const set = computeFingerprints([...comments, ...dmsOf(MIN_KIND_REPLIES)]);
+    const dmVoice = fingerprintFor(set, 'instagram', 'dm');
+    expect(dmVoice.replies).toBe(MIN_KIND_REPLIES);
+    expect(dmVoice.emoji.rate).toBe(0);
+    // A comment draft on Instagram keeps the platform's comment voice, unmoved by the DMs.
+    const commentVoice = fingerprintFor(set, 'instagram', 'comment');
+    expect(commentVoice.replies).toBe(30);
+    expect(commentVoice.emoji.rate).toBe(1);
+    expect(voiceMatch('ok sounds good, talk soon', dmVoice).score).toBeGreaterThan(voiceMatch('ok sounds good, talk soon', commentVoice).score);
+  });
+
+  it('uses the whole memory for a DM draft while there are too few DMs to say how the creator writes them', () => {
+    const set = computeFingerprints([...comments, ...dmsOf(MIN_KIND_REPLIES - 1)]);
+    expect(fingerprintFor(set, 'instagram', 'dm')).toBe(set.overall);
+  });
+
+  it('picks the replies of one kind when there are enough of them, else all', () => {
+    const mixed = [...comments, ...dmsOf(3)];
+    expect(ofKindOrAll(mixed, 'comment')).toHaveLength(30);
+    expect(ofKindOrAll(mixed, 'dm')).toHaveLength(33);
   });
 });

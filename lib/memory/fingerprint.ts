@@ -8,6 +8,7 @@
  * database and recomputed when examples change.
  */
 
+import type { ReplyKind } from '../core/conversation';
 import type { SiteId } from '../core/sites';
 import type { ExampleRow, UnderstudyDB } from './db';
 import { exampleTables, examplesVersion, onExamplesChanged, recentExamples } from './examples-repo';
@@ -52,8 +53,13 @@ export interface StyleFingerprint {
 
 export interface FingerprintSet {
   overall: StyleFingerprint;
-  /** Only platforms with enough replies to say something of their own. */
+  /**
+   * Only platforms with enough comment replies to say something of their own: a platform's
+   * voice is how the creator answers in public there (DMs have their own, below).
+   */
   byPlatform: Partial<Record<SiteId, StyleFingerprint>>;
+  /** Public comment replies and direct messages, each when there are MIN_KIND_REPLIES of them. */
+  byKind?: Partial<Record<ReplyKind, StyleFingerprint>>;
 }
 
 /** Most recent replies read; a fingerprint is about habits, not history. */
@@ -62,6 +68,19 @@ export const FINGERPRINT_SAMPLE = 2000;
 const VOCABULARY_SAMPLE = 1000;
 /** A platform needs this many replies before it gets its own fingerprint. */
 export const MIN_PLATFORM_REPLIES = 20;
+/**
+ * A kind (comment replies, DMs) needs this many replies before drafts of that kind are scored
+ * and shaped by them alone. The same bar as a platform, for the same reason: below about 20
+ * replies one reply moves a rate by 5 points or more, and a greeting or sign-off "habit" (two
+ * replies and a quarter of them) can be a coincidence; the whole memory says more until then.
+ */
+export const MIN_KIND_REPLIES = 20;
+
+/** The replies of one kind when there are enough of them (MIN_KIND_REPLIES), else all of them. */
+export function ofKindOrAll<T extends { kind?: ReplyKind }>(rows: readonly T[], kind: ReplyKind): T[] {
+  const own = rows.filter((row) => (row.kind ?? 'comment') === kind);
+  return own.length >= MIN_KIND_REPLIES ? own : [...rows];
+}
 
 /** Everyday English: words that say nothing about anyone's voice. */
 const COMMON_WORDS = new Set(
@@ -329,8 +348,13 @@ export function computeFingerprints(examples: Iterable<ExampleRow>): Fingerprint
   const all: ExampleRow[] = [...examples].sort((a, b) => b.createdAt - a.createdAt).slice(0, FINGERPRINT_SAMPLE);
   const traits = all.map((row) => traitsOf(row.reply));
   const byPlatform = new Map<SiteId, number[]>();
+  const byKind = new Map<ReplyKind, number[]>();
   all.forEach((row, i) => {
-    if (!row.platform) return;
+    const kind = row.kind ?? 'comment';
+    const ofKind = byKind.get(kind) ?? [];
+    ofKind.push(i);
+    byKind.set(kind, ofKind);
+    if (!row.platform || kind !== 'comment') return;
     const list = byPlatform.get(row.platform) ?? [];
     list.push(i);
     byPlatform.set(row.platform, list);
@@ -351,12 +375,31 @@ export function computeFingerprints(examples: Iterable<ExampleRow>): Fingerprint
       overall,
     );
   }
-  return { overall, byPlatform: platforms };
+  const kinds: NonNullable<FingerprintSet['byKind']> = {};
+  for (const [kind, indices] of byKind) {
+    if (indices.length < MIN_KIND_REPLIES) continue;
+    // A memory of one kind only: its fingerprint is the overall one.
+    kinds[kind] =
+      indices.length === all.length
+        ? overall
+        : aggregate(
+            indices.map((i) => all[i]!.reply),
+            indices.map((i) => traits[i]!),
+            [],
+            overall,
+          );
+  }
+  return { overall, byPlatform: platforms, byKind: kinds };
 }
 
-/** The platform's own fingerprint when it has one, else the overall one. */
-export function fingerprintFor(set: FingerprintSet, platform?: SiteId): StyleFingerprint {
-  return (platform && set.byPlatform[platform]) || set.overall;
+/**
+ * The fingerprint a draft is compared with. A DM draft: the creator's DM voice when there are
+ * enough DMs, else the overall one. A comment draft: the platform's own (comment replies there),
+ * else all comment replies when there are enough, else the overall one.
+ */
+export function fingerprintFor(set: FingerprintSet, platform?: SiteId, kind: ReplyKind = 'comment'): StyleFingerprint {
+  if (kind === 'dm') return set.byKind?.dm ?? set.overall;
+  return (platform && set.byPlatform[platform]) || set.byKind?.comment || set.overall;
 }
 
 /* ------------------------------------------------------------------------------------------ */

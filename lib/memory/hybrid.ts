@@ -119,6 +119,11 @@ export interface LexicalIndex {
   get(id: number): ExampleRow | undefined;
 }
 
+/** A row of the kinds the query asks for (absent kind: a comment reply; absent kinds: any). */
+function ofKinds(example: ExampleRow | undefined, query: RetrievalQuery): example is ExampleRow {
+  return example !== undefined && (!query.kinds || query.kinds.includes(example.kind ?? 'comment'));
+}
+
 /** Vector neighbours of one query: `accept` limits them to replies that still exist. */
 export type NeighbourSearch = (k: number, accept: (id: number) => boolean) => VectorHit[];
 
@@ -139,7 +144,12 @@ export function hybridSearch(
   options: Omit<FusionOptions, 'platform'> = {},
 ): HybridResult[] {
   const lexical = index.search(query, Math.max(k, FUSION_POOL));
-  const hits = neighbours(Math.max(k, SEMANTIC_POOL), (id) => index.get(id) !== undefined);
-  const ranked = rankNeighbours(hits, (id) => index.get(id), { ...options, ...(query.platform ? { platform: query.platform } : {}) });
+  // Vector neighbours obey the same kinds as BM25: a DM reply never joins a comment's draft.
+  const lookup = (id: number) => {
+    const example = index.get(id);
+    return ofKinds(example, query) ? example : undefined;
+  };
+  const hits = neighbours(Math.max(k, SEMANTIC_POOL), (id) => lookup(id) !== undefined);
+  const ranked = rankNeighbours(hits, lookup, { ...options, ...(query.platform ? { platform: query.platform } : {}) });
   return fuseRankings(lexical, ranked, k, options);
 }

@@ -4,6 +4,7 @@
  * becomes (or stays) a contact. voiceStats sums that up for the side panel's Voice view.
  */
 
+import type { ReplyKind } from '../core/conversation';
 import type { SiteId } from '../core/sites';
 import { contactKey, touchContact } from './contacts-repo';
 import type { DraftRow, UnderstudyDB } from './db';
@@ -28,6 +29,10 @@ export interface RecordSentInput {
   contact?: string | { handle: string; displayName?: string };
   /** When it was sent; now by default. */
   sentAt?: number;
+  /** A reply to a comment (the default) or a direct message. */
+  kind?: ReplyKind;
+  /** For a DM, the conversation it answered: its link joins the contact (never its messages). */
+  conversation?: { id: string; url: string; title?: string };
 }
 
 export interface RecordSentResult {
@@ -55,8 +60,9 @@ export async function recordSent(db: UnderstudyDB, input: RecordSentInput): Prom
   const draft = input.draftId !== undefined ? await db.drafts.get(input.draftId) : undefined;
   const engineText = input.engineText ?? draft?.engineText;
   // Scored against the voice as it was before this reply joins memory.
+  const kind = input.kind ?? 'comment';
   const voiceScore =
-    draft && draft.voiceScore === undefined && engineText ? (await scoreVoice(db, engineText, input.platform)).score : undefined;
+    draft && draft.voiceScore === undefined && engineText ? (await scoreVoice(db, engineText, input.platform, kind)).score : undefined;
 
   const result = await db.transaction('rw', [...exampleTables(db), db.drafts, db.contacts, db.sources], async () => {
     if (draft?.id !== undefined) {
@@ -73,6 +79,7 @@ export async function recordSent(db: UnderstudyDB, input: RecordSentInput): Prom
       reply: input.finalText,
       platform: input.platform,
       createdAt: sentAt,
+      kind,
       ...(key ? { contactKey: key } : {}),
     });
     const recorded: RecordSentResult = { recorded: true };
@@ -90,6 +97,7 @@ export async function recordSent(db: UnderstudyDB, input: RecordSentInput): Prom
         platform: input.platform,
         handle: contact.handle,
         ...(contact.displayName ? { displayName: contact.displayName } : {}),
+        ...(kind === 'dm' && input.conversation ? { conversation: input.conversation } : {}),
         at: sentAt,
       });
       recorded.contactKey = key;
@@ -102,9 +110,13 @@ export async function recordSent(db: UnderstudyDB, input: RecordSentInput): Prom
   return result;
 }
 
-/** The voice match of a text against the creator's fingerprint (the platform's own when it has one). */
-export async function scoreVoice(db: UnderstudyDB, text: string, platform?: SiteId): Promise<VoiceMatch> {
-  return voiceMatch(text, fingerprintFor(await getFingerprintFor(db), platform));
+/**
+ * The voice match of a text against the creator's fingerprint for this kind of reply: their DM
+ * voice for a DM, the platform's own (or their comment voice) for a comment, when memory holds
+ * enough of those; else the overall one.
+ */
+export async function scoreVoice(db: UnderstudyDB, text: string, platform?: SiteId, kind: ReplyKind = 'comment'): Promise<VoiceMatch> {
+  return voiceMatch(text, fingerprintFor(await getFingerprintFor(db), platform, kind));
 }
 
 export interface VoiceWeek {

@@ -148,6 +148,18 @@ describe('RetrievalIndex.search', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('finds only replies of the kinds asked for: a comment search never returns a DM reply, even the closest', () => {
+    const dmReply = row(7, 'Feed your starter twice a day, it takes about a week', { incoming: 'my starter is not bubbling', kind: 'dm' });
+    const index = createRetrievalIndex([...bakingReplies, dmReply], { now });
+    const query = { text: 'My starter is not bubbling, what am I doing wrong?' };
+    expect(ids(index.search(query, 10))).toContain(7);
+    expect(ids(index.search({ ...query, kinds: ['comment'] }, 10))).not.toContain(7);
+    expect(ids(index.search({ ...query, kinds: ['dm'] }, 10))).toEqual([7]);
+    // Nothing in common, or only with replies of another kind: the fallback keeps to the kinds too.
+    expect(ids(index.search({ text: '😍', kinds: ['comment'] }, 10))).not.toContain(7);
+    expect(ids(index.search({ text: 'freeze banana bread', kinds: ['dm'] }, 10))).toEqual([7]);
+  });
+
   it('still offers the creator\'s short replies for an emoji-only comment, preferring replies to emoji comments', () => {
     const index = createRetrievalIndex(
       [

@@ -14,6 +14,7 @@
  *
  * With an embedding model downloaded, hybrid.ts fuses this ranking with vector similarity.
  */
+import type { ReplyKind } from '../core/conversation';
 import type { SiteId } from '../core/sites';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { ExampleRow } from './db';
@@ -31,6 +32,22 @@ export interface RetrievalQuery {
   platform?: SiteId;
   /** The comment this one answers, when it is a reply: weaker evidence than the comment itself. */
   parentText?: string;
+  /**
+   * Only replies of these kinds (absent: every kind). A comment draft asks for comment replies
+   * only, so nothing said in a private conversation can surface under a public comment.
+   */
+  kinds?: readonly ReplyKind[];
+}
+
+/** Bit per kind in a slot's kind byte: 0 a comment reply (or a row without a kind), 1 a DM reply. */
+const KIND_BIT: Record<ReplyKind, number> = { comment: 1, dm: 2 };
+const ALL_KINDS = KIND_BIT.comment | KIND_BIT.dm;
+
+function kindMask(kinds: readonly ReplyKind[] | undefined): number {
+  if (!kinds) return ALL_KINDS;
+  let mask = 0;
+  for (const kind of kinds) mask |= KIND_BIT[kind];
+  return mask;
 }
 
 export interface RetrievalOptions {
@@ -288,6 +305,8 @@ export class RetrievalIndex {
   #createdAt = new Float64Array(0);
   #platform = new Int8Array(0);
   #replyChars = new Uint32Array(0);
+  /** KIND_BIT of each slot's reply. */
+  #kind = new Uint8Array(0);
   /** 0: answered no comment; 1: a comment without terms (emoji, "!!!"); 2: a comment with terms. */
   #incomingKind = new Uint8Array(0);
 
@@ -363,6 +382,8 @@ export class RetrievalIndex {
   /** The k closest past replies, best first. Never empty while the index holds examples. */
   search(query: RetrievalQuery, k = DEFAULT_K): RetrievedExample[] {
     if (this.#live === 0 || k <= 0) return [];
+    const kinds = kindMask(query.kinds);
+    if (kinds === 0) return [];
     const terms = uniqueTerms(query.text);
     // An emoji-only comment has nothing to match; the parent's topic would pick a reply about
     // the parent, which is not what the commenter said.
@@ -377,7 +398,9 @@ export class RetrievalIndex {
     }
     const touched = this.#accumulate(this.#withinBudget(plan));
     if (touched === 0) return this.#fallback(query, k);
-    return this.#topK(touched, query.platform, k);
+    const found = this.#topK(touched, query.platform, k, kinds);
+    // Only replies of other kinds shared a word: as good as none matching.
+    return found.length > 0 ? found : this.#fallback(query, k);
   }
 
   /* ---------------------------------------------------------------------------------------- */
@@ -404,6 +427,7 @@ export class RetrievalIndex {
     this.#createdAt = grow(this.#createdAt, size);
     this.#platform = grow(this.#platform, size);
     this.#replyChars = grow(this.#replyChars, size);
+    this.#kind = grow(this.#kind, size);
     this.#incomingKind = grow(this.#incomingKind, size);
   }
 
@@ -414,6 +438,7 @@ export class RetrievalIndex {
     this.#createdAt[slot] = row.createdAt;
     this.#platform[slot] = platformCode(row.platform);
     this.#replyChars[slot] = row.reply.length;
+    this.#kind[slot] = row.kind === 'dm' ? KIND_BIT.dm : KIND_BIT.comment;
     this.#live++;
   }
 
@@ -616,7 +641,7 @@ export class RetrievalIndex {
   }
 
   /** Applies the platform and recency boosts and keeps the k best; clears the scratch scores. */
-  #topK(count: number, platform: SiteId | undefined, k: number): RetrievedExample[] {
+  #topK(count: number, platform: SiteId | undefined, k: number, kinds: number): RetrievedExample[] {
     const scores = this.#scores;
     const touched = this.#touched;
     const wanted = platform ? platformCode(platform) : -2;
@@ -626,6 +651,7 @@ export class RetrievalIndex {
       const slot = touched[i]!;
       const raw = scores[slot]!;
       scores[slot] = 0;
+      if ((this.#kind[slot]! & kinds) === 0) continue;
       // The largest boost cannot lift this one into the top k: skip the arithmetic.
       if (raw * MAX_BOOST < best.floor) continue;
       let score = raw * (1 + RECENCY_BOOST * decay(now - this.#createdAt[slot]!));
@@ -643,13 +669,14 @@ export class RetrievalIndex {
   #fallback(query: RetrievalQuery, k: number): RetrievedExample[] {
     const now = this.#now();
     // Emoji-only comments come in bursts; the answer only changes with memory (or, slowly, time).
-    const cacheKey = `${query.platform ?? ''}|${k}|${this.#revision}|${Math.floor(now / FALLBACK_CACHE_MS)}`;
+    const kinds = kindMask(query.kinds);
+    const cacheKey = `${query.platform ?? ''}|${k}|${kinds}|${this.#revision}|${Math.floor(now / FALLBACK_CACHE_MS)}`;
     const cached = this.#fallbackCache;
     if (cached?.key === cacheKey) return cached.results.map((r) => ({ ...r }));
     const wanted = query.platform ? platformCode(query.platform) : -2;
     const best = new TopK(k);
     for (let slot = 0; slot < this.#slots; slot++) {
-      if (this.#alive[slot] === 0) continue;
+      if (this.#alive[slot] === 0 || (this.#kind[slot]! & kinds) === 0) continue;
       const kind = this.#incomingKind[slot];
       // A reply to a specific question would answer a question nobody asked.
       const situation = kind === 0 ? 1 : kind === 1 ? 1.5 : 0.6;

@@ -88,6 +88,36 @@ const v2Rows = {
   ],
 };
 
+const V3_STORES = {
+  ...V2_STORES,
+  exampleChunks: 'id, lastId, [source+lastId], newest',
+  embeddings: '++id, model',
+};
+
+const v3Rows = {
+  ...v2Rows,
+  exampleChunks: [
+    {
+      id: 3,
+      lastId: 4,
+      source: 'import',
+      newest: 8,
+      rows: [
+        { id: 3, reply: 'Imported in a chunk', source: 'import', createdAt: 7 },
+        { id: 4, incoming: 'Price?', reply: '$12', source: 'import', createdAt: 8 },
+      ],
+    },
+  ],
+  embeddings: [
+    { id: 1, model: 'snowflake-arctic-embed-s-q0f32-MLC-b4', dims: 2, exampleIds: [1, 3], vectors: new Float32Array([1, 0, 0, 1]), createdAt: 140 },
+  ],
+  meta: [
+    ...v2Rows.meta.filter((row) => row.key !== 'example-id-high-water'),
+    { key: 'example-id-high-water', value: 4, updatedAt: 140 },
+    { key: 'example-chunk-counts', value: { import: 2 }, updatedAt: 140 },
+  ],
+};
+
 export const SHIPPED_VERSIONS: readonly ShippedVersion[] = [
   {
     version: 1,
@@ -103,34 +133,74 @@ export const SHIPPED_VERSIONS: readonly ShippedVersion[] = [
     },
   },
   { version: 2, stores: V2_STORES, rows: v2Rows },
+  { version: 3, stores: V3_STORES, rows: v3Rows },
   {
-    version: 3,
+    version: 4,
     stores: {
-      ...V2_STORES,
-      exampleChunks: 'id, lastId, [source+lastId], newest',
-      embeddings: '++id, model',
+      ...V3_STORES,
+      examples: '++id, source, createdAt, contactKey, kind',
+      drafts: '++id, status, updatedAt, [site+commentId], sentAt, kind',
     },
     rows: {
-      ...v2Rows,
+      ...v3Rows,
+      examples: [
+        ...v2Rows.examples.map((row) => ({ ...row, kind: 'comment' })),
+        { id: 6, incoming: 'See you at the market?', reply: 'See you there!', platform: 'instagram', source: 'sent', createdAt: 10, tags: [], contactKey: 'instagram:jo', kind: 'dm' },
+      ],
+      drafts: [
+        ...v2Rows.drafts.map((row) => ({ ...row, kind: 'comment' })),
+        {
+          ...v1Draft,
+          id: 3,
+          site: 'instagram',
+          commentId: 'dm:340282366920938463463374607431768211456',
+          author: 'Jo',
+          commentText: 'See you at the market?',
+          pageUrl: 'https://www.instagram.com/direct/t/340282366920938463463374607431768211456/',
+          text: 'See you there!',
+          engineText: 'See you there!',
+          status: 'sent',
+          sentAt: 150,
+          kind: 'dm',
+          conversation: {
+            id: '340282366920938463463374607431768211456',
+            title: 'Jo',
+            group: false,
+            messages: [{ from: 'them', sender: 'Jo', handle: 'jo', text: 'See you at the market?' }],
+            answering: [0],
+          },
+        },
+      ],
+      contacts: [
+        ...v2Rows.contacts,
+        {
+          key: 'instagram:jo',
+          platform: 'instagram',
+          handle: 'jo',
+          displayName: 'Jo',
+          firstSeen: 150,
+          lastSeen: 150,
+          interactions: 1,
+          conversations: [{ id: '340282366920938463463374607431768211456', url: 'https://www.instagram.com/direct/t/340282366920938463463374607431768211456/', title: 'Jo', lastAt: 150 }],
+        },
+      ],
       exampleChunks: [
         {
           id: 3,
-          lastId: 4,
+          lastId: 5,
           source: 'import',
-          newest: 8,
+          newest: 9,
           rows: [
-            { id: 3, reply: 'Imported in a chunk', source: 'import', createdAt: 7 },
-            { id: 4, incoming: 'Price?', reply: '$12', source: 'import', createdAt: 8 },
+            { id: 3, reply: 'Imported in a chunk', source: 'import', createdAt: 7, kind: 'comment' },
+            { id: 4, incoming: 'Price?', reply: '$12', source: 'import', createdAt: 8, kind: 'comment' },
+            { id: 5, incoming: 'Are you free Friday?', reply: 'Yes! Message me the details', platform: 'instagram', source: 'import', createdAt: 9, kind: 'dm' },
           ],
         },
       ],
-      embeddings: [
-        { id: 1, model: 'snowflake-arctic-embed-s-q0f32-MLC-b4', dims: 2, exampleIds: [1, 3], vectors: new Float32Array([1, 0, 0, 1]), createdAt: 140 },
-      ],
       meta: [
-        ...v2Rows.meta.filter((row) => row.key !== 'example-id-high-water'),
-        { key: 'example-id-high-water', value: 4, updatedAt: 140 },
-        { key: 'example-chunk-counts', value: { import: 2 }, updatedAt: 140 },
+        ...v3Rows.meta.filter((row) => row.key !== 'example-id-high-water' && row.key !== 'example-chunk-counts'),
+        { key: 'example-id-high-water', value: 6, updatedAt: 150 },
+        { key: 'example-chunk-counts', value: { import: 3 }, updatedAt: 150 },
       ],
     },
   },
