@@ -46,8 +46,11 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   const request = useRef<string | undefined>(undefined);
   const edited = useRef(false);
   const variant = useRef(0);
-  /** The draft being written follows an edit of the comment (said when it is ready). */
-  const followingEdit = useRef(false);
+  /**
+   * The draft being written follows an edit of the comment, or a new message in the
+   * conversation (said when it is ready): the status to show then, or null.
+   */
+  const followingEdit = useRef<string | null>(null);
   const textRef = useRef('');
   const box = useRef<HTMLTextAreaElement>(null);
   // The background's messages arrive in a listener installed once: it reads the site from here.
@@ -148,14 +151,8 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           if (!edited.current) setDraftText(event.result.text);
           setProgress(undefined);
           setPhase('ready');
-          setStatus(
-            followingEdit.current
-              ? boxRef.current === 'message box'
-                ? 'This draft answers the latest messages. Edit it, then Insert or Queue.'
-                : 'The author edited the comment: this draft answers what it says now. Edit it, then Insert or Queue.'
-              : 'Draft ready. Edit it, then Insert or Queue.',
-          );
-          followingEdit.current = false;
+          setStatus(followingEdit.current ?? 'Draft ready. Edit it, then Insert or Queue.');
+          followingEdit.current = null;
           break;
         case 'error':
           if (!mine) break;
@@ -194,7 +191,9 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           // the creator's own edit is theirs to keep, with a word that things changed under it.
           if (!edited.current && !event.session.inserted && !event.session.sent) {
             generate();
-            followingEdit.current = true;
+            followingEdit.current = newMessage
+              ? `A new message from ${who} arrived: this draft answers it. Edit it, then Insert or Queue.`
+              : 'The author edited the comment: this draft answers what it says now. Edit it, then Insert or Queue.';
             setStatus(newMessage ? `A new message from ${who} arrived. Drafting again to answer it…` : `${who} edited the comment. Drafting again for what it says now…`);
           } else {
             setStatus(

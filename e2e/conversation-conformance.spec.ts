@@ -108,10 +108,11 @@ for (const site of SITE_FIXTURES) {
       test('drafts an answer to the latest messages, and Insert fills the composer with every line, no key pressed, nothing sent', async ({ tab, session }) => {
         await spec.arrive(tab, DM_ONE_TO_ONE.id);
         const editor = await openDraft(tab);
-        const answering = editor.getByRole('region', { name: 'Messages this draft answers' });
-        await expect(answering).toContainText(DM_LATEST);
-        await expect(answering).toContainText('[photo]');
-        await expect(answering).not.toContainText(DM_EARLIER);
+        // The messages answered are listed; the choice of another one is a select beside them.
+        const answered = editor.getByRole('region', { name: 'Messages this draft answers' }).getByRole('list');
+        await expect(answered).toContainText(DM_LATEST);
+        await expect(answered).toContainText('[photo]');
+        await expect(answered).not.toContainText(DM_EARLIER);
         const draftBox = editor.getByRole('textbox', { name: 'Draft' });
         await expect(draftBox).toHaveValue(/\S/, { timeout: 15_000 });
         expect((await newestSession(session))?.author).toBe('Maria');
@@ -133,6 +134,8 @@ for (const site of SITE_FIXTURES) {
         await tab.waitForTimeout(300);
         expect(await chat(tab, 'keyEvents')).toBe(0);
         expect(await chat(tab, 'sent').then((sent) => sent.length)).toBe(0);
+        // Nothing of the conversation, nor anything else, left the machine.
+        expect(session.blocked).toEqual([]);
       });
 
       test('the creator can answer an earlier message instead, and a message arriving while the draft is open is noticed', async ({ tab, session }) => {
@@ -142,8 +145,10 @@ for (const site of SITE_FIXTURES) {
         const another = editor.getByLabel('Answer another message');
         const earlier = await another.locator('option', { hasText: DM_EARLIER }).getAttribute('value');
         await another.selectOption(earlier!);
-        await expect.poll(async () => (await newestSession(session))?.text).toBe(DM_EARLIER);
-        await expect(editor.getByRole('region', { name: 'Messages this draft answers' })).toContainText(DM_EARLIER);
+        // That message, with the same sender's messages right before it (her voice note).
+        await expect.poll(async () => (await newestSession(session))?.text ?? '').toContain(DM_EARLIER);
+        expect((await newestSession(session))?.text).not.toContain(DM_LATEST);
+        await expect(editor.getByRole('region', { name: 'Messages this draft answers' }).getByRole('list')).toContainText(DM_EARLIER);
 
         await chat(tab, 'receive', 'Also, can I use semolina instead of rice flour?');
         await expect(editor.getByRole('status')).toContainText('A new message from Maria');

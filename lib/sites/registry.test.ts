@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor, adapterForOrigin, adapters } from './registry';
 import { youtube } from './youtube';
+import { DM_SITES } from '../core/sites';
 
 describe('adapterFor', () => {
   it('picks the YouTube adapter on a watch page, given a string or a URL', () => {
@@ -16,6 +17,18 @@ describe('adapterFor', () => {
 
   it('lists every adapter once', () => {
     expect(new Set(adapters.map((a) => a.site)).size).toBe(adapters.length);
+  });
+
+  it('offers "Direct messages on <Site>" exactly for the sites whose conversations it reads', () => {
+    const withConversations = adapters.filter((a) => a.conversations).map((a) => a.site).sort();
+    expect(withConversations).toEqual([...DM_SITES].sort());
+  });
+
+  it("starts on Messenger's own site as Facebook's adapter, where only conversations are read", () => {
+    const adapter = adapterForOrigin('https://www.messenger.com/t/123');
+    expect(adapter?.site).toBe('facebook');
+    expect(adapter?.pageKind(new URL('https://www.messenger.com/t/123'))).toBeNull();
+    expect(adapter?.conversations?.pageKind(new URL('https://www.messenger.com/t/123'))).toBe('dm');
   });
 });
 
