@@ -7,7 +7,8 @@ import { act } from 'react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Conversation } from '@/lib/core/conversation';
 import { getDb, type DraftRow } from '@/lib/memory/db';
-import { conversationLink, ConversationGroup, openConversation, queueItems } from './ConversationGroup';
+import { conversationLink, openConversation } from './conversation-link';
+import { ConversationGroup, queueItems } from './ConversationGroup';
 import { SidePanel } from './SidePanel';
 import { byText, mount, until, type Mounted } from './test-render';
 
@@ -159,6 +160,21 @@ describe('the queue with DM drafts', () => {
     act(() => byText(view.container, 'button', 'Why this draft?')!.click());
     await until(() => expect(view.container.textContent).toContain('It drew on none of your past replies.'));
     expect(view.container.querySelector('section[aria-label="Messages it answered"]')).toBeNull();
+  });
+});
+
+describe('Mark as sent on a DM draft', () => {
+  it('learns the reply as a direct message, never as a public comment, and links the conversation to the person', async () => {
+    const db = getDb();
+    const id = (await db.drafts.add(dm())) as number;
+    view.render(<ConversationGroup drafts={[{ ...dm(), id }]} />);
+    act(() => byText(view.container, 'button', 'Mark as sent')!.click());
+    await vi.waitFor(async () => expect((await db.drafts.get(id))?.status).toBe('sent'));
+    const [example] = await db.examples.toArray();
+    expect(example?.kind).toBe('dm');
+    expect(example?.reply).toBe('Friday works! What did you have in mind?');
+    const contact = await db.contacts.toArray();
+    expect(contact[0]?.conversations?.map((c) => [c.id, c.url])).toEqual([['1234-5678', CHAT_URL]]);
   });
 });
 

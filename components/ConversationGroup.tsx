@@ -3,16 +3,12 @@
  * "DM" with the person's name (or the group chat's title), and "Open conversation" to go back
  * to it. Comment drafts stay one card each, as before.
  *
- * The conversation's link came from the page (the draft's pageUrl / permalink), so, like "Open
- * comment", it is offered only as an https page on the draft's own site (for a site whose
- * conversation pages Understudy knows, one of those); and it opens through browser.tabs, which
- * focuses a tab already showing the conversation rather than opening another.
+ * The conversation's link is checked, and opened, by conversation-link.ts.
  */
-import { browser } from 'wxt/browser';
-import { SITE_ORIGINS, type SiteId } from '@/lib/core/sites';
+import type { SiteId } from '@/lib/core/sites';
 import { siteName } from '@/lib/core/labels';
 import type { DraftRow } from '@/lib/memory/db';
-import { adapterForOrigin } from '@/lib/sites/registry';
+import { draftConversationLink, openConversation } from './conversation-link';
 import { DraftCard } from './DraftCard';
 
 /** One entry of the queue: a comment's draft, or the drafts of one DM conversation. */
@@ -52,59 +48,6 @@ export function queueItems(drafts: readonly DraftRow[]): QueueItem[] {
     }
   }
   return items;
-}
-
-/**
- * The conversation's page as the browser will open it, or undefined when the page gave
- * something else: another scheme, another site, a look-alike host, credentials in the address,
- * or (on a site whose conversation pages Understudy knows) a page that isn't one.
- */
-export function conversationLink(href: string | undefined, site: SiteId): string | undefined {
-  if (!href) return undefined;
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return undefined;
-  if (!SITE_ORIGINS[site].includes(url.origin)) return undefined;
-  const conversations = adapterForOrigin(url)?.conversations;
-  if (conversations && conversations.pageKind(url) === null) return undefined;
-  return url.href;
-}
-
-/** Where a draft's conversation is: its permalink when the site gave one, else the page it was written on. */
-export function draftConversationLink(draft: DraftRow): string | undefined {
-  return conversationLink(draft.permalink, draft.site) ?? conversationLink(draft.pageUrl, draft.site);
-}
-
-function samePage(a: URL, b: URL): boolean {
-  const path = (url: URL) => url.pathname.replace(/\/+$/, '');
-  return a.origin === b.origin && path(a) === path(b) && a.search === b.search;
-}
-
-/** Brings a tab already showing the conversation to the front, or opens one. */
-export async function openConversation(href: string): Promise<void> {
-  const target = new URL(href);
-  const tabs = await browser.tabs.query({});
-  const open = tabs.find((tab) => {
-    if (!tab.url) return false;
-    try {
-      return samePage(new URL(tab.url), target);
-    } catch {
-      return false;
-    }
-  });
-  if (open?.id === undefined) {
-    await browser.tabs.create({ url: target.href });
-    return;
-  }
-  await browser.tabs.update(open.id, { active: true });
-  if (open.windowId !== undefined) {
-    // Another window may be in front; if it can't be raised, the tab is still the active one.
-    await browser.windows.update(open.windowId, { focused: true }).catch(() => undefined);
-  }
 }
 
 /** "Open conversation": a link (so it reads as one) that opens through browser.tabs. */

@@ -11,6 +11,7 @@ import { engineLabel, fitLabel, siteName } from '@/lib/core/labels';
 import { judgeDraftFit } from '@/lib/memory/fit';
 import { siteLink } from '@/lib/sites/safe-link';
 import { ContactNote } from './ContactNote';
+import { draftConversationLink } from './conversation-link';
 import { Provenance } from './Provenance';
 
 const SAVE_DELAY_MS = 300;
@@ -72,6 +73,22 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
         finalText: text,
         platform: draft.site,
         contact: draft.author,
+        // A DM reply is learned as one (kept out of public comment drafts), its conversation's
+        // link joining the contact; the draft's pageUrl is where it was written.
+        ...(dm
+          ? {
+              kind: 'dm' as const,
+              ...(draft.conversation
+                ? {
+                    conversation: {
+                      id: draft.conversation.id,
+                      url: draftConversationLink(draft) ?? draft.pageUrl,
+                      ...(draft.conversation.title ? { title: draft.conversation.title } : {}),
+                    },
+                  }
+                : {}),
+            }
+          : {}),
       });
     } catch (error) {
       setMessage(`Could not mark as sent: ${(error as Error).message}`);
