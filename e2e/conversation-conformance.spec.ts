@@ -167,6 +167,18 @@ for (const site of SITE_FIXTURES) {
         await expect.poll(async () => (await newestSession(session))?.author).toBe(GROUP_OTHER_SENDER);
       });
 
+      test('message rows the site reuses as it scrolls never change what an open draft answers, nor add buttons', async ({ tab, session }) => {
+        await spec.arrive(tab, DM_ONE_TO_ONE.id);
+        const editor = await openDraft(tab);
+        await expect(editor.getByRole('textbox', { name: 'Draft' })).toHaveValue(/\S/, { timeout: 15_000 });
+        const before = await newestSession(session);
+        await chat(tab, 'recycle');
+        await tab.waitForTimeout(400);
+        expect(await newestSession(session)).toEqual(before);
+        await expect(tab.locator('understudy-editor')).toHaveCount(1);
+        await expect(tab.locator('understudy-draft-button')).toHaveCount(1);
+      });
+
       test('hostile messages are read as text and run nothing', async ({ tab, session }) => {
         await spec.arrive(tab, DM_HOSTILE.id);
         await openDraft(tab);

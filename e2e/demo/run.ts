@@ -12,6 +12,7 @@ import { YouTubeWatchPage } from '../pages/youtube-watch-page';
 import { SITE_FIXTURES } from '../sites/index';
 import type { ConformancePage } from '../sites/site-fixture';
 import type { Session } from '../harness/launch';
+import { DM_ONE_TO_ONE } from '../sites/shared/chat-kit.js';
 
 const OUT = path.join(ROOT, 'demo-output');
 const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
@@ -36,6 +37,32 @@ async function otherSite(session: Session, spec: ConformancePage, shot: string, 
   const buttons = await page.getByRole('button', { name: 'Draft reply' }).count();
   step(`${spec.name}: ${buttons} "Draft reply" buttons; drafted and inserted “${draft.slice(0, 80)}${draft.length > 80 ? '…' : ''}” into the site's own reply box (not sent).`);
   await page.screenshot({ path: path.join(OUT, shot) });
+}
+
+/**
+ * A direct message on Instagram's bundled chat: the creator turns "Direct messages on Instagram"
+ * on in Options (reading the one-time explanation), opens Maria's conversation from the inbox,
+ * drafts and inserts.
+ */
+async function directMessage(session: Session, options: OptionsPage, step: (line: string) => void) {
+  await options.page.bringToFront();
+  await options.page.getByRole('switch', { name: 'Direct messages on Instagram' }).or(options.page.getByRole('checkbox', { name: 'Direct messages on Instagram' })).click();
+  const explain = options.page.getByRole('dialog');
+  await explain.getByRole('button', { name: 'Turn on' }).click();
+  step('Options: turned on “Direct messages on Instagram” after the one-time explanation of what is read and kept.');
+  const spec = SITE_FIXTURES.find((f) => f.site === 'instagram')?.conversations?.[0];
+  if (!spec) return;
+  const page = await session.context.newPage();
+  await spec.arrive(page, DM_ONE_TO_ONE.id);
+  await page.getByRole('button', { name: 'Draft reply' }).first().click();
+  const editor = page.locator('understudy-editor iframe').last().contentFrame();
+  await editor.getByRole('status').filter({ hasText: 'Draft ready' }).waitFor({ timeout: 20_000 });
+  const answering = (await editor.getByRole('region', { name: 'Messages this draft answers' }).getByRole('list').innerText()).replace(/\s+/g, ' ');
+  const draft = await editor.getByRole('textbox', { name: 'Draft' }).inputValue();
+  await editor.getByRole('button', { name: 'Insert' }).click();
+  await editor.getByRole('status').filter({ hasText: 'Inserted' }).waitFor();
+  step(`${spec.name}: one "Draft reply" beside the message box; answering “${answering}” with “${draft.slice(0, 80)}${draft.length > 80 ? '…' : ''}”, inserted into the message box (not sent).`);
+  await page.screenshot({ path: path.join(OUT, '08-instagram-dm.png') });
 }
 
 async function main() {
@@ -89,6 +116,8 @@ async function main() {
       if (spec) await otherSite(session, spec, shots[i]!, step);
     }
 
+    await directMessage(session, options, step);
+
     const panel = await new SidePanelPage(session).open();
     await panel.cards.first().waitFor();
     step(`Side panel lists ${await panel.cards.count()} queued draft(s).`);
@@ -101,7 +130,7 @@ async function main() {
     );
     writeFileSync(
       path.join(OUT, 'summary.md'),
-      `# Understudy demo\n\n${log.join('\n')}\n\nScreenshots: 01-options.png, 02-comments.png, 03-draft.png, 04-inserted.png, 05-side-panel.png, 06-x.png, 07-instagram.png\n`,
+      `# Understudy demo\n\n${log.join('\n')}\n\nScreenshots: 01-options.png, 02-comments.png, 03-draft.png, 04-inserted.png, 05-side-panel.png, 06-x.png, 07-instagram.png, 08-instagram-dm.png\n`,
     );
     console.log(`demo: screenshots and summary.md written to ${OUT}`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commentContextSchema } from './draft';
-import { conversationDraftId, defaultAnswering, dmAnswer, keptOfConversation, runEndingAt, type ConversationMessage } from './conversation';
+import { conversationDraftId, defaultAnswering, dmAnswer, hasNewMessages, keptOfConversation, runEndingAt, type ConversationMessage } from './conversation';
 
 const them = (sender: string, text: string, id?: string): ConversationMessage => ({ from: 'them', sender, text, ...(id ? { id } : {}) });
 const me = (text: string): ConversationMessage => ({ from: 'me', sender: 'You', text });
@@ -43,5 +43,27 @@ describe('a DM as what a draft answers', () => {
     const kept = keptOfConversation(dmAnswer(conversation, [0])!.conversation);
     expect(kept.messages.map((m) => m.text)).toEqual(['first']);
     expect(kept.answering).toEqual([0]);
+  });
+});
+
+describe('noticing a new message', () => {
+  const base = { id: 'c', group: false, answering: [0] };
+  const a = them('Maria', 'first', 'a');
+  const b = them('Maria', 'second', 'b');
+  const c = them('Maria', 'third', 'c');
+
+  it('is news when messages follow the newest one the draft saw', () => {
+    expect(hasNewMessages({ ...base, messages: [a, b] }, { ...base, messages: [a, b, c] })).toBe(true);
+  });
+
+  it('is not news when the list scrolled to older messages, or shows the same ones, or another conversation', () => {
+    expect(hasNewMessages({ ...base, messages: [b, c] }, { ...base, messages: [a, b] })).toBe(false);
+    expect(hasNewMessages({ ...base, messages: [a, b] }, { ...base, messages: [a, b] })).toBe(false);
+    expect(hasNewMessages({ ...base, messages: [a] }, { ...base, id: 'other', messages: [a, b] })).toBe(false);
+  });
+
+  it('matches messages without ids by sender and text', () => {
+    const plain = (text: string): ConversationMessage => ({ from: 'them', sender: 'Maria', text });
+    expect(hasNewMessages({ ...base, messages: [plain('x')] }, { ...base, messages: [plain('x'), plain('y')] })).toBe(true);
   });
 });

@@ -133,3 +133,23 @@ export function keptOfConversation(conversation: Conversation): Conversation {
   const messages = conversation.answering.map((i) => conversation.messages[i]).filter((m): m is ConversationMessage => m !== undefined);
   return { ...conversation, messages, answering: messages.map((_, i) => i) };
 }
+
+function sameMessage(a: ConversationMessage, b: ConversationMessage): boolean {
+  if (a.id !== undefined && b.id !== undefined) return a.id === b.id;
+  return a.from === b.from && a.sender === b.sender && a.text === b.text;
+}
+
+/**
+ * Whether `now` shows the conversation `before` showed with messages after its newest one: a
+ * message arrived. A read that no longer reaches that newest message (the creator scrolled up
+ * a list that renders only what is in view) or that ends at it is not news.
+ */
+export function hasNewMessages(before: Conversation | undefined, now: Conversation | undefined): boolean {
+  if (!before || !now || before.id !== now.id) return false;
+  const last = before.messages[before.messages.length - 1];
+  if (!last) return now.messages.length > 0;
+  for (let i = now.messages.length - 1; i >= 0; i--) {
+    if (sameMessage(now.messages[i]!, last)) return i < now.messages.length - 1;
+  }
+  return false;
+}

@@ -9,7 +9,7 @@
  * Runs only while the creator has the site's DMs switched on (site-switch.ts).
  */
 import { request } from '../messaging/client';
-import { dmAnswer } from '../core/conversation';
+import { dmAnswer, hasNewMessages } from '../core/conversation';
 import type { CommentContext } from '../core/draft';
 import { MAX_CONVERSATION_MESSAGES, SITE_DM_LIMITS, SITE_REPLY_LIMITS } from '../core/limits';
 import { siteName, type SiteId } from '../core/sites';
@@ -58,6 +58,7 @@ export function startConversations(site: SiteId, adapter: ConversationAdapter, e
       },
       describe: (context) => `The conversation with ${context.conversation?.title ?? context.author}`,
       same: (opened, now) => opened.commentId === now.commentId,
+      isNewer: (opened, now) => hasNewMessages(opened.conversation, now.conversation),
       stop: () => sentWatch?.stop(),
       async insert(text, sessionId) {
         const composer = adapter.composer(pane);

@@ -29,6 +29,11 @@ export interface DraftTarget {
    * or the same conversation): if not, the site reused the element and the editor goes.
    */
   same(opened: CommentContext, now: CommentContext): boolean;
+  /**
+   * Whether a fresh read is news the draft should follow. A chat's virtualized list shows older
+   * messages as the creator scrolls up: that is not a new message, and the draft stays as it is.
+   */
+  isNewer?(opened: CommentContext, now: CommentContext): boolean;
   /** Stops what Insert started (watching for the reply to appear posted). */
   stop?(): void;
 }
@@ -146,6 +151,7 @@ export function createEditorHost(signal: AbortSignal) {
       const now = editor.target.read();
       if (!now || !editor.target.same(editor.context, now)) return gone(editor);
       if (now.text === editor.context.text) return;
+      if (editor.target.isNewer && !editor.target.isNewer(editor.context, now)) return;
       editor.context = now;
       request('editor.edited', { sessionId: editor.sessionId, comment: now }).catch(() => {});
     },
