@@ -111,12 +111,21 @@ export const MARKERS = {
 } as const;
 
 /**
+ * Invisible characters a page can hide instructions or reorderings in: zero-width spaces and
+ * joiners (a joiner between two emoji stays: it builds one emoji), direction overrides and
+ * isolates, word joiners and invisible operators, the BOM, and Unicode tag characters (text a
+ * model reads but a person doesn't see; the price: a subdivision flag shows as a plain black flag).
+ */
+const INVISIBLE = /[\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]|\u200D(?!\p{Extended_Pictographic})/gu;
+
+/**
  * Makes untrusted text unable to open or close any marker: every angle bracket (ASCII,
  * full-width, small form) becomes a look-alike guillemet. "<3" reads as "‹3", which a model
- * still understands; a "</comment>" inside a comment no longer ends it.
+ * still understands; a "</comment>" inside a comment no longer ends it. Invisible characters go,
+ * so what the model reads is what the creator sees.
  */
 export function neutraliseMarkers(text: string): string {
-  return text.replace(/[<\uFF1C\uFE64]/g, '‹').replace(/[>\uFF1E\uFE65]/g, '›');
+  return text.replace(INVISIBLE, '').replace(/[<\uFF1C\uFE64]/g, '‹').replace(/[>\uFF1E\uFE65]/g, '›');
 }
 
 function clip(text: string, maxChars: number): string {
