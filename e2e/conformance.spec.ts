@@ -109,7 +109,7 @@ for (const site of SITE_FIXTURES) {
           .toBe(true);
       });
 
-      test("drafts a reply and Insert fills the site's own reply box, submit enabled, never submitted", async ({ tab }) => {
+      test("drafts a reply and Insert fills the site's own reply box, submit enabled, never submitted, nothing sent off the machine", async ({ tab, session }) => {
         await spec.arrive(tab);
         const editor = await openDraft(tab, spec, spec.draftable);
         const draftBox = editor.getByRole('textbox', { name: 'Draft' });
@@ -133,6 +133,8 @@ for (const site of SITE_FIXTURES) {
         // Nothing is ever sent by Understudy: the site's submit was not pressed.
         await tab.waitForTimeout(300);
         expect(await postedCount(tab)).toBe(0);
+        // And nothing left the machine, on any site (the harness blocks and records the rest).
+        expect(session.blocked).toEqual([]);
       });
 
       test('comment nodes the site reuses never keep a stale button or an open draft', async ({ tab, session }) => {
