@@ -13,6 +13,7 @@ import { createEditorService } from '@/lib/drafting/editor-service';
 import { createEditorSessions } from '@/lib/drafting/editor-sessions';
 import { editorSessionsItem, insertInTab } from '@/lib/drafting/editor-tabs';
 import { createEngineServices } from '@/lib/drafting/engine-services';
+import { addFactFromFlag, loadGuardContext } from '@/lib/drafting/guard-context';
 import { embeddingModelItem } from '@/lib/llm/embedding-settings';
 import { ENGINE_IDLE_PORT, serveEngineIdlePort } from '@/lib/llm/host/idle-port';
 import { createOffscreenClient } from '@/lib/llm/host/offscreen-client';
@@ -41,6 +42,8 @@ export default defineBackground(() => {
     inserted: (report) => insertWithVoice(db, report),
     sent: (report, via) => recordSentDraft(db, { ...report, via }),
     insertInPage: insertInTab,
+    guardContext: (comment, result) => loadGuardContext(db, comment, result),
+    addFact: (text) => addFactFromFlag(db, text),
   });
   browser.tabs.onRemoved.addListener((tabId) => void editor.closeTab(tabId));
 

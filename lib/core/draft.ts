@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SITE_IDS } from './sites';
 import { conversationSchema, REPLY_KINDS } from './conversation';
+import type { GuardFlag } from './guard';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
 
 export const siteIdSchema = z.enum(SITE_IDS);
@@ -104,6 +105,12 @@ export interface DraftResult {
   metrics?: DraftMetrics;
   /** Profile items the prompt left out to fit the model's context. */
   leftOut?: LeftOut;
+  /**
+   * What the claim guard found in `text` as the engine wrote it (lib/guard): claims, prices,
+   * links, offers, boundary topics or private prompt parts the creator's sheet doesn't back.
+   * Empty when it found nothing; absent when the draft was not guarded.
+   */
+  flags?: GuardFlag[];
 }
 
 

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommentContext, DraftReport, DraftResult } from '../core/draft';
 import type { EditorPortOut, InsertOutcome } from '../messaging/editor-protocol';
 import type { DraftRunner, DraftRunOptions } from './draft-runner';
-import { createEditorService, type EditorPort } from './editor-service';
+import { createEditorService, type EditorPort, type EditorServiceDeps } from './editor-service';
+import { guardDraft } from '../guard/guard';
+import { PROFILE_KEY } from '../memory/db';
+import { replaceFacts } from '../memory/facts-repo';
+import { freshDb } from '../memory/fresh-db.testutil';
+import { addFactFromFlag, loadGuardContext } from './guard-context';
 import { createEditorSessions, type EditorSession } from './editor-sessions';
 import { dmAnswer } from '../core/conversation';
 
@@ -42,7 +47,7 @@ function framePort() {
   };
 }
 
-function setup(options: { drafter?: DraftRunner; insert?: InsertOutcome } = {}) {
+function setup(options: { drafter?: DraftRunner; insert?: InsertOutcome } & Pick<EditorServiceDeps, 'guardContext' | 'addFact'> = {}) {
   let stored: EditorSession[] | null = null;
   const sessions = createEditorSessions({
     get: async () => stored,
@@ -77,6 +82,8 @@ function setup(options: { drafter?: DraftRunner; insert?: InsertOutcome } = {}) 
     },
     insertInPage,
     saveDelayMs: 50,
+    ...(options.guardContext ? { guardContext: options.guardContext } : {}),
+    ...(options.addFact ? { addFact: options.addFact } : {}),
   });
   return { service, sessions, queued, inserted, sent, insertInPage, stored: () => stored };
 }
@@ -286,5 +293,71 @@ describe('editor service', () => {
     await frame.send({ type: 'draft', requestId: 'r1' });
     frame.close();
     expect(signal?.aborted).toBe(true);
+  });
+});
+
+describe('the claim guard in the editor service', () => {
+  async function memory() {
+    const db = freshDb();
+    await db.profile.put({
+      id: PROFILE_KEY, name: 'Maya', handles: {}, voice: '', values: [], objectives: [], boundaries: [], links: [], offers: [],
+      importedAt: 0, source: 'test.json',
+    });
+    await replaceFacts(db, [{ text: 'Her sourdough starter is called Gerald.' }]);
+    return db;
+  }
+
+  it('sends the editor what to check drafts against with the session and with each draft, for that draft', async () => {
+    const db = await memory();
+    const asked: { comment: CommentContext; result?: DraftResult }[] = [];
+    const s = setup({
+      guardContext: (c, result) => {
+        asked.push({ comment: c, ...(result ? { result } : {}) });
+        return loadGuardContext(db, c, result);
+      },
+    });
+    const { frame } = await attached(s);
+    await vi.waitFor(() => expect(frame.ofType('session')).toHaveLength(1));
+    expect(frame.ofType('session')[0]?.session.guard).toMatchObject({ facts: ['Her sourdough starter is called Gerald.'], answering: [comment.text] });
+    await frame.send({ type: 'draft', requestId: 'r1' });
+    await vi.waitFor(() => expect(frame.ofType('done')).toHaveLength(1));
+    // The memory engine's draft: its own past replies' wording is asked for by its example ids.
+    expect(asked.at(-1)?.result).toEqual(DRAFT);
+    expect(frame.ofType('done')[0]?.guard?.facts).toEqual(['Her sourdough starter is called Gerald.']);
+  });
+
+  it('adds a flagged sentence to the fact sheet, after which the editor’s guard no longer flags it', async () => {
+    const db = await memory();
+    const s = setup({ guardContext: (c, r) => loadGuardContext(db, c, r), addFact: (text) => addFactFromFlag(db, text) });
+    const { frame } = await attached(s);
+    const draft = 'My daughter loves this loaf!';
+    await vi.waitFor(() => expect(frame.ofType('session')).toHaveLength(1));
+    const before = frame.ofType('session')[0]!.session.guard!;
+    expect(guardDraft(draft, before).map((f) => f.kind)).toContain('personal');
+
+    await frame.send({ type: 'addFact', text: 'Maya has a daughter.' });
+    await vi.waitFor(() => expect(frame.ofType('factAdded')).toHaveLength(1));
+    const added = frame.ofType('factAdded')[0]!;
+    expect(added).toMatchObject({ added: true, text: 'Maya has a daughter.' });
+    expect(guardDraft(draft, added.guard!).map((f) => f.kind)).not.toContain('personal');
+    expect((await db.facts.toArray()).map((f) => f.text)).toContain('Maya has a daughter.');
+  });
+
+  it('refuses an empty fact, and says so', async () => {
+    const addFact = vi.fn(async () => ({ added: true }));
+    const s = setup({ addFact });
+    const { frame } = await attached(s);
+    await frame.send({ type: 'addFact', text: '   ' });
+    expect(frame.last()).toMatchObject({ type: 'error', message: expect.stringMatching(/Write the fact first/) });
+    expect(addFact).not.toHaveBeenCalled();
+  });
+
+  it('still shows the draft when memory can’t be read for the guard (the editor says it is unchecked)', async () => {
+    const s = setup({ guardContext: async () => Promise.reject(new Error('quota')) });
+    const { frame } = await attached(s);
+    expect(frame.ofType('session')[0]?.session.guard).toBeUndefined();
+    await frame.send({ type: 'draft', requestId: 'r1' });
+    await vi.waitFor(() => expect(frame.ofType('done')).toHaveLength(1));
+    expect(frame.ofType('done')[0]).toEqual({ type: 'done', requestId: 'r1', result: DRAFT });
   });
 });

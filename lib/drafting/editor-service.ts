@@ -5,11 +5,17 @@
  * stream to the frame, edits are saved to the queue as the creator types, Insert asks the
  * content script of the session's own tab and frame to fill the site's reply box, and a reply
  * seen posted is learned from only if it is still the inserted draft.
+ *
+ * The claim guard: with the session (on attach, after the comment changed) and with each draft
+ * goes the context the guard checks it against (guard-context.ts), so the editor re-checks the
+ * creator's every keystroke itself. "Add to fact sheet" on a flag comes back here: the fact is
+ * written, and the editor gets the context with it, so the guard stops flagging it.
  */
 import type { DraftReport, DraftResult } from '../core/draft';
 import {
   editorPortInSchema,
   type EditorPortIn,
+  type EditorGuardContext,
   type EditorPortOut,
   type EditorSessionView,
   type InsertOutcome,
@@ -36,6 +42,10 @@ export interface EditorServiceDeps {
   insertInPage(session: EditorSession, text: string): Promise<InsertOutcome>;
   /** How long typing pauses before an edit is written to the queue (default 400 ms). */
   saveDelayMs?: number;
+  /** What the claim guard checks a draft of this comment (and, once written, this result) against. */
+  guardContext?(comment: CommentContext, result?: DraftResult): Promise<EditorGuardContext>;
+  /** Writes a fact the creator added from a flag to the fact sheet. */
+  addFact?(text: string): Promise<{ added: boolean }>;
 }
 
 function messageOf(error: unknown): string {
@@ -70,6 +80,20 @@ function viewOf(session: EditorSession): EditorSessionView {
 
 export function createEditorService(deps: EditorServiceDeps) {
   const { sessions } = deps;
+
+  /** The guard's context, or none when memory can't be read (the editor then says it is unchecked). */
+  async function guardOf(comment: CommentContext, result?: DraftResult): Promise<EditorGuardContext | undefined> {
+    try {
+      return await deps.guardContext?.(comment, result);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function guardedView(session: EditorSession): Promise<EditorSessionView> {
+    const guard = await guardOf(session.comment, session.result);
+    return { ...viewOf(session), ...(guard ? { guard } : {}) };
+  }
   const saveDelayMs = deps.saveDelayMs ?? 400;
   /** The one editor frame attached to each session. */
   const attached = new Map<string, EditorPort>();
@@ -121,7 +145,7 @@ export function createEditorService(deps: EditorServiceDeps) {
       }
       sessionId = id;
       attached.set(id, port);
-      post({ type: 'session', session: viewOf(session) });
+      post({ type: 'session', session: await guardedView(session) });
     }
 
     function draft(session: EditorSession, message: Extract<EditorPortIn, { type: 'draft' }>) {
@@ -140,7 +164,9 @@ export function createEditorService(deps: EditorServiceDeps) {
         .then(async (result) => {
           if (controller.signal.aborted) return;
           await sessions.update(session.id, { result, text: result.text, edited: false });
-          post({ type: 'done', requestId, result });
+          const guard = await guardOf(session.comment, result);
+          if (controller.signal.aborted) return;
+          post({ type: 'done', requestId, result, ...(guard ? { guard } : {}) });
         })
         .catch((error: unknown) => {
           if (!controller.signal.aborted) post({ type: 'error', requestId, message: messageOf(error) });
@@ -206,7 +232,15 @@ export function createEditorService(deps: EditorServiceDeps) {
       // The sender's handle and time come from the message picked, never from the last one.
       const { handle: _handle, postedAt: _postedAt, ...rest } = session.comment;
       const next = await sessions.replaceComment(session.id, { ...rest, ...picked });
-      if (next) post({ type: 'answering', session: viewOf(next) });
+      if (next) post({ type: 'answering', session: await guardedView(next) });
+    }
+
+    /** "Add to fact sheet" from a flag: written, then the guard's context with the new fact. */
+    async function addFact(session: EditorSession, text: string) {
+      if (!deps.addFact) return post({ type: 'error', message: 'The fact sheet can’t be changed from here.' });
+      const { added } = await deps.addFact(text);
+      const guard = await guardOf(session.comment, session.result);
+      post({ type: 'factAdded', added, text, ...(guard ? { guard } : {}) });
     }
 
     async function handle(message: EditorPortIn) {
@@ -233,6 +267,8 @@ export function createEditorService(deps: EditorServiceDeps) {
           return markSent(session, message.text);
         case 'answer':
           return answer(session, message.index);
+        case 'addFact':
+          return addFact(session, message.text);
       }
     }
 
@@ -296,7 +332,7 @@ export function createEditorService(deps: EditorServiceDeps) {
       if (session.comment.site !== comment.site || session.comment.commentId !== comment.commentId) return { updated: false };
       if (session.comment.text === comment.text) return { updated: false };
       const next = await sessions.replaceComment(sessionId, comment);
-      if (next) notify(sessionId, { type: 'commentEdited', session: viewOf(next) });
+      if (next) notify(sessionId, { type: 'commentEdited', session: await guardedView(next) });
       return { updated: next !== undefined };
     },
 

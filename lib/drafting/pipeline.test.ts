@@ -293,6 +293,25 @@ describe('the drafting pipeline', () => {
     expect(prompt).not.toContain('cousin');
   });
 
+  it('comes back with the claim guard’s flags for whatever engine wrote it: an invented child and discount are flagged', async () => {
+    const fake: DraftEngine = {
+      id: 'webllm',
+      async draft(): Promise<DraftResult> {
+        return { text: 'My daughter loves this loaf, use code BREAD50 for 50% off', engine: 'webllm', exampleIds: [] };
+      },
+    };
+    const pipeline = createDraftingPipeline({ db, engines: { memory: createMemoryEngine(), webllm: fake }, chooseEngine: async () => ({ engine: fake }) });
+    const flagged = await pipeline.draft(comment('Love this loaf!'));
+    expect(flagged.flags?.map((f) => f.kind)).toEqual(expect.arrayContaining(['personal', 'price']));
+    expect(flagged.flags?.find((f) => f.kind === 'price')?.text).toContain('BREAD50');
+
+    // The memory engine's draft is the creator's own reply: its numbers are backed by it.
+    const memory = createDraftingPipeline({ db, engines: { memory: createMemoryEngine() } });
+    const own = await memory.draft(comment('What oven temperature for the loaf?'));
+    expect(own.text).toContain('230C');
+    expect(own.flags).toEqual([]);
+  });
+
   it('gives the engine no contact section for someone the creator never talked with, even with a note', async () => {
     await setContactNote(db, contactKey('youtube', '@newcomer'), 'PRIVATE: met at the market');
     let seen: DraftInput | undefined;

@@ -9,10 +9,15 @@
  *
  * Past replies are found by BM25 (words in common); with an embedding model in use and the
  * replies' vectors stored, by BM25 fused with vector similarity (meaning in common).
+ *
+ * Every engine's text is then checked by the claim guard (lib/guard) against the sheet, the
+ * comment and the private parts of the prompt (guard-context.ts): the result carries its flags.
+ * A guard that cannot read its context leaves the result unflagged (`flags` absent), never
+ * without a draft: the editor guards the text again with the context it is given.
  */
 
 import type { ReplyKind } from '../core/conversation';
-import type { CommentContext } from '../core/draft';
+import type { CommentContext, DraftResult } from '../core/draft';
 import { contactContext, type PromptContact } from '../memory/contacts-repo';
 import type { SiteId } from '../core/sites';
 import { PROFILE_KEY, type ExampleRow, type UnderstudyDB } from '../memory/db';
@@ -27,6 +32,8 @@ import { detectStyleHabits, type StyleHabits } from '../memory/style';
 import type { DraftEngine, DraftInput } from '../llm/engine';
 import type { MemoryDraftOptions } from '../llm/memory-engine';
 import { DEFAULT_LLM_SETTINGS, type LlmSettings } from '../llm/settings';
+import { guardDraft } from '../guard/guard';
+import { guardContextOf, loadGuardSources } from './guard-context';
 import type { DraftRunner } from './draft-runner';
 import type { SemanticSearch } from './semantic-search';
 
@@ -144,11 +151,27 @@ export function createDraftingPipeline(deps: DraftingDeps): DraftRunner {
       };
       const written = await choice.engine.draft(input, engineOptions);
       // The memory engine judges fit as it chooses a reply; a model's draft is judged on its text.
-      const result = written.fit ? written : { ...written, fit: judgeDraftFit(comment.text, written.text, comment.parentText) };
+      const fitted = written.fit ? written : { ...written, fit: judgeDraftFit(comment.text, written.text, comment.parentText) };
+      const result = await withFlags(db, comment, fitted, { profile, facts, examples: examples.map((r) => r.example) });
       const notice = mergeNotices(choice.notice, result.notice);
       return notice ? { ...result, notice } : result;
     },
   };
+}
+
+/** The result with what the claim guard found in its text (see the header). */
+async function withFlags(
+  db: UnderstudyDB,
+  comment: CommentContext,
+  result: DraftResult,
+  known: Parameters<typeof loadGuardSources>[3],
+): Promise<DraftResult> {
+  try {
+    const sources = await loadGuardSources(db, comment, result, known);
+    return { ...result, flags: guardDraft(result.text, guardContextOf(comment, sources, result.engine)) };
+  } catch {
+    return result;
+  }
 }
 
 /**
