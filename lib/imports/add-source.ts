@@ -10,6 +10,7 @@ import type { ExampleRow, UnderstudyDB } from '../memory/db';
 import { exampleTables, insertExamples, listExamples } from '../memory/examples-repo';
 import { detectLanguage } from '../memory/language';
 import { recordImportSource, type ImportSourceInput } from '../memory/sources-repo';
+import { addClaims } from './claims';
 import { replyHash } from './dedup';
 import type { ReplyKind } from './types';
 
@@ -71,20 +72,23 @@ export function cleanReply(input: ReplyInput): ReplyInput | undefined {
 export function dedupe(
   replies: readonly ReplyInput[],
   known: ReadonlySet<number>,
-): { fresh: ReplyInput[]; duplicates: AddedSource['duplicates'] } {
+): { fresh: ReplyInput[]; duplicates: AddedSource['duplicates']; claimed: number[] } {
   const seen = new Set<number>();
   const fresh: ReplyInput[] = [];
   const duplicates = { inMemory: 0, inFile: 0 };
+  const claimed = new Set<number>();
   for (const reply of replies) {
     const hash = replyHash(reply);
-    if (known.has(hash)) duplicates.inMemory += 1;
-    else if (seen.has(hash)) duplicates.inFile += 1;
+    if (known.has(hash)) {
+      duplicates.inMemory += 1;
+      claimed.add(hash);
+    } else if (seen.has(hash)) duplicates.inFile += 1;
     else {
       seen.add(hash);
       fresh.push(reply);
     }
   }
-  return { fresh, duplicates };
+  return { fresh, duplicates, claimed: [...claimed] };
 }
 
 /** The example row a reply becomes; undated replies take `now`. */
@@ -100,7 +104,7 @@ export function toExampleRow(input: ReplyInput, now: number): ExampleRow {
 }
 
 /** The counts and dates the list of sources shows. */
-function details(rows: readonly ExampleRow[], format: string | undefined): NonNullable<ImportSourceInput['details']> {
+export function sourceDetails(rows: readonly ExampleRow[], format: string | undefined): NonNullable<ImportSourceInput['details']> {
   const platforms: Partial<Record<SiteId, number>> = {};
   let withIncoming = 0;
   let firstDate = Infinity;
@@ -131,7 +135,7 @@ export async function addRepliesAsSource(
 ): Promise<AddedSource> {
   return db.transaction('rw', [...exampleTables(db), db.sources], async () => {
     const clean = replies.map(cleanReply).filter((r): r is ReplyInput => r !== undefined);
-    const { fresh, duplicates } = dedupe(clean, await memoryHashes(db));
+    const { fresh, duplicates, claimed } = dedupe(clean, await memoryHashes(db));
     if (fresh.length === 0 && !source.recordWhenEmpty) return { added: 0, duplicates };
     const rows = fresh.map((r) => toExampleRow(r, source.now));
     const sourceId = await recordImportSource(db, {
@@ -140,10 +144,12 @@ export async function addRepliesAsSource(
       kind: source.kind,
       at: source.now,
       ...(source.consentText ? { consentText: source.consentText } : {}),
-      details: details(rows, source.format),
+      details: sourceDetails(rows, source.format),
     });
     for (const row of rows) row.sourceId = sourceId;
     await insertExamples(db, rows);
+    // The replies it held that memory already had: kept for it if their first source is forgotten.
+    await addClaims(db, sourceId, claimed, source.now);
     return { added: rows.length, duplicates, sourceId };
   });
 }

@@ -300,3 +300,99 @@ export async function addSentExample(
     return db.examples.add(row);
   });
 }
+
+/**
+ * Rewrites or deletes replies where they are stored (either table), in one transaction (joined
+ * when the caller has one open over exampleTables). `edit` sees every reply and returns it as is
+ * (kept), a changed copy (stored in its place: same id, same `source`), or undefined (deleted).
+ * A chunk that loses rows is stored again as runs of contiguous ids, so every chunk keeps the
+ * contiguous ids the rest of this module relies on. Returns the deleted ids, in id order.
+ *
+ * Reads every reply: fine for what it serves (forgetting a source, a rare act the creator
+ * confirms), not for anything on the drafting path.
+ */
+export async function editExamples(
+  db: UnderstudyDB,
+  edit: (row: ExampleRow) => ExampleRow | undefined,
+): Promise<number[]> {
+  return db.transaction('rw', exampleTables(db), async () => {
+    // The counts record written before any chunk changes: a missing one is rebuilt from the
+    // chunks stored at that moment, which must be the chunks before this edit.
+    await addToChunkCounts(db, {});
+    const deleted: number[] = [];
+    const singleDeletes: number[] = [];
+    const singlePuts: ExampleRow[] = [];
+    for (const row of await db.examples.toArray()) {
+      const out = edit(row);
+      if (!out) {
+        singleDeletes.push(row.id!);
+        deleted.push(row.id!);
+      } else if (out !== row) singlePuts.push({ ...out, id: row.id!, source: row.source });
+    }
+    await db.examples.bulkDelete(singleDeletes);
+    await db.examples.bulkPut(singlePuts);
+
+    const removed: ChunkCounts = {};
+    const chunks = await db.exampleChunks.toArray();
+    for (const chunk of chunks) {
+      let changed = false;
+      const kept: ExampleRow[] = [];
+      for (const row of chunk.rows) {
+        const out = edit(row);
+        if (!out) {
+          changed = true;
+          deleted.push(row.id!);
+        } else if (out !== row) {
+          changed = true;
+          kept.push({ ...out, id: row.id!, source: chunk.source });
+        } else kept.push(row);
+      }
+      if (!changed) continue;
+      const gone = chunk.rows.length - kept.length;
+      if (gone) removed[chunk.source] = (removed[chunk.source] ?? 0) - gone;
+      await db.exampleChunks.delete(chunk.id);
+      await db.exampleChunks.bulkAdd(contiguousChunks(kept, chunk.source));
+    }
+    if (Object.keys(removed).length) await addToChunkCounts(db, removed);
+    return deleted.sort((a, b) => a - b);
+  });
+}
+
+/** Rows (ids set, one source, in id order) as chunks of contiguous ids, at most CHUNK_SIZE each. */
+function contiguousChunks(rows: readonly ExampleRow[], source: ExampleSource): ExampleChunkRow[] {
+  const chunks: ExampleChunkRow[] = [];
+  let current: ExampleChunkRow | undefined;
+  for (const row of rows) {
+    const id = row.id!;
+    if (!current || current.rows.length === CHUNK_SIZE || id !== current.lastId + 1) {
+      current = { id, lastId: id, source, newest: row.createdAt, rows: [] };
+      chunks.push(current);
+    }
+    current.rows.push(row);
+    current.lastId = id;
+    current.newest = Math.max(current.newest, row.createdAt);
+  }
+  return chunks;
+}
+
+/**
+ * Puts back replies with the ids they had (a backup restored into an empty memory), so drafts
+ * that name them by id still find them. Sent replies go where sent replies live (one row each),
+ * imported ones into chunks. The ids must not be in use; the id high-water mark is raised past
+ * them, so new replies never take one. One transaction (joined when the caller has one).
+ */
+export async function restoreExamples(db: UnderstudyDB, rows: readonly ExampleRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.transaction('rw', exampleTables(db), async () => {
+    const sorted = rows.slice().sort((a, b) => a.id! - b.id!);
+    const sent = sorted.filter((row) => row.source === 'sent');
+    const imported = sorted.filter((row) => row.source !== 'sent');
+    await db.examples.bulkAdd(sent);
+    if (imported.length) {
+      await addToChunkCounts(db, { import: imported.length });
+      await db.exampleChunks.bulkAdd(contiguousChunks(imported, 'import'));
+    }
+    const highWater = await exampleIdHighWater(db);
+    await keepExampleIdHighWater(db, Math.max(highWater, sorted.at(-1)!.id!));
+  });
+}
