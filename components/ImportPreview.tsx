@@ -182,7 +182,11 @@ export function ImportPreview({ prepared, filters, onFilters, busy, onImport, on
         </details>
       )}
 
-      <p className="muted">By importing, you agree: “{IMPORT_CONSENT_TEXT}”</p>
+      {prepared.backup ? (
+        <p className="muted">Each source in the backup keeps the consent you gave when you first imported it.</p>
+      ) : (
+        <p className="muted">By importing, you agree: “{IMPORT_CONSENT_TEXT}”</p>
+      )}
       <div className="row">
         <button type="button" className="primary" disabled={busy} onClick={onImport}>
           Import

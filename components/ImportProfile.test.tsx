@@ -178,4 +178,49 @@ describe('Importing in Options', () => {
     await until(() => expect(view.container.querySelector('[role="status"]')?.textContent).toContain('Imported dms.json: 1 reply from Instagram'));
     expect(await countExamples(getDb())).toBe(1);
   });
+
+  it('lists every problem of a refused profile in a numbered list with their count, not "and 4 more"', async () => {
+    view.render(<ImportProfile />);
+    const profile = { format: 'understudy.style-profile', version: 1, name: 'Maya', examples: Array.from({ length: 7 }, () => ({ reply: '' })) };
+    choose([new File([JSON.stringify(profile)], 'p.json', { type: 'application/json' })]);
+    await until(() => expect(view.container.querySelector('[role="alert"]')?.textContent).toMatch(/^p\.json: examples\[0\]\.reply — is empty/));
+    const list = view.container.querySelector<HTMLElement>('[data-testid="import-problems"]')!;
+    expect(list.getAttribute('aria-label')).toBe('7 problems in p.json');
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual(
+      Array.from({ length: 7 }, (_, i) => `examples[${i}].reply — is empty`),
+    );
+    expect(preview()).toBeNull();
+  });
+
+  it('recognises a backup by its content, previews what it holds per table, and restores it on Import', async () => {
+    const { exportBackup, serializeBackup } = await import('@/lib/profile/backup');
+    const { addRepliesAsSource } = await import('@/lib/imports/add-source');
+    const db = getDb();
+    await addRepliesAsSource(db, [{ reply: 'Ships Monday!', incoming: 'When?', platform: 'instagram', kind: 'dm' }, { reply: 'Thanks!' }], { fileName: 'ig.zip', kind: 'export-import', now: 1 });
+    await db.facts.add({ text: 'I bake sourdough.' });
+    const text = serializeBackup(await exportBackup(db));
+    await Promise.all(db.tables.map((t) => t.clear()));
+
+    view.render(<ImportProfile />);
+    // Named like a note, not a .json: the content says what it is.
+    choose([new File([text], 'my-stuff.txt')]);
+    await until(() => expect(preview()?.textContent).toContain("A backup of Understudy's memory: 2 replies, 1 fact, 0 contacts, 1 source and 0 drafts."));
+    expect(preview()!.textContent).toContain('Memory here is empty: importing restores everything as it was.');
+    expect(await countExamples(db)).toBe(0);
+    act(() => button('Import')!.click());
+    await until(() => expect(view.container.querySelector('[role="status"]')?.textContent).toBe('Restored my-stuff.txt: 2 replies, 1 fact, 0 contacts, 1 source and 0 drafts.'));
+    expect(await countExamples(db)).toBe(2);
+  });
+
+  it('refuses a truncated backup with an alert naming the file, and changes nothing', async () => {
+    const { exportBackup, serializeBackup } = await import('@/lib/profile/backup');
+    const db = getDb();
+    await db.facts.add({ text: 'I bake sourdough.' });
+    const text = serializeBackup(await exportBackup(db));
+    view.render(<ImportProfile />);
+    choose([new File([text.slice(0, 60)], 'backup.json')]);
+    await until(() => expect(view.container.querySelector('[role="alert"]')?.textContent).toMatch(/^backup\.json is an Understudy backup that cannot be read/));
+    expect(preview()).toBeNull();
+    expect(await db.facts.count()).toBe(1);
+  });
 });

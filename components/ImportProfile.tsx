@@ -16,12 +16,19 @@ import {
   type PreparedImport,
   type Selection,
 } from '@/lib/imports/import-flow';
+import { ImportFormatError } from '@/lib/imports/types';
 import { getDb } from '@/lib/memory/db';
 import { IMPORT_CONSENT_TEXT } from '@/lib/memory/sources-repo';
 import { droppedFiles } from './DroppedFiles';
 import { ImportPreview } from './ImportPreview';
 
-type Outcome = { kind: 'success' | 'error'; message: string } | undefined;
+type Outcome = { kind: 'success' | 'error'; message: string; fileName?: string; problems?: readonly string[] } | undefined;
+
+/** The problems of a refused file, when there are several: every one, so the creator can fix them all at once. */
+function errorOutcome(fileName: string, error: unknown): Outcome {
+  const problems = error instanceof ImportFormatError ? error.problems : [];
+  return { kind: 'error', message: describeImportError(fileName, error), fileName: (error as ImportFormatError)?.fileName || fileName, problems };
+}
 
 type Phase =
   | { step: 'idle' }
@@ -65,7 +72,7 @@ export function ImportProfile() {
         return;
       }
       setPhase({ step: 'idle' });
-      setOutcome({ kind: 'error', message: describeImportError(name, error) });
+      setOutcome(errorOutcome(name, error));
     } finally {
       if (abort.current === controller) abort.current = undefined;
     }
@@ -89,7 +96,7 @@ export function ImportProfile() {
       setOutcome({ kind: 'success', message: describeOutcome(summary) });
     } catch (error) {
       setPhase({ step: 'idle' });
-      setOutcome({ kind: 'error', message: describeImportError(prepared.selection.name, error) });
+      setOutcome(errorOutcome(prepared.selection.name, error));
     }
   }
 
@@ -172,6 +179,26 @@ export function ImportProfile() {
       )}
       {outcome?.kind === 'success' && <div className="banner success" role="status">{outcome.message}</div>}
       {outcome?.kind === 'error' && <div className="banner error" role="alert">{outcome.message}</div>}
+      {outcome?.kind === 'error' && outcome.problems && outcome.problems.length > 1 && (
+        <ProblemList fileName={outcome.fileName ?? ''} problems={outcome.problems} />
+      )}
     </section>
+  );
+}
+
+/** Every problem of a refused file, numbered, in a list that scrolls when it is long. */
+function ProblemList({ fileName, problems }: { fileName: string; problems: readonly string[] }) {
+  const id = useId();
+  const count = `${problems.length.toLocaleString('en-US')} problems in ${fileName}`;
+  return (
+    <div className="stack" role="group" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{count}</h3>
+      <p className="muted">Fix them all, then choose the file again: nothing was imported.</p>
+      <ol className="problems" aria-label={count} tabIndex={0} data-testid="import-problems">
+        {problems.map((problem, i) => (
+          <li key={i}>{problem}</li>
+        ))}
+      </ol>
+    </div>
   );
 }

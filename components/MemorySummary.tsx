@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { getDb } from '@/lib/memory/db';
 import { memoryStats } from '@/lib/memory/stats';
+import { BACKUP_NOTICE, backupFileName, exportBackup, serializeBackup } from '@/lib/profile/backup';
 import { exportProfile, profileFileName, serializeProfile } from '@/lib/profile/export';
 import { useLive } from './useLive';
 
@@ -12,16 +13,18 @@ export function MemorySummary() {
   async function download() {
     try {
       const profile = await exportProfile(getDb());
-      const blob = new Blob([serializeProfile(profile)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = profileFileName(profile.name);
-      link.click();
-      URL.revokeObjectURL(url);
-      setMessage(`Exported ${link.download}.`);
+      setMessage(`Exported ${save(serializeProfile(profile), profileFileName(profile.name))}.`);
     } catch (error) {
       setMessage(`Could not export: ${(error as Error).message}`);
+    }
+  }
+
+  async function backup() {
+    try {
+      const file = await exportBackup(getDb());
+      setMessage(`Exported ${save(serializeBackup(file), backupFileName())}: everything in memory, your notes on contacts included.`);
+    } catch (error) {
+      setMessage(`Could not export the backup: ${(error as Error).message}`);
     }
   }
 
@@ -49,8 +52,27 @@ export function MemorySummary() {
         <button type="button" onClick={() => void download()} disabled={!stats?.hasProfile}>
           Export memory as a style profile
         </button>
+        <button type="button" onClick={() => void backup()}>
+          Export backup
+        </button>
         {message && <span className="muted" role="status">{message}</span>}
       </div>
+      <p className="muted">
+        A backup holds everything: profile, facts, every reply, contacts, sources and drafts. Choose it
+        under “Import style profile” to restore it. {BACKUP_NOTICE}
+      </p>
     </section>
   );
+}
+
+/** Hands the text to the browser as a download; returns the file name. */
+function save(text: string, fileName: string): string {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // Revoked once the browser has started the download, not before.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return fileName;
 }

@@ -20,6 +20,7 @@
 import { SITE_NAMES, type SiteId } from '../core/sites';
 import type { UnderstudyDB } from '../memory/db';
 import { applyProfile, toReplyInputs } from '../profile/apply';
+import { looksLikeBackup, MAX_BACKUP_BYTES, parseBackup, planRestore, restoreBackup, type BackupFile, type RestorePlan } from '../profile/backup';
 import { parseProfileFile, readProfileFile, type ParseResult } from '../profile/import-json';
 import { PROFILE_FORMAT, type StyleProfile } from '../profile/schema';
 import { addRepliesAsSource, cleanReply, dedupe, memoryHashes, type ReplyInput } from './add-source';
@@ -37,6 +38,7 @@ const TEXT_LIKE = /\.(js|json|csv|html?|txt)$/i;
 export const MAX_TEXT_FILE_BYTES = 512 * 1024 * 1024;
 
 export const PROFILE_LABEL = 'Understudy style profile';
+export const BACKUP_LABEL = 'Understudy backup';
 export const SKIPPED_TOO_LONG = 'replies too long to keep';
 
 export interface ChosenFile {
@@ -76,6 +78,8 @@ export interface PreparedImport {
   label: string;
   /** A style profile file: its profile fields replace the current ones on import. */
   profile?: StyleProfile;
+  /** A full backup: restored (or merged) as a whole on import, with what that would do now. */
+  backup?: { file: BackupFile; plan: RestorePlan };
   /** Replies memory does not hold yet, each once. */
   replies: ReplyInput[];
   duplicates: { inMemory: number; inFile: number };
@@ -126,6 +130,7 @@ export interface ImportPreview {
   allPlatforms: (SiteId | 'none')[];
   allYears?: { from: number; to: number };
   profile?: { name: string; facts: number; boundaries: number; links: number; offers: number };
+  backup?: RestorePlan;
   needsCreator?: { candidates: string[] };
 }
 
@@ -145,6 +150,8 @@ export interface CommitSummary {
   sourceId?: number;
   /** A style profile's name and facts, when the import was one. */
   profile?: { name: string; facts: number };
+  /** What a backup restored or added. */
+  backup?: RestorePlan;
 }
 
 function report(options: FlowOptions, text: string) {
@@ -243,7 +250,19 @@ export async function openSelection(chosen: readonly (File | ChosenFile)[], opti
 const PROFILE_HEAD = new RegExp(`"format"\\s*:\\s*"${PROFILE_FORMAT.replace(/\./g, '\\.')}"`);
 
 function profileError(result: ParseResult & { ok: false }): ImportFormatError {
-  return new ImportFormatError(result.error.fileName, result.error.message);
+  return new ImportFormatError(result.error.fileName, result.error.message, result.error.problems ?? []);
+}
+
+/** Reads a backup file whole (it is one JSON document), refusing one past MAX_BACKUP_BYTES unread. */
+async function parseBackupFile(selection: Selection, file: ImportFile): Promise<BackupFile> {
+  const name = displayName(selection, file);
+  const size = selection.loose.get(file)?.size ?? file.size;
+  if (size > MAX_BACKUP_BYTES) {
+    throw new ImportFormatError(name, `${name} is ${megabytes(size)} MB, more than the ${megabytes(MAX_BACKUP_BYTES)} MB a backup can be; it was not read.`);
+  }
+  const result = parseBackup(name, await file.text());
+  if (!result.ok) throw new ImportFormatError(name, result.message, result.problems);
+  return result.backup;
 }
 
 async function parseProfile(selection: Selection, file: ImportFile): Promise<StyleProfile> {
@@ -282,6 +301,20 @@ export async function prepareImport(
 
   let profile: StyleProfile | undefined;
   let importer: Importer | undefined;
+  if (single && looksLikeBackup(await single.head())) {
+    const file = await parseBackupFile(selection, single);
+    throwIfAborted(options.signal);
+    return {
+      selection,
+      format: 'backup',
+      label: BACKUP_LABEL,
+      backup: { file, plan: await planRestore(db, file) },
+      replies: [],
+      duplicates: { inMemory: 0, inFile: 0 },
+      skipped: {},
+      warnings: [],
+    };
+  }
   if (single && PROFILE_HEAD.test(await single.head())) {
     profile = await parseProfile(selection, single);
   } else {
@@ -434,6 +467,7 @@ export function previewImport(prepared: PreparedImport, filters: ImportFilters =
     const p = prepared.profile;
     preview.profile = { name: p.name, facts: p.facts.length, boundaries: p.boundaries.length, links: p.links.length, offers: p.offers.length };
   }
+  if (prepared.backup) preview.backup = prepared.backup.plan;
   if (prepared.needsCreator) preview.needsCreator = prepared.needsCreator;
   return preview;
 }
@@ -470,6 +504,7 @@ function listWords(items: readonly string[]): string {
  * answered) from X, 2019–2026." then the per-platform split, duplicates and what was left out.
  */
 export function describePreview(preview: ImportPreview): string[] {
+  if (preview.backup) return describeBackup(preview.backup);
   const lines: string[] = [];
   if (preview.profile) {
     const p = preview.profile;
@@ -508,6 +543,34 @@ export function describePreview(preview: ImportPreview): string[] {
   return lines;
 }
 
+/** What a backup holds, per table: "25 replies, 2 facts, 1 contact (with your private note), …". */
+function backupCounts(counts: RestorePlan['adds'] & { notes?: number }): string {
+  const parts = [
+    plural(counts.examples, 'reply', 'replies'),
+    plural(counts.facts, 'fact', 'facts'),
+    plural(counts.contacts, 'contact', 'contacts') +
+      (counts.notes ? ` (${counts.notes === 1 ? 'with your private note on 1' : `with your private notes on ${counts.notes}`})` : ''),
+    plural(counts.sources, 'source', 'sources'),
+    plural(counts.drafts, 'draft', 'drafts'),
+  ];
+  return listWords(parts);
+}
+
+/** The preview of a backup, per table, and what importing it does to the memory there is now. */
+export function describeBackup(plan: RestorePlan): string[] {
+  const file = plan.inFile;
+  const lines = [`A backup of Understudy's memory: ${file.profile ? 'a profile, ' : ''}${backupCounts(file)}.`];
+  if (plan.mode === 'restore') {
+    lines.push('Memory here is empty: importing restores everything as it was.');
+  } else {
+    lines.push(`Memory here already holds replies: importing adds only what it lacks, ${backupCounts(plan.adds)}.`);
+    if (plan.duplicates) lines.push(`${plural(plan.duplicates, 'reply is', 'replies are')} already in memory and will not be added twice.`);
+    if (plan.profile === 'kept' && file.profile) lines.push('Your current profile is kept; the one in the backup is not used.');
+    if (plan.profile === 'restored') lines.push("The backup's profile becomes yours (memory has none).");
+  }
+  return lines;
+}
+
 /**
  * Writes what the preview showed (under the same filters) as one new source, in one
  * transaction. A style profile also replaces the profile fields and the fact sheet.
@@ -526,6 +589,10 @@ export async function commitImport(
     platforms: [...new Set(replies.flatMap((r) => (r.platform ? [r.platform] : [])))],
   };
   const consent = options.consentText ? { consentText: options.consentText } : {};
+  if (prepared.backup) {
+    const done = await restoreBackup(db, prepared.backup.file, now);
+    return { ...base, platforms: [], added: done.adds.examples, withIncoming: 0, duplicates: done.duplicates, backup: done };
+  }
   if (prepared.profile) {
     const summary = await applyProfile(db, prepared.profile, fileName, now, { replies, ...consent });
     return {
@@ -562,6 +629,13 @@ function countWithIncoming(replies: readonly ReplyInput[], added: number): numbe
 
 /** The success sentence for role=status. */
 export function describeOutcome(summary: CommitSummary): string {
+  if (summary.backup) {
+    const plan = summary.backup;
+    if (plan.mode === 'restore') return `Restored ${summary.fileName}: ${plan.inFile.profile ? 'your profile, ' : ''}${backupCounts(plan.adds)}.`;
+    let text = `Imported ${summary.fileName}: added ${backupCounts(plan.adds)}.`;
+    if (plan.duplicates) text += ` ${plural(plan.duplicates, 'reply was', 'replies were')} already in memory.`;
+    return text;
+  }
   if (summary.profile) {
     const replies = summary.added ? plural(summary.added, 'example reply', 'example replies') : 'no new example replies';
     // A name that ends a sentence itself ("Maya O.") gets no second full stop.

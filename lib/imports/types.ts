@@ -84,6 +84,8 @@ export class ImportFormatError extends Error {
   constructor(
     readonly fileName: string,
     message: string,
+    /** Every problem found, when there are several ("examples[3].reply — is empty"), each listed for the creator. */
+    readonly problems: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ImportFormatError';

@@ -126,6 +126,12 @@ describe('parseProfileFile', () => {
     );
   });
 
+  it('keeps every problem, so Options can list all seven rather than "and 4 more"', () => {
+    const examples = Array.from({ length: 7 }, () => ({ reply: '' }));
+    const error = errorOf(parseProfileFile('p.json', JSON.stringify(minimal({ examples }))));
+    expect(error.problems).toEqual(Array.from({ length: 7 }, (_, i) => `examples[${i}].reply — is empty`));
+  });
+
   it('rejects an unknown top-level field and lists the fields the format has', () => {
     const error = errorOf(parseProfileFile('p.json', JSON.stringify(minimal({ boundries: ['politics'] }))));
     expect(error.message).toMatch(/^p\.json: unknown top-level field "boundries"; format v1 has format, version, name, .*boundaries/);

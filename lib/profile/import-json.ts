@@ -20,6 +20,11 @@ export interface ImportError {
   path?: string;
   /** The first problem, without file name or path. */
   problem: string;
+  /**
+   * Every problem, "path — problem", when the file has more than one: the message names the
+   * first three, and Options lists every one so the creator can fix the file in one go.
+   */
+  problems?: string[];
 }
 
 export type ParseResult = { ok: true; profile: StyleProfile } | { ok: false; error: ImportError };
@@ -159,6 +164,7 @@ export function parseProfileFile(
   const problems = toProblems(parsed.error.issues);
   const first = problems[0] ?? { problem: 'does not match the style profile format' };
   const error: ImportError = { fileName, message: joinProblems(fileName, problems), problem: first.problem };
+  if (problems.length > 1) error.problems = problems.map((p) => (p.path ? `${p.path} — ${p.problem}` : p.problem));
   if (first.path !== undefined) error.path = first.path;
   return { ok: false, error };
 }
