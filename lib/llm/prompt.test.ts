@@ -172,18 +172,6 @@ describe('buildPrompt', () => {
     expect(text).toContain('You usually open with "Hey friend".');
     expect(text).toContain('You usually sign off with "— Ada".');
   });
-
-  it('builds a prompt from 10,000 candidate examples in well under 5 ms (median)', () => {
-    const input = makeInput({ examples: manyExamples(10_000) });
-    const times: number[] = [];
-    for (let i = 0; i < 25; i++) {
-      const start = performance.now();
-      buildPrompt(input, { maxPromptTokens: 3000 });
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
-  });
 });
 
 describe('buildPrompt with what the creator and the commenter said before', () => {

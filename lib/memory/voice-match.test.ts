@@ -79,13 +79,6 @@ describe('voiceMatch', () => {
   it('says nothing it cannot know: an empty fingerprint scores every draft 100', () => {
     expect(voiceMatch('Anything at all!!', computeFingerprint([]))).toEqual({ score: 100, traits: [], basedOn: 0 });
   });
-
-  it('takes well under a millisecond per draft', () => {
-    voiceMatch(FORMAL, maya);
-    const start = performance.now();
-    for (let i = 0; i < 200; i++) voiceMatch(FORMAL, maya);
-    expect((performance.now() - start) / 200).toBeLessThan(1);
-  });
 });
 
 describe('voice match beside fit', () => {

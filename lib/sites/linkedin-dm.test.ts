@@ -105,9 +105,6 @@ describe('reading a LinkedIn conversation on the thread page', () => {
     // Cut in the middle of Maria's run (voice note, then the rye question): the sender is found above.
     const two = dm.read(view.pane, threadUrl(DM_ONE_TO_ONE), 4)!;
     expect(two.messages[0]).toMatchObject({ from: 'them', sender: 'Maria', text: 'Does this method work with rye?' });
-    const started = performance.now();
-    dm.read(view.pane, threadUrl(DM_ONE_TO_ONE), 30);
-    expect(performance.now() - started).toBeLessThan(200);
   }, 30_000);
 
   it('still reads the latest messages when the rows are not the list’s own children', () => {
