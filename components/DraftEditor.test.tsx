@@ -2,7 +2,7 @@
 import { act } from 'react';
 import type { CommentContext, DraftResult } from '@/lib/core/draft';
 import type { EditorClient, EditorClientEvent } from '@/lib/messaging/editor-client';
-import type { EditorPortIn } from '@/lib/messaging/editor-protocol';
+import type { EditorGuardContext, EditorPortIn } from '@/lib/messaging/editor-protocol';
 import { DraftEditor } from './DraftEditor';
 import { byText, mount, until, type Mounted } from './test-render';
 
@@ -86,3 +86,165 @@ describe('DraftEditor', () => {
     expect(view.container.querySelector('[role="status"]')?.textContent).toContain('edited the comment');
   });
 });
+
+const guard: EditorGuardContext = {
+  facts: ['Her sourdough starter is called Gerald.', 'She has baked bread for 12 years.'],
+  links: [{ label: 'Website', url: 'https://crumbandco.example' }],
+  offers: [{ name: 'Slow Rise (cookbook)', price: '$28' }],
+  boundaries: [],
+  answering: [comment.text],
+  author: comment.author,
+  private: [],
+};
+const INVENTED = 'My daughter loves this loaf, use code BREAD50 for 50% off';
+const CLEAN = 'Rye works, ferment it a little shorter. Gerald says hi!';
+
+async function guarded(text: string, copy: (text: string) => Promise<boolean> = async () => true) {
+  const fake = fakeClient();
+  view.render(<DraftEditor client={fake.client} onClose={() => {}} copy={copy} />);
+  fake.emit({ type: 'session', session: { comment, inserted: false, sent: false, guard } });
+  const draft = fake.sent.find((m) => m.type === 'draft') as { requestId: string };
+  fake.emit({ type: 'done', requestId: draft.requestId, result: { text, engine: 'webllm', exampleIds: [] }, guard });
+  await until(() => expect(draftBox().value).toBe(text));
+  return fake;
+}
+
+function status(): string {
+  return view.container.querySelector('[role="status"]')?.textContent ?? '';
+}
+function checkList(): HTMLElement | null {
+  return [...view.container.querySelectorAll<HTMLElement>('section')].find((s) => s.querySelector('h2')?.textContent === 'Check before sending') ?? null;
+}
+function alertDialog(): HTMLElement | null {
+  return view.container.querySelector('[role="alertdialog"]');
+}
+async function type(value: string) {
+  await act(async () => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    setter.call(draftBox(), value);
+    draftBox().dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+const click = (label: string, within: ParentNode = view.container) => act(() => byText(within, 'button', label)!.click());
+
+describe('the claim guard in the draft editor', () => {
+  it('lists what to check under the Draft box, marks each flagged part, and says how many things to check', async () => {
+    await guarded(INVENTED);
+    expect(status()).toMatch(/^Draft ready — \d+ things to check/);
+    const list = checkList()!;
+    expect(list).not.toBeNull();
+    const marked = [...list.querySelectorAll('.guard-draft mark')].map((m) => m.textContent);
+    expect(marked.join(' ')).toContain('daughter');
+    expect(marked.join(' ')).toContain('BREAD50');
+    expect(list.textContent).toContain('Personal claim not on your fact sheet');
+    expect(list.textContent).toContain('Price, code or discount not on your offers');
+  });
+
+  it('says "Draft ready" with nothing to check for a draft the sheet backs', async () => {
+    await guarded(CLEAN);
+    expect(status()).toBe('Draft ready. Edit it, then Insert or Queue.');
+    expect(checkList()).toBeNull();
+  });
+
+  it('checks what the creator types at once: an invented child typed into a clean draft is flagged, and goes when removed', async () => {
+    await guarded(CLEAN);
+    await type(`${CLEAN} My son bakes it every week.`);
+    expect(checkList()?.textContent).toContain('Personal claim not on your fact sheet');
+    expect(status()).toMatch(/Draft ready — 1 thing to check/);
+    await type(CLEAN);
+    expect(checkList()).toBeNull();
+  });
+
+  it('asks before inserting a flagged draft, naming each flag: Cancel sends nothing, Insert anyway inserts', async () => {
+    const fake = await guarded(INVENTED);
+    await click('Insert');
+    const dialog = alertDialog()!;
+    expect(dialog).not.toBeNull();
+    expect(dialog.textContent).toContain('BREAD50');
+    expect(dialog.textContent).toContain('Personal claim not on your fact sheet');
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    expect(fake.sent.some((m) => m.type === 'insert')).toBe(false);
+
+    await click('Cancel', dialog);
+    expect(alertDialog()).toBeNull();
+    expect(fake.sent.some((m) => m.type === 'insert')).toBe(false);
+
+    await click('Insert');
+    // Escape is Cancel, and does not close the editor.
+    act(() => alertDialog()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(alertDialog()).toBeNull();
+    expect(fake.sent.some((m) => m.type === 'insert')).toBe(false);
+
+    await click('Insert');
+    await click('Insert anyway', alertDialog()!);
+    expect(fake.sent.filter((m) => m.type === 'insert')).toEqual([{ type: 'insert', text: INVENTED }]);
+    expect(alertDialog()).toBeNull();
+  });
+
+  it('inserts a clean draft with no question', async () => {
+    const fake = await guarded(CLEAN);
+    await click('Insert');
+    expect(alertDialog()).toBeNull();
+    expect(fake.sent.filter((m) => m.type === 'insert')).toEqual([{ type: 'insert', text: CLEAN }]);
+  });
+
+  it('asks before copying a flagged draft, and copies only after Copy anyway', async () => {
+    const copied: string[] = [];
+    await guarded(INVENTED, async (text) => (copied.push(text), true));
+    await click('Copy');
+    expect(alertDialog()?.textContent).toContain('Copy it to the clipboard anyway?');
+    expect(copied).toEqual([]);
+    await click('Copy anyway', alertDialog()!);
+    await until(() => expect(copied).toEqual([INVENTED]));
+    expect(status()).toBe('Copied to the clipboard.');
+  });
+
+  it('Accept once takes a flag off this draft only: the next draft is checked again', async () => {
+    const fake = await guarded('My daughter loves this loaf!');
+    await click('Accept once', checkList()!);
+    expect(checkList()).toBeNull();
+    expect(status()).toBe('Draft ready. Edit it, then Insert or Queue.');
+    await click('Insert');
+    expect(alertDialog()).toBeNull();
+
+    await click('Regenerate');
+    const again = fake.sent.filter((m) => m.type === 'draft').at(-1) as { requestId: string };
+    fake.emit({ type: 'done', requestId: again.requestId, result: { text: 'My daughter loves this loaf!', engine: 'webllm', exampleIds: [] }, guard });
+    await until(() => expect(checkList()).not.toBeNull());
+  });
+
+  it('Add to fact sheet sends the sentence as the creator edited it, and the flag goes once it is on the sheet', async () => {
+    const fake = await guarded('My daughter loves this loaf!');
+    await click('Add to fact sheet', checkList()!);
+    const field = checkList()!.querySelector<HTMLInputElement>('input')!;
+    expect(field.value).toBe('My daughter loves this loaf!');
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(field, 'Maya has a daughter who loves her bread.');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click('Save fact', checkList()!);
+    expect(fake.sent.filter((m) => m.type === 'addFact')).toEqual([{ type: 'addFact', text: 'Maya has a daughter who loves her bread.' }]);
+    fake.emit({ type: 'factAdded', added: true, text: 'Maya has a daughter who loves her bread.', guard: { ...guard, facts: [...guard.facts, 'Maya has a daughter who loves her bread.'] } });
+    await until(() => expect(checkList()).toBeNull());
+    expect(status()).toBe('Added to your fact sheet. Draft ready. Edit it, then Insert or Queue.');
+  });
+
+  it('says a draft could not be checked when the background had no fact sheet to check it against', async () => {
+    const fake = fakeClient();
+    view.render(<DraftEditor client={fake.client} onClose={() => {}} copy={async () => true} />);
+    fake.emit({ type: 'session', session: { comment, inserted: false, sent: false } });
+    const draft = fake.sent.find((m) => m.type === 'draft') as { requestId: string };
+    fake.emit({ type: 'done', requestId: draft.requestId, result: { text: CLEAN, engine: 'webllm', exampleIds: [] } });
+    await until(() => expect(draftBox().value).toBe(CLEAN));
+    expect(status()).toMatch(/could not check it/);
+    // The pipeline's own check counts while the text is still the engine's.
+    await click('Regenerate');
+    const again = fake.sent.filter((m) => m.type === 'draft').at(-1) as { requestId: string };
+    fake.emit({ type: 'done', requestId: again.requestId, result: { text: CLEAN, engine: 'webllm', exampleIds: [], flags: [] } });
+    await until(() => expect(status()).toBe('Draft ready. Edit it, then Insert or Queue.'));
+    await type(`${CLEAN} More.`);
+    expect(status()).toMatch(/could not check it/);
+  });
+});
+

@@ -5,21 +5,38 @@
  * "Draft" textbox; the creator edits it (saved to the queue as they type, so a reload loses
  * nothing) and chooses Insert (fills the site's reply box, never presses send), Queue,
  * Regenerate (with a steer) or Copy.
+ *
+ * The claim guard: every draft, and every edit the creator types, is checked here against the
+ * context the background sent with the session and the draft (GuardFlags.tsx), before the
+ * status says "Draft ready". Flags are listed under the Draft box ("Check before sending");
+ * Insert or Copy of a flagged draft asks once more, naming each flag, and the site's box is
+ * untouched until "Insert anyway".
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftResult } from '@/lib/core/draft';
 import { siteName } from '@/lib/core/sites';
 import { SITE_REPLY_LIMITS } from '@/lib/core/limits';
 import { replyLength } from '@/lib/core/reply-length';
 import { CUSTOM_STEER_LABEL, customSteerSchema, isSteerId, STEERS, type SteerChoice } from '@/lib/core/steers';
 import type { EditorClient, EditorClientEvent } from '@/lib/messaging/editor-client';
-import type { EditorSessionView } from '@/lib/messaging/editor-protocol';
+import type { EditorGuardContext, EditorSessionView } from '@/lib/messaging/editor-protocol';
+import type { GuardFlag } from '@/lib/core/guard';
+import { flagKey, GuardConfirm, GuardFlags, thingsToCheck, useGuard } from './GuardFlags';
 import { engineLabel, fitLabel, metricsLabel } from '@/lib/core/labels';
 import { Answering } from './Answering';
 
 const CUSTOM = 'custom';
 
 type Phase = 'waiting' | 'drafting' | 'ready' | 'failed';
+
+/** "Draft ready" is said once the draft was guarded, so the status is worked out at render. */
+type Status = string | { ready: true; prefix?: string };
+const READY: Status = { ready: true };
+
+function readyStatus(flags: number, checked: boolean): string {
+  if (!checked) return 'Draft written, but Understudy could not check it against your fact sheet: read it closely before you send it.';
+  return flags > 0 ? `Draft ready — ${thingsToCheck(flags)}. Edit it, then Insert or Queue.` : 'Draft ready. Edit it, then Insert or Queue.';
+}
 
 export interface DraftEditorProps {
   client: EditorClient;
@@ -34,7 +51,13 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   const [phase, setPhase] = useState<Phase>('waiting');
   const [text, setText] = useState('');
   const [result, setResult] = useState<DraftResult>();
-  const [status, setStatus] = useState('Opening the draft…');
+  const [status, setStatus] = useState<Status>('Opening the draft…');
+  const [guard, setGuard] = useState<EditorGuardContext>();
+  /** Flags the creator accepted for this draft ("Accept once"): cleared by a new draft. */
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  /** Insert or Copy pressed on a flagged draft: the confirmation is open. */
+  const [confirming, setConfirming] = useState<'Insert' | 'Copy' | null>(null);
+  const pendingFact = useRef<{ resolve(): void; reject(error: Error): void } | null>(null);
   const [error, setError] = useState('');
   const [progress, setProgress] = useState<number>();
   const [steer, setSteer] = useState('');
@@ -50,7 +73,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
    * The draft being written follows an edit of the comment, or a new message in the
    * conversation (said when it is ready): the status to show then, or null.
    */
-  const followingEdit = useRef<string | null>(null);
+  const followingEdit = useRef<Status | null>(null);
   const textRef = useRef('');
   const box = useRef<HTMLTextAreaElement>(null);
   // The background's messages arrive in a listener installed once: it reads the site from here.
@@ -91,6 +114,8 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     request.current = requestId;
     edited.current = false;
     setError('');
+    setAccepted(new Set());
+    setConfirming(null);
     setResult(undefined);
     setSaved(false);
     setDraftText('');
@@ -121,6 +146,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
       switch (event.type) {
         case 'session': {
           setSession(event.session);
+          setGuard(event.session.guard);
           setInserted(event.session.inserted);
           setSent(event.session.sent);
           if (first && event.session.result === undefined) {
@@ -132,7 +158,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
             setResult(event.session.result);
             setDraftText(event.session.text ?? event.session.result?.text ?? '');
             setPhase('ready');
-            setStatus('Draft ready. Edit it, then Insert or Queue.');
+            setStatus(READY);
           }
           break;
         }
@@ -148,10 +174,12 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           if (!mine) break;
           request.current = undefined;
           setResult(event.result);
+          // The draft and what it is checked against arrive together: it is never shown unguarded as ready.
+          setGuard(event.guard);
           if (!edited.current) setDraftText(event.result.text);
           setProgress(undefined);
           setPhase('ready');
-          setStatus(followingEdit.current ?? 'Draft ready. Edit it, then Insert or Queue.');
+          setStatus(followingEdit.current ?? READY);
           followingEdit.current = null;
           break;
         case 'error':
@@ -159,7 +187,16 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           // An error about the draft being written, or before any draft (attaching failed),
           // leaves no draft; any other (a queue or save that failed) is shown beside it.
           if (event.requestId !== undefined || first) fail(event.message);
-          else setError(event.message);
+          else if (pendingFact.current) {
+            pendingFact.current.reject(new Error(event.message));
+            pendingFact.current = null;
+          } else setError(event.message);
+          break;
+        case 'factAdded':
+          if (event.guard) setGuard(event.guard);
+          pendingFact.current?.resolve();
+          pendingFact.current = null;
+          setStatus({ ready: true, prefix: event.added ? 'Added to your fact sheet.' : 'That fact is already on your sheet.' });
           break;
         case 'saved':
           setSaved(event.queued);
@@ -185,15 +222,17 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           break;
         case 'commentEdited': {
           setSession(event.session);
+          setGuard(event.session.guard);
           const who = event.session.comment.author || 'The author';
           const newMessage = event.session.comment.kind === 'dm';
           // An untouched draft follows the comment (or the conversation's new message) at once;
           // the creator's own edit is theirs to keep, with a word that things changed under it.
           if (!edited.current && !event.session.inserted && !event.session.sent) {
             generate();
-            followingEdit.current = newMessage
-              ? `A new message from ${who} arrived: this draft answers it. Edit it, then Insert or Queue.`
-              : 'The author edited the comment: this draft answers what it says now. Edit it, then Insert or Queue.';
+            followingEdit.current = {
+              ready: true,
+              prefix: newMessage ? `A new message from ${who} arrived: this draft answers it.` : 'The author edited the comment: this draft answers what it says now.',
+            };
             setStatus(newMessage ? `A new message from ${who} arrived. Drafting again to answer it…` : `${who} edited the comment. Drafting again for what it says now…`);
           } else {
             setStatus(
@@ -207,6 +246,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
         case 'answering':
           // The creator picked another message to answer: a draft for it, even over their edits.
           setSession(event.session);
+          setGuard(event.session.guard);
           variant.current = 0;
           generate();
           setStatus(`Drafting a reply to ${event.session.comment.author}'s message…`);
@@ -221,6 +261,8 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           break;
         case 'disconnected':
           if (request.current) fail('Understudy restarted while drafting. Click Regenerate to try again.');
+          pendingFact.current?.reject(new Error('Understudy restarted. Try Save fact again.'));
+          pendingFact.current = null;
           break;
       }
     });
@@ -236,6 +278,8 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   // queue a moment later), so a reload, a closed tab or a vanished comment loses nothing.
   function onEdit(value: string) {
     edited.current = true;
+    // The confirmation named the flags of the text as it was: it closes when the text changes.
+    setConfirming(null);
     setDraftText(value);
     client.send({ type: 'edit', text: value });
   }
@@ -257,6 +301,12 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
       return setError(`This draft is ${over.toLocaleString()} characters over ${site}'s limit: ${site} may cut it or refuse it. Shorten it, or press Insert again to insert it anyway.`);
     }
     overLimitWarned.current = false;
+    if (flags.length > 0) return setConfirming('Insert');
+    sendInsert();
+  }
+
+  function sendInsert() {
+    setConfirming(null);
     setStatus(`Opening ${site}'s ${boxName}…`);
     client.send({ type: 'insert', text });
   }
@@ -268,11 +318,29 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     setStatus('Queuing…');
   }
 
-  async function doCopy() {
+  async function doCopy(confirmed = false) {
     setError('');
     if (!text.trim()) return setError('The draft is empty: there is nothing to copy.');
+    if (!confirmed && flags.length > 0) return setConfirming('Copy');
+    setConfirming(null);
     if (await copy(text)) setStatus('Copied to the clipboard.');
     else setError('Copy was blocked. Select the text and copy it.');
+  }
+
+  function accept(flag: GuardFlag) {
+    setAccepted((before) => new Set([...before, flagKey(flag)]));
+  }
+
+  /** "Add to fact sheet": written by the background, which answers with the guard's new context. */
+  function addFact(fact: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      pendingFact.current?.reject(new Error('Replaced by a newer fact.'));
+      pendingFact.current = { resolve, reject };
+      if (!client.send({ type: 'addFact', text: fact })) {
+        pendingFact.current = null;
+        reject(new Error('Understudy was updated or restarted. Reload this page to keep drafting.'));
+      }
+    });
   }
 
   function stop() {
@@ -288,6 +356,11 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   const over = limit !== undefined ? length - limit : 0;
   const memoryDraft = result?.engine === 'memory';
   const abstained = result !== undefined && !result.text.trim();
+  const fallback = useMemo(() => (result ? { text: result.text, ...(result.flags ? { flags: result.flags } : {}) } : undefined), [result]);
+  // Guarded on every change of the text: synchronous, within a frame (lib/guard's budget).
+  const { flags, checked } = useGuard(text, guard, accepted, fallback);
+  const shownStatus = typeof status === 'string' ? status : [status.prefix, readyStatus(flags.length, checked || !text.trim())].filter(Boolean).join(' ');
+  const showFlags = phase === 'ready' || phase === 'failed';
 
   return (
     // The frame is its own document: one main landmark, named for the comment it answers so two
@@ -308,7 +381,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
       </header>
       {result?.notice && <p className="notice">{result.notice}</p>}
       <div className="status" role="status" aria-live="polite">
-        {status}
+        {shownStatus}
       </div>
       {progress !== undefined && <progress max={1} value={progress} aria-label="Loading the model" />}
       {dm && session?.comment.conversation && (
@@ -338,6 +411,9 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
             ? `${over.toLocaleString()} over ${site}'s limit of ${limit.toLocaleString()} characters: shorten it before you insert it.`
             : `${length.toLocaleString()} / ${limit.toLocaleString()}`}
         </p>
+      )}
+      {showFlags && text.trim() && (
+        <GuardFlags text={text} flags={flags} onAccept={accept} onAddFact={addFact} disabled={finished} />
       )}
       {abstained && result.closest && !edited.current && (
         <p className="closest">
@@ -399,6 +475,15 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           </button>
         )}
       </div>
+      {confirming && (
+        <GuardConfirm
+          action={confirming}
+          flags={flags}
+          question={confirming === 'Insert' ? `Insert it into ${site}'s ${boxName} anyway?` : 'Copy it to the clipboard anyway?'}
+          onConfirm={() => (confirming === 'Insert' ? sendInsert() : void doCopy(true))}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       {steer === CUSTOM && !finished && (
         <label className="custom-steer">
           Your instruction for the next draft
