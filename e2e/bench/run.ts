@@ -5,10 +5,11 @@
  *   BENCH_RUNS      page loads per site for the content-script scan (default 7; each also loads
  *                   the floor page once)
  *   BENCH_BATCHES   appendComments(20) / recycle() calls per page load (default 5)
- *   BENCH_SITES     comma list of site ids for the content section (default: every site)
+ *   BENCH_SITES     comma list of site ids for the content and dm sections (default: every site)
  *   BENCH_COMMENTS  comments each fixture renders (default 2000)
  *   BENCH_EXAMPLES  examples in the memory benchmark (default 100000)
- *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory,hybrid,quality
+ *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory,hybrid,quality,dm (dm:
+ *                   5,000-message conversations, BENCH_RUNS tabs per conversation page)
  *   BENCH_EMBED_DIMS  embedding sizes for the hybrid section (default 384,768: Arctic Embed S, M)
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,12 +17,13 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { EXTENSION_PATH, ROOT } from '../harness/launch';
 import { runContentBench } from './content-bench';
+import { runDmBench } from './dm-bench';
 import { runInBrowser } from './browser-bench';
 import { runQualityBench } from './quality-bench';
 import type { Stat } from './stats';
 import { adapters } from '../../lib/sites/registry';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory,hybrid,quality').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory,hybrid,quality,dm').split(','));
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const batches = Number(process.env.BENCH_BATCHES ?? 5);
 const sites = (process.env.BENCH_SITES ?? '').split(',').filter(Boolean);
@@ -68,6 +70,7 @@ async function main() {
   }
 
   if (only.has('quality')) Object.assign(results, await runQualityBench({ examples }));
+  if (only.has('dm')) Object.assign(results, await runDmBench({ runs, sites }));
 
   const rows = Object.entries(results).map(([name, s]) => {
     const within = s.budget === undefined ? '' : s.median <= s.budget ? 'yes' : 'NO';
