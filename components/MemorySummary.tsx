@@ -4,6 +4,7 @@ import { getDb } from '@/lib/memory/db';
 import { memoryStats } from '@/lib/memory/stats';
 import { BACKUP_NOTICE, backupFileName, exportBackup, serializeBackup } from '@/lib/profile/backup';
 import { exportProfile, profileFileName, serializeProfile } from '@/lib/profile/export';
+import { saveFile } from './save-file';
 import { useLive } from './useLive';
 
 export function MemorySummary() {
@@ -13,7 +14,7 @@ export function MemorySummary() {
   async function download() {
     try {
       const profile = await exportProfile(getDb());
-      setMessage(`Exported ${save(serializeProfile(profile), profileFileName(profile.name))}.`);
+      setMessage(`Exported ${saveFile(serializeProfile(profile), profileFileName(profile.name))}.`);
     } catch (error) {
       setMessage(`Could not export: ${(error as Error).message}`);
     }
@@ -22,7 +23,7 @@ export function MemorySummary() {
   async function backup() {
     try {
       const file = await exportBackup(getDb());
-      setMessage(`Exported ${save(serializeBackup(file), backupFileName())}: everything in memory, your notes on contacts included.`);
+      setMessage(`Exported ${saveFile(serializeBackup(file), backupFileName())}: everything in memory, your notes on contacts included.`);
     } catch (error) {
       setMessage(`Could not export the backup: ${(error as Error).message}`);
     }
@@ -63,16 +64,4 @@ export function MemorySummary() {
       </p>
     </section>
   );
-}
-
-/** Hands the text to the browser as a download; returns the file name. */
-function save(text: string, fileName: string): string {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Revoked once the browser has started the download, not before.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return fileName;
 }

@@ -5,6 +5,7 @@ import { ImportProfile } from './ImportProfile';
 import { ImportSources } from './ImportSources';
 import { MemorySummary } from './MemorySummary';
 import { ModelSettings } from './ModelSettings';
+import { DisclosureSettings } from './DisclosureSettings';
 import { SiteSwitches } from './SiteSwitches';
 
 export function OptionsPage() {
@@ -25,6 +26,7 @@ export function OptionsPage() {
       <ImportSources />
       <ModelSettings />
       <SiteSwitches />
+      <DisclosureSettings />
       <DeleteEverything onDeleted={() => setWipes((n) => n + 1)} />
     </main>
   );

@@ -57,6 +57,8 @@ export const MAX_MESSAGE_CHARS = 2000;
 export const MAX_CONVERSATION_MESSAGES = 30;
 export const MAX_CHAT_MESSAGE_CHARS = 10_000;
 export const MAX_ANSWERED_MESSAGES = 10;
+/** The creator's own "AI-assisted" note appended to inserted replies (issue 13). */
+export const MAX_DISCLOSURE_CHARS = 80;
 /** A model id. */
 export const MAX_MODEL_ID_CHARS = 200;
 /** Earlier exchanges with one commenter that may reach a prompt. */
