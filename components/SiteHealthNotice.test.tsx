@@ -84,4 +84,22 @@ describe("side panel: Understudy can't read this page", () => {
     await until(() => expect(notice()?.textContent).toContain('Reddit · old post page'));
     expect(notice()!.textContent).toContain("couldn't find the site's reply box");
   });
+
+  it("says so when a conversation's message box can't be found (direct messages on), with the conversation's counts to copy", async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://x.com/i/chat/1-2', active: true });
+    const dm: HealthReport = {
+      ...report,
+      site: 'x',
+      origin: 'https://x.com',
+      pageKind: 'dm',
+      problem: 'no-conversation',
+      counts: { marks: 2, comments: 1, readable: 0, selectors: { 'dm-form': 1, 'dm-editor': 0 } },
+    };
+    await healthRecordsItem.setValue({ [String(tab.id)]: dm });
+    view.render(<SiteHealthNotice />);
+    await until(() => expect(notice()?.textContent).toContain('X · conversation page'));
+    expect(notice()!.textContent).toContain("Understudy can't find this conversation's message box.");
+    expect(notice()!.textContent).toContain('unable to fill the message box here');
+    expect(notice()!.querySelector('[data-testid="site-diagnostic"]')?.textContent).toContain('  dm-editor: 0');
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The side panel's notice for a tab whose page Understudy can't read (the site changed its
- * markup, or its reply box can't be found or filled): which site and page kind, what it means,
+ * markup, or its reply box, or a conversation's message box, can't be found or filled): which
+ * site and page kind, what it means,
  * and a diagnostic to copy for a bug report. It follows the active tab of the panel's window.
  *
  * Everything shown comes from the background's validated report (lib/site-status): the site from
@@ -11,7 +12,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { siteName } from '@/lib/core/sites';
 import { healthRecordsItem } from '@/lib/site-status/health-records';
-import { diagnosticText, pageKindLabel, PROBLEM_TEXT, type HealthReport } from '@/lib/sites/health';
+import { diagnosticText, pageKindLabel, problemText, reportArea, type HealthReport } from '@/lib/sites/health';
 import { useStorageItem } from './useStorageItem';
 
 export const CANT_READ_TITLE = "Understudy can't read this page";
@@ -59,6 +60,9 @@ function Notice({ report }: { report: HealthReport }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const site = siteName(report.site);
   const diagnostic = diagnosticText(report, site);
+  // A conversation's box is its message box; a comment's, its reply box.
+  const area = reportArea(report);
+  const box = area === 'conversation' ? 'message box' : 'reply box';
   useEffect(() => setCopied('idle'), [diagnostic]);
 
   async function copy() {
@@ -77,8 +81,8 @@ function Notice({ report }: { report: HealthReport }) {
         <strong>{site}</strong> · {pageKindLabel(report.pageKind)}
       </p>
       <p>
-        {PROBLEM_TEXT[report.problem]} {site} may have changed how this page is built: Draft reply
-        may be missing or unable to fill the reply box here until Understudy is updated.
+        {problemText(report.problem, area)} {site} may have changed how this page is built: Draft
+        reply may be missing or unable to fill the {box} here until Understudy is updated.
       </p>
       <p className="muted">
         The diagnostic, for a bug report, holds only Understudy's own checks (what it looked for,

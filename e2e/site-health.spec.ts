@@ -1,7 +1,8 @@
 /**
  * Adapter health and per-site on/off, in the real browser with the built extension: a YouTube
  * page whose comment markup changed is never a silent failure (toolbar badge, side panel notice,
- * a diagnostic without page text), and a site switched off in Options gets no buttons.
+ * a diagnostic without page text), nor is an X conversation (DMs on) whose message box markup
+ * changed, and a site switched off in Options gets no buttons.
  *
  * One browser for the file: each check opens its own tabs.
  */
@@ -12,6 +13,11 @@ import { launchWithExtension, type Session } from './harness/launch';
 import { OptionsPage } from './pages/options-page';
 import { SidePanelPage } from './pages/side-panel-page';
 import { WATCH_URL } from './pages/youtube-watch-page';
+import { SITE_FIXTURES } from './sites/index';
+import { xFixtures } from './sites/x/site';
+import { xChat } from './sites/x/chat-dom.js';
+import { DM_ONE_TO_ONE } from './sites/shared/chat-kit.js';
+import type { SiteId } from '../lib/core/sites';
 
 const test = base.extend<object, { session: Session }>({
   session: [
@@ -158,4 +164,89 @@ test('a site switched off in Options gets no Draft reply buttons, and open tabs 
   await options.page.close();
   await again.close();
   await youtube.close();
+});
+
+/** Turns these sites' direct messages on (and every other's off), as Options' "Direct messages on <Site>" switches store them. */
+async function setDms(session: Session, sites: SiteId[]): Promise<void> {
+  await session.serviceWorker.evaluate(async (sites) => {
+    type Local = { set(items: Record<string, unknown>): Promise<void> };
+    const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+    await local.set({ 'sites.dms': Object.fromEntries(sites.map((site) => [site, true])) });
+  }, sites);
+}
+const setXDms = (session: Session, on: boolean) => setDms(session, on ? ['x'] : []);
+
+test("an X conversation whose message box markup changed (DMs on): the badge and side panel say so, with a diagnostic free of the conversation", async ({ session }) => {
+  await setXDms(session, true);
+  const x = await session.context.newPage();
+  const conversation = xFixtures.conversations![0]!;
+  await conversation.arrive(x, 'maria-1001');
+  const chatUrl = `https://x.com/i/chat/${xChat('maria-1001')!.id}`;
+  await expect(x.getByRole('button', { name: 'Draft reply' })).toHaveCount(1);
+  const pageText = (await x.locator('[data-testid="dm-conversation-panel"] [data-dm-message-row]').allInnerTexts())
+    .flatMap((text) => text.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line.length > 8);
+  expect(pageText.length).toBeGreaterThan(0);
+
+  // X re-renders its composer in a markup Understudy doesn't know: the same box under a new testid.
+  await x.evaluate(() => {
+    const root = document.querySelector('[data-testid="xchatEmbedRoute"]')?.shadowRoot;
+    const box = root?.querySelector('[data-testid="dm-composer-textarea"]');
+    if (!box) throw new Error('no composer');
+    const renamed = box.cloneNode(true) as HTMLElement;
+    renamed.setAttribute('data-testid', 'dm-composer-input-v2');
+    box.replaceWith(renamed);
+  });
+
+  await expect.poll(() => badgeFor(session, chatUrl), { timeout: 15_000 }).toEqual({
+    text: '!',
+    title: "Understudy can't read this page (X, conversation page)",
+  });
+
+  const panel = await new SidePanelPage(session).open();
+  await x.bringToFront();
+  await expect(panel.siteHealth).toBeVisible();
+  await expect(panel.siteHealth).toContainText('X · conversation page');
+  await expect(panel.siteHealth).toContainText("Understudy can't find this conversation's message box.");
+  await panel.page.bringToFront();
+  await panel.siteHealth.getByText('What the diagnostic holds').click();
+  const diagnostic = (await panel.diagnostic.textContent()) ?? '';
+  expect(diagnostic).toContain('problem: no-conversation');
+  expect(diagnostic).toContain('page kind: dm');
+  expect(diagnostic).toMatch(/^conversations with a message box: 0$/m);
+  expect(diagnostic).toMatch(/^ {2}dm-editor: 0$/m);
+  expect(diagnostic).toMatch(/^ {2}dm-form: 1$/m);
+  for (const line of pageText) expect(diagnostic).not.toContain(line);
+  expect(diagnostic).not.toContain('Maria');
+  expect(diagnostic).not.toContain('@');
+  await panel.page.screenshot({ path: test.info().outputPath('side-panel-conversation-health.png') });
+
+  // DMs switched off: the conversation isn't read any more, so its notice goes.
+  await setXDms(session, false);
+  await expect.poll(() => badgeFor(session, chatUrl), { timeout: 10_000 }).toEqual({ text: '', title: 'Open Understudy drafts' });
+  await expect(panel.siteHealth).toHaveCount(0);
+
+  await panel.page.close();
+  await x.close();
+});
+
+test('every DM site\'s conversation page that reads fine, DMs on, gets its Draft reply and no badge once settled', async ({ session }) => {
+  const pages = SITE_FIXTURES.flatMap((site) => (site.conversations ?? []).map((conversation) => ({ site: site.site, conversation })));
+  expect(pages.length).toBeGreaterThan(3);
+  await setDms(session, [...new Set(pages.map(({ site }) => site))]);
+  const tabs: { name: string; tab: Page }[] = [];
+  for (const { conversation } of pages) {
+    const tab = await session.context.newPage();
+    await conversation.arrive(tab, DM_ONE_TO_ONE.id);
+    await expect(tab.getByRole('button', { name: 'Draft reply' }).first(), conversation.name).toBeVisible();
+    tabs.push({ name: conversation.name, tab });
+  }
+  // Past two looks of the health monitor for the last one (the others settled earlier).
+  await tabs.at(-1)!.tab.waitForTimeout(4_500);
+  for (const { name, tab } of tabs) {
+    expect(await badgeFor(session, tab.url()), name).toEqual({ text: '', title: 'Open Understudy drafts' });
+    await tab.close();
+  }
+  await setDms(session, []);
 });

@@ -84,19 +84,21 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal, options: Pa
   // an overlay route (a reply modal with its own URL) keeps the page kind under it.
   let pageKind = adapter.pageKind(new URL(location.href));
   const active = () => pageKind !== null;
+  // Direct messages, where the site has them and the creator turned them on.
+  const dms = options.dms ? adapter.conversations : undefined;
   // Adapter health (health-monitor.ts): a page Understudy can't read is reported, never silent.
+  // One monitor for the comments and (DMs on) the conversations: one tab has one report.
   const health = createHealthMonitor({
     adapter,
     root: document,
     pageKind: () => pageKind,
+    ...(dms ? { conversations: { adapter: dms, doc: document, pageKind: () => dms.pageKind(new URL(location.href)) } } : {}),
     send: (report) => void request('site.health', report).catch(() => {}),
     signal,
   });
   const observer = observeComments(adapter, document, onFound, signal, active);
-  // Direct messages, where the site has them and the creator turned them on: one Draft reply
-  // beside each open conversation's composer, sharing this page's editors.
-  const conversations =
-    options.dms && adapter.conversations ? startConversations(adapter.site, adapter.conversations, editors, signal) : null;
+  // One Draft reply beside each open conversation's composer, sharing this page's editors.
+  const conversations = dms ? startConversations(adapter.site, dms, editors, signal, health) : null;
 
   return {
     /** After in-app navigation: read the new page kind, then scan the page again. */

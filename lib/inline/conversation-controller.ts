@@ -6,7 +6,9 @@
  * arrives. Insert fills the chat composer without a key event (a chat sends on Enter); the
  * creator sends it.
  *
- * Runs only while the creator has the site's DMs switched on (site-switch.ts).
+ * Runs only while the creator has the site's DMs switched on (site-switch.ts). A conversation
+ * it can't use (no message box found after a scan, an Insert that failed) is told to the page's
+ * one health monitor (health-monitor.ts), which reports it like an unreadable comments page.
  */
 import { request } from '../messaging/client';
 import { dmAnswer, hasNewMessages } from '../core/conversation';
@@ -17,12 +19,22 @@ import type { ConversationAdapter } from '../sites/types';
 import { createDraftButtons } from './draft-buttons';
 import type { DraftTarget, EditorHost } from './editor-host';
 import { fillBox } from './fill-box';
+import type { HealthMonitor } from './health-monitor';
 import { watchForSent, type SentWatch } from './sent-watcher';
 
 /** Mutations come in bursts (a message renders in several steps): look once they settle. */
 const SETTLE_MS = 60;
 
-export function startConversations(site: SiteId, adapter: ConversationAdapter, editors: EditorHost, signal: AbortSignal) {
+/** What the conversations tell the page's health monitor (health-monitor.ts; the page has one). */
+export type ConversationHealth = Pick<HealthMonitor, 'conversationsSeen' | 'insertFailed' | 'insertWorked'>;
+
+export function startConversations(
+  site: SiteId,
+  adapter: ConversationAdapter,
+  editors: EditorHost,
+  signal: AbortSignal,
+  health?: ConversationHealth,
+) {
   const name = siteName(site);
   /** The last key seen on each pane: a change is another conversation or a new message. */
   const keys = new WeakMap<HTMLElement, string>();
@@ -62,9 +74,16 @@ export function startConversations(site: SiteId, adapter: ConversationAdapter, e
       stop: () => sentWatch?.stop(),
       async insert(text, sessionId) {
         const composer = adapter.composer(pane);
-        if (!composer) return { ok: false, reason: `Couldn't find ${name}'s message box in this conversation. Use Copy and paste it.` };
+        if (!composer) {
+          health?.insertFailed('composer-missing', 'conversation');
+          return { ok: false, reason: `Couldn't find ${name}'s message box in this conversation. Use Copy and paste it.` };
+        }
         const outcome = await fillBox({ composer, text, submit: () => adapter.submitButtonFor(composer), boxLabel: `${name}'s message box` });
-        if (!outcome.ok) return outcome;
+        if (!outcome.ok) {
+          health?.insertFailed('composer-refused', 'conversation');
+          return outcome;
+        }
+        health?.insertWorked();
         sentWatch?.stop();
         sentWatch = watchForSent({
           composer: composer.editor,
@@ -95,6 +114,9 @@ export function startConversations(site: SiteId, adapter: ConversationAdapter, e
       return;
     }
     const seen = [];
+    // Whether a pane has its message box and a place for Draft reply: the health monitor's
+    // question (a chat re-rendered in markup Understudy doesn't know has neither).
+    let usable = false;
     for (const pane of adapter.panes(document)) {
       const root = pane.getRootNode();
       if (root instanceof ShadowRoot && !watchedRoots.has(root)) {
@@ -107,8 +129,10 @@ export function startConversations(site: SiteId, adapter: ConversationAdapter, e
       keys.set(pane, key);
       if (previous !== undefined && previous !== key) editors.changed(pane);
       if (host || !key) seen.push({ element: pane, key, host: host ?? pane });
+      if (health && !usable) usable = (host ?? adapter.buttonHost(pane)) !== null && adapter.composer(pane) !== null;
     }
     buttons.add(seen);
+    health?.conversationsSeen(usable);
   }
 
   let timer: number | undefined;

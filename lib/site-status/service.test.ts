@@ -150,6 +150,63 @@ describe('site status in the background', () => {
   });
 });
 
+describe('site status: conversations (direct messages)', () => {
+  const xChatTab = (tabId: number) => ({ id: 'ext-id', url: 'https://x.com/i/chat/1600000000000000001-1610000000000001001', tab: { id: tabId } });
+  const noConversation: RequestPayload<'site.health'> = {
+    healthy: false,
+    problem: 'no-conversation',
+    pageKind: 'dm',
+    counts: { marks: 2, comments: 1, readable: 0, selectors: { 'dm-host': 1, 'dm-panel': 1, 'dm-form': 1, 'dm-editor': 0 } },
+  };
+
+  it("accepts a conversation report with the site's conversation selector names, with a badge for the conversation page", async () => {
+    await dmSwitchesItem.setValue(withDm({}, 'x', true));
+    const status = setup();
+    expect(await status.report(noConversation, xChatTab(7))).toEqual({ recorded: true });
+    expect(await badge(7)).toBe(BADGE_TEXT);
+    expect(await title(7)).toBe("Understudy can't read this page (X, conversation page)");
+    expect((await healthRecordsItem.getValue())['7']).toMatchObject({ site: 'x', problem: 'no-conversation', counts: noConversation.counts });
+    // An Insert that failed in the conversation, with the same names.
+    const missing = { ...noConversation, problem: 'composer-missing' as const };
+    expect(await status.report(missing, xChatTab(8))).toEqual({ recorded: true });
+    // And the comments' names still, on the same site.
+    const comments = { ...unreadable, pageKind: 'status', counts: { ...unreadable.counts, selectors: { comment: 0, editor: 0 } } };
+    expect(await status.report(comments, xTab(9))).toEqual({ recorded: true });
+  });
+
+  it("rejects conversation selector names the site doesn't have, a site without conversations, and reports mixing both", async () => {
+    await dmSwitchesItem.setValue(withDm({}, 'x', true));
+    const status = setup();
+    const unknown = { ...noConversation, counts: { ...noConversation.counts, selectors: { 'dm-VisitEvilExample': 0 } } };
+    await expect(status.report(unknown, xChatTab(7))).rejects.toThrow(/Unknown selector/);
+    // A conversation name without its prefix is no name of X's conversations.
+    const bare = { ...noConversation, counts: { ...noConversation.counts, selectors: { panel: 1 } } };
+    await expect(status.report(bare, xChatTab(7))).rejects.toThrow(/Unknown selector/);
+    // YouTube has no conversations: no dm- name is its.
+    const youtubeDm = { ...noConversation, counts: { ...noConversation.counts, selectors: { 'dm-editor': 0 } } };
+    await expect(status.report(youtubeDm, youtubeTab(4))).rejects.toThrow(/Unknown selector/);
+    const mixed = { ...noConversation, counts: { ...noConversation.counts, selectors: { 'dm-editor': 0, comment: 3 } } };
+    await expect(status.report(mixed, xChatTab(7))).rejects.toThrow(/mixing/);
+    expect(await badge(7)).toBe('');
+    expect(await healthRecordsItem.getValue()).toEqual({});
+  });
+
+  it("ignores a conversation report while the site's DMs are off, and turning them off clears one", async () => {
+    const status = setup();
+    expect(await status.report(noConversation, xChatTab(7))).toEqual({ recorded: false });
+    expect(await badge(7)).toBe('');
+
+    await dmSwitchesItem.setValue(withDm({}, 'x', true));
+    await status.report(noConversation, xChatTab(7));
+    await status.report({ ...unreadable, counts: { ...unreadable.counts, selectors: { comment: 0 } } }, xTab(9));
+    await dmSwitchesItem.setValue({});
+    await status.switchesChanged();
+    expect(await badge(7)).toBe('');
+    // The comments' report on X stays: only the DMs went off.
+    expect(Object.keys(await healthRecordsItem.getValue())).toEqual(['9']);
+  });
+});
+
 describe('site switches', () => {
   it('keeps only the sites whose direct messages are on, and never one without DMs', () => {
     expect(withDm({}, 'x', true)).toEqual({ x: true });

@@ -5,14 +5,15 @@
  *
  * Trust: the router already checked the sender is a content script of a supported site and the
  * payload's shape. Here the site is taken from the sender's origin, never from the payload, and
- * selector names must be the site adapter's own: a page can put nothing of its own into what the
- * creator sees or copies.
+ * selector names must be the site adapter's own (its comments' names, or its conversations'
+ * under their own prefix): a page can put nothing of its own into what the creator sees or
+ * copies. A report about a conversation comes only from a site whose DMs the creator turned on.
  */
 import { browser } from 'wxt/browser';
 import { siteForOrigin, siteName, type SiteId } from '../core/sites';
 import type { RequestPayload, SiteSwitchCommand } from '../messaging/protocol';
 import type { SenderLike } from '../messaging/senders';
-import { INSERT_ENDS_IN_COPY, pageKindLabel, type HealthReport } from '../sites/health';
+import { healthArea, INSERT_ENDS_IN_COPY, pageKindLabel, reportArea, reportableSelectorNames, type HealthReport } from '../sites/health';
 import { adapterForOrigin } from '../sites/registry';
 import { healthRecordsItem, type HealthRecords } from './health-records';
 import { dmSwitchesItem, isDmOn, isSiteOn, siteSwitchesItem, type SiteSwitches } from './switches';
@@ -114,10 +115,16 @@ export function createSiteStatus(options: SiteStatusOptions) {
       }
       // A site switched off is not read, so nothing about it is reported either.
       if (!(await siteOn(site))) return { recorded: false };
-      const known = adapterForOrigin(origin)?.selectors ?? {};
-      for (const name of Object.keys(payload.counts.selectors)) {
-        if (!Object.hasOwn(known, name)) throw new Error(`Unknown selector "${name.slice(0, 32)}" for ${siteName(site)}.`);
+      const adapter = adapterForOrigin(origin);
+      const known = adapter ? reportableSelectorNames(adapter) : new Set<string>();
+      const names = Object.keys(payload.counts.selectors);
+      for (const name of names) {
+        if (!known.has(name)) throw new Error(`Unknown selector "${name.slice(0, 32)}" for ${siteName(site)}.`);
       }
+      const area = healthArea(payload.problem, names);
+      if (area === null) throw new Error(`A report mixing comments and conversations for ${siteName(site)}.`);
+      // Direct messages switched off are not read, so nothing about them is reported either.
+      if (area === 'conversation' && !(adapter?.conversations && isDmOn(await dmSwitchesItem.getValue(), site))) return { recorded: false };
       if (payload.problem === 'composer-refused' && INSERT_ENDS_IN_COPY.has(site)) return { recorded: false };
       const report: HealthReport = {
         site,
@@ -148,14 +155,16 @@ export function createSiteStatus(options: SiteStatusOptions) {
 
     /**
      * The creator changed the switches (a site's, or its direct messages'): tabs of a site now
-     * off lose their notice, and every open tab of a supported site is told what is on.
+     * off lose their notice (and a conversation's notice goes with the site's DMs), and every
+     * open tab of a supported site is told what is on.
      */
     async switchesChanged(switches?: SiteSwitches): Promise<void> {
       switches ??= await siteSwitchesItem.getValue();
       const dms = await dmSwitchesItem.getValue();
       const records = await healthRecordsItem.getValue();
       for (const [key, report] of Object.entries(records)) {
-        if (!isSiteOn(switches, report.site)) await clear(Number(key));
+        const dmsGone = reportArea(report) === 'conversation' && !isDmOn(dms, report.site);
+        if (!isSiteOn(switches, report.site) || dmsGone) await clear(Number(key));
       }
       const tabs = await browser.tabs.query({});
       await Promise.all(

@@ -1,8 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_VIDEO_ID } from '../../e2e/sites/youtube/fixture-data.js';
 import { mountWatchPage } from '../../e2e/sites/youtube/fixture-dom.js';
-import { checkPage, countSelectors, diagnosticText, insertProblem, pageKindLabel, reportablePageKind, type HealthReport } from './health';
+import { mountChat } from '../../e2e/sites/x/chat-dom.js';
+import {
+  checkConversation,
+  checkPage,
+  conversationInsertProblem,
+  countSelectors,
+  CONVERSATION_SELECTOR_PREFIX,
+  diagnosticText,
+  healthArea,
+  insertProblem,
+  pageKindLabel,
+  problemText,
+  reportablePageKind,
+  reportableSelectorNames,
+  type HealthReport,
+} from './health';
+import { adapters } from './registry';
+import { x } from './x';
+import { xConversations } from './x-dm';
 import { youtube } from './youtube';
+import { youtubeStudio } from './youtube-studio';
 
 const WATCH = new URL(`https://www.youtube.com/watch?v=${DEFAULT_VIDEO_ID}`);
 const HOME = new URL('https://www.youtube.com/');
@@ -126,5 +145,110 @@ describe('adapter health', () => {
     const counts = countSelectors(broken, document);
     expect(counts.selectors.odd).toBe(-1);
     expect(diagnosticText(report(counts), 'YouTube')).toContain('  odd: invalid selector');
+  });
+});
+
+describe('conversation health (direct messages on)', () => {
+  const CHAT = new URL('https://x.com/i/chat/1600000000000000001-1610000000000001001');
+
+  /** X's chat with Maria's conversation open, in its shadow root as X renders it. */
+  function openChat() {
+    document.body.replaceChildren();
+    const ui = mountChat(document, document.body);
+    const open = ui.openConversation('maria-1001');
+    if (!open) throw new Error('no conversation');
+    return { ui, open };
+  }
+
+  /** X "shipped" a new composer: same box, a testid Understudy doesn't know. */
+  function renameComposer(editor: HTMLElement) {
+    editor.setAttribute('data-testid', 'dm-composer-input-v2');
+  }
+
+  it('calls an open conversation with its message box healthy', () => {
+    openChat();
+    expect(checkConversation(xConversations, document, CHAT)).toEqual({ health: { healthy: true }, waiting: false });
+  });
+
+  it("says a conversation whose message box can't be found is unhealthy, counting inside X's shadow root", () => {
+    const { open } = openChat();
+    renameComposer(open.model.editor);
+    const { health, waiting } = checkConversation(xConversations, document, CHAT);
+    expect(waiting).toBe(true);
+    expect(health).toMatchObject({ healthy: false, problem: 'no-conversation', pageKind: 'dm' });
+    if (health.healthy) throw new Error('unreachable');
+    expect(health.counts).toMatchObject({ comments: 1, readable: 0 });
+    expect(health.counts.marks).toBeGreaterThan(0);
+    // Conversation selectors under their own names; the host counted in the document, the rest in its root.
+    expect(Object.keys(health.counts.selectors).sort()).toEqual(Object.keys(xConversations.selectors).map((n) => `dm-${n}`).sort());
+    expect(health.counts.selectors).toMatchObject({ 'dm-host': 1, 'dm-panel': 1, 'dm-form': 1, 'dm-editor': 0 });
+  });
+
+  it("needs the adapter's mark roots: a document query alone can't see X's chat, and would stay silent", () => {
+    const { open } = openChat();
+    renameComposer(open.model.editor);
+    const documentOnly = { ...xConversations, markRoots: undefined };
+    expect(checkConversation(documentOnly, document, CHAT)).toEqual({ health: { healthy: true }, waiting: true });
+  });
+
+  it('does not report an inbox with no conversation open, nor a page that is no conversation page', () => {
+    document.body.replaceChildren();
+    mountChat(document, document.body);
+    expect(checkConversation(xConversations, document, new URL('https://x.com/i/chat'))).toEqual({ health: { healthy: true }, waiting: true });
+    const { open } = openChat();
+    renameComposer(open.model.editor);
+    expect(checkConversation(xConversations, document, new URL('https://x.com/home'))).toEqual({ health: { healthy: true }, waiting: false });
+    expect(checkConversation(xConversations, document, null)).toEqual({ health: { healthy: true }, waiting: false });
+  });
+
+  it('reports a message box that refused the draft with the conversation counts', () => {
+    openChat();
+    const health = conversationInsertProblem(xConversations, document, 'dm', 'composer-refused');
+    expect(health).toMatchObject({ healthy: false, problem: 'composer-refused', pageKind: 'dm', counts: { comments: 1, readable: 1 } });
+    if (health.healthy) throw new Error('unreachable');
+    expect(healthArea(health.problem, Object.keys(health.counts.selectors))).toBe('conversation');
+    expect(problemText('composer-refused', 'conversation')).toBe("The site's message box didn't accept the draft.");
+  });
+
+  it("a conversation diagnostic says what it counted, and none of the conversation's text", () => {
+    const { open } = openChat();
+    renameComposer(open.model.editor);
+    const { health } = checkConversation(xConversations, document, CHAT);
+    if (health.healthy) throw new Error('expected unhealthy');
+    const text = diagnosticText(
+      { site: 'x', origin: 'https://x.com', pageKind: health.pageKind, problem: health.problem, counts: health.counts, version: '1.2.3', reportedAt: 0 },
+      'X',
+    );
+    expect(text).toContain('problem: no-conversation');
+    expect(text).toMatch(/^conversations with a message box: 0$/m);
+    expect(text).toMatch(/^ {2}dm-editor: 0$/m);
+    expect(text).not.toContain('comment elements');
+    expect(text).not.toContain('Maria');
+    expect(text).not.toContain('banneton');
+    expect(text).not.toContain('1600000000000000001');
+    expect(pageKindLabel('dm')).toBe('conversation page');
+  });
+
+  it("accepts a site's comment and conversation selector names, and keeps the two apart", () => {
+    const names = reportableSelectorNames(x);
+    expect(names.has('editor')).toBe(true);
+    expect(names.has('dm-editor')).toBe(true);
+    expect(names.has('dm-tweet')).toBe(false);
+    expect(reportableSelectorNames(youtube)).toEqual(new Set(Object.keys(youtube.selectors)));
+    // No comment selector could be taken for a conversation one.
+    for (const adapter of [...adapters, youtubeStudio]) {
+      for (const name of Object.keys(adapter.selectors)) expect(name.startsWith(CONVERSATION_SELECTOR_PREFIX)).toBe(false);
+    }
+  });
+
+  it('tells a report about comments from one about a conversation, and refuses one that mixes them', () => {
+    expect(healthArea('no-comments', ['thread', 'comment'])).toBe('comments');
+    expect(healthArea('composer-missing', ['editor'])).toBe('comments');
+    expect(healthArea('composer-missing', ['dm-editor'])).toBe('conversation');
+    expect(healthArea('no-conversation', [])).toBe('conversation');
+    expect(healthArea('no-conversation', ['dm-form'])).toBe('conversation');
+    expect(healthArea('no-conversation', ['thread'])).toBeNull();
+    expect(healthArea('no-comments', ['dm-form'])).toBeNull();
+    expect(healthArea('composer-missing', ['editor', 'dm-editor'])).toBeNull();
   });
 });

@@ -9,24 +9,83 @@
  * report must be safe to paste into a public issue, and page text is the commenter's, not ours.
  */
 import type { SiteId } from '../core/sites';
-import type { SiteAdapter } from './types';
+import type { ConversationAdapter, SiteAdapter } from './types';
 
 /**
  * What went wrong on a page:
  * - 'no-comments': the page shows a comments section (the adapter's commentsMark) but the
  *   adapter reads no comment in it, after the page settled.
- * - 'composer-missing': the creator pressed Insert and the site's reply box could not be found.
- * - 'composer-refused': the reply box was found but took none of the insertion strategies.
+ * - 'no-conversation': with the site's direct messages on, a conversation page shows a
+ *   conversation (the conversation adapter's conversationMark) but no open conversation with a
+ *   message box is found in it, after the page settled: no Draft reply can be placed.
+ * - 'composer-missing': the creator pressed Insert and the site's reply box (or, in a
+ *   conversation, its message box) could not be found.
+ * - 'composer-refused': the box was found but took none of the insertion strategies.
  */
-export const HEALTH_PROBLEMS = ['no-comments', 'composer-missing', 'composer-refused'] as const;
+export const HEALTH_PROBLEMS = ['no-comments', 'no-conversation', 'composer-missing', 'composer-refused'] as const;
 export type HealthProblem = (typeof HEALTH_PROBLEMS)[number];
 
 /** What each problem means, in the creator's words (side panel and diagnostic). */
 export const PROBLEM_TEXT: Record<HealthProblem, string> = {
   'no-comments': 'The page shows comments, but Understudy found none it could read.',
+  'no-conversation': "Understudy can't find this conversation's message box.",
   'composer-missing': "Understudy couldn't find the site's reply box for a comment.",
   'composer-refused': "The site's reply box didn't accept the draft.",
 };
+
+/**
+ * Which part of a page a report is about: its comments, or (DMs on) an open conversation. One
+ * tab has one report, made by one monitor (lib/inline/health-monitor.ts), so a report is about
+ * one of them; its selector names say which (conversation ones carry CONVERSATION_SELECTOR_PREFIX).
+ */
+export type HealthArea = 'comments' | 'conversation';
+
+/** The same problems, said of a conversation's message box. */
+const CONVERSATION_PROBLEM_TEXT: Partial<Record<HealthProblem, string>> = {
+  'composer-missing': "Understudy couldn't find the site's message box in this conversation.",
+  'composer-refused': "The site's message box didn't accept the draft.",
+};
+
+/** What a report's problem means, in the creator's words, for the part of the page it is about. */
+export function problemText(problem: HealthProblem, area: HealthArea): string {
+  return (area === 'conversation' ? CONVERSATION_PROBLEM_TEXT[problem] : undefined) ?? PROBLEM_TEXT[problem];
+}
+
+/**
+ * A conversation adapter's selector names are reported with this prefix: a site's comment and
+ * conversation adapters name their selectors independently (both X adapters have an `editor`
+ * and a `text`), and a diagnostic must say whose count it is. Comment selector names never
+ * start with it (health.test.ts checks every adapter).
+ */
+export const CONVERSATION_SELECTOR_PREFIX = 'dm-';
+
+/** How a conversation selector's name travels in a report. */
+export function conversationSelectorName(name: string): string {
+  return `${CONVERSATION_SELECTOR_PREFIX}${name}`;
+}
+
+/** Every selector name a report about this site's pages may carry: its comments' and its conversations'. */
+export function reportableSelectorNames(adapter: SiteAdapter): Set<string> {
+  const names = new Set(Object.keys(adapter.selectors));
+  for (const name of Object.keys(adapter.conversations?.selectors ?? {})) names.add(conversationSelectorName(name));
+  return names;
+}
+
+/**
+ * The part of the page a report is about, from its problem and selector names; null when they
+ * disagree (a report mixing both, or 'no-comments' with conversation selectors): no monitor
+ * makes such a report, so the background refuses it.
+ */
+export function healthArea(problem: HealthProblem, selectorNames: readonly string[]): HealthArea | null {
+  const conversation = selectorNames.filter((name) => name.startsWith(CONVERSATION_SELECTOR_PREFIX)).length;
+  if (conversation > 0 && conversation < selectorNames.length) return null;
+  // The names say which, when there are any; else the problem does.
+  const area: HealthArea =
+    selectorNames.length > 0 ? (conversation > 0 ? 'conversation' : 'comments') : problem === 'no-conversation' ? 'conversation' : 'comments';
+  if (problem === 'no-comments' && area === 'conversation') return null;
+  if (problem === 'no-conversation' && area === 'comments') return null;
+  return area;
+}
 
 /**
  * Sites whose reply box is known to take only the creator's own typing (TikTok's editor ignores
@@ -154,9 +213,95 @@ export function insertProblem(
   adapter: SiteAdapter,
   root: ParentNode,
   page: URL | string | null,
-  problem: Exclude<HealthProblem, 'no-comments'>,
+  problem: Exclude<HealthProblem, 'no-comments' | 'no-conversation'>,
 ): PageHealth {
   return { healthy: false, problem, pageKind: reportablePageKind(kindOf(adapter, page)), counts: countSelectors(adapter, root) };
+}
+
+/** Where a conversation's marks and selectors are looked for: the document and the adapter's roots. */
+function conversationRoots(adapter: ConversationAdapter, doc: Document): ParentNode[] {
+  const roots: ParentNode[] = [doc];
+  for (const root of adapter.markRoots?.(doc) ?? []) if (!roots.includes(root)) roots.push(root);
+  return roots;
+}
+
+/** One selector counted over several roots (disjoint trees: a document query doesn't enter a shadow root). */
+function countIn(roots: readonly ParentNode[], selector: string): number {
+  let total = 0;
+  for (const root of roots) {
+    const n = count(root, selector);
+    if (n === INVALID_SELECTOR) return INVALID_SELECTOR;
+    total += n;
+  }
+  return Math.min(total, MAX_COUNT);
+}
+
+/** A pane the creator can draft in: it has the message box, and a place for Draft reply beside it. */
+function isUsablePane(adapter: ConversationAdapter, pane: HTMLElement): boolean {
+  return adapter.composer(pane) !== null && adapter.buttonHost(pane) !== null;
+}
+
+/**
+ * Every count the diagnostic shows for a conversation page, in the comment counts' fields (one
+ * report shape for both): `marks` the conversation marks, `comments` the open conversations
+ * (panes) found, `readable` those with a message box and a place for Draft reply; selectors
+ * under their conversation names (conversationSelectorName).
+ */
+export function countConversationSelectors(adapter: ConversationAdapter, doc: Document): SelectorCounts {
+  const roots = conversationRoots(adapter, doc);
+  const panes = adapter.panes(doc);
+  let usable = 0;
+  for (const pane of panes) if (isUsablePane(adapter, pane)) usable++;
+  const selectors: Record<string, number> = {};
+  for (const [name, selector] of Object.entries(adapter.selectors)) {
+    const reported = conversationSelectorName(name);
+    if (SELECTOR_NAME_PATTERN.test(reported)) selectors[reported] = countIn(roots, selector);
+  }
+  return {
+    marks: countIn(roots, adapter.conversationMark),
+    comments: Math.min(panes.length, MAX_COUNT),
+    readable: Math.min(usable, MAX_COUNT),
+    selectors,
+  };
+}
+
+function conversationKindOf(adapter: ConversationAdapter, page: URL | string | null): string | null {
+  return page instanceof URL ? adapter.pageKind(page) : page;
+}
+
+/**
+ * Looks at a conversation page once (`page`: its URL or its conversation page kind; null when it
+ * isn't one). Healthy when it isn't a conversation page, shows no conversation (an inbox with
+ * none open), or has an open conversation with a message box; else "a conversation shows but
+ * its message box can't be found" ('no-conversation'). `waiting` while no usable pane is found:
+ * a conversation may still open (a click in the inbox, LinkedIn's overlay). Cheap when healthy
+ * (the adapter's panes, then its composer per pane); full counts only for an unhealthy page.
+ */
+export function checkConversation(adapter: ConversationAdapter, doc: Document, page: URL | string | null): PageCheck {
+  const kind = conversationKindOf(adapter, page);
+  if (kind === null) return { health: { healthy: true }, waiting: false };
+  if (adapter.panes(doc).some((pane) => isUsablePane(adapter, pane))) return { health: { healthy: true }, waiting: false };
+  const roots = conversationRoots(adapter, doc);
+  if (!roots.some((root) => exists(root, adapter.conversationMark))) return { health: { healthy: true }, waiting: true };
+  return {
+    health: { healthy: false, problem: 'no-conversation', pageKind: reportablePageKind(kind), counts: countConversationSelectors(adapter, doc) },
+    waiting: true,
+  };
+}
+
+/** An Insert into a conversation's message box that failed, as a report. */
+export function conversationInsertProblem(
+  adapter: ConversationAdapter,
+  doc: Document,
+  page: URL | string | null,
+  problem: Exclude<HealthProblem, 'no-comments' | 'no-conversation'>,
+): PageHealth {
+  return {
+    healthy: false,
+    problem,
+    pageKind: reportablePageKind(conversationKindOf(adapter, page)),
+    counts: countConversationSelectors(adapter, doc),
+  };
 }
 
 /** What the background keeps about one tab, and what the diagnostic is made of. */
@@ -173,9 +318,23 @@ export interface HealthReport {
   reportedAt: number;
 }
 
-/** How the page kind reads to the creator: "watch page", "an unknown page". */
+/** Conversation page kinds (the conversation adapters' vocabulary), as the creator calls them. */
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  dm: 'conversation page',
+  'dm-requests': 'message requests page',
+  'dm-inbox': 'messages inbox',
+  'dm-overlay': 'messaging overlay',
+};
+
+/** How the page kind reads to the creator: "watch page", "conversation page", "unknown page". */
 export function pageKindLabel(kind: string): string {
+  if (Object.hasOwn(KIND_LABELS, kind)) return KIND_LABELS[kind]!;
   return kind === 'unknown' ? 'unknown page' : `${kind.replace(/-/g, ' ')} page`;
+}
+
+/** The part of the page a stored report is about (the background stored only consistent ones). */
+export function reportArea(report: Pick<HealthReport, 'problem' | 'counts'>): HealthArea {
+  return healthArea(report.problem, Object.keys(report.counts.selectors)) ?? 'comments';
 }
 
 const showCount = (n: number) => (n === INVALID_SELECTOR ? 'invalid selector' : String(n));
@@ -185,15 +344,20 @@ const showCount = (n: number) => (n === INVALID_SELECTOR ? 'invalid selector' : 
  * (the background validated each before storing it): no page text can reach it.
  */
 export function diagnosticText(report: HealthReport, siteLabel: string): string {
+  // A conversation report carries its counts in the same fields (countConversationSelectors).
+  const [marks, elements, readable] =
+    reportArea(report) === 'conversation'
+      ? ['conversation marks', 'open conversations', 'conversations with a message box']
+      : ['comments section marks', 'comment elements', 'readable comments'];
   const lines = [
     'Understudy diagnostic',
     `version: ${report.version}`,
     `site: ${siteLabel} (${report.site}, ${report.origin})`,
     `page kind: ${report.pageKind}`,
     `problem: ${report.problem}`,
-    `comments section marks: ${showCount(report.counts.marks)}`,
-    `comment elements: ${showCount(report.counts.comments)}`,
-    `readable comments: ${showCount(report.counts.readable)}`,
+    `${marks}: ${showCount(report.counts.marks)}`,
+    `${elements}: ${showCount(report.counts.comments)}`,
+    `${readable}: ${showCount(report.counts.readable)}`,
     'selectors tried:',
     ...Object.entries(report.counts.selectors).map(([name, n]) => `  ${name}: ${showCount(n)}`),
     `reported: ${new Date(report.reportedAt).toISOString()}`,

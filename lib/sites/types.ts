@@ -166,6 +166,14 @@ export interface ConversationAdapter {
   messageLimit?(pane: HTMLElement): number | undefined;
   /** Marks of a conversation page (its message list, its composer), for the health diagnostic. */
   conversationMark: string;
+  /**
+   * Where conversationMark and `selectors` are looked for besides the document: the open shadow
+   * roots the site renders its chat in. A document query doesn't see into a shadow root, so
+   * without this a chat whose markup changed (X's, all inside one root) would read as "no
+   * conversation here" and stay silent instead of being reported (lib/sites/health.ts).
+   * Absent: the document only.
+   */
+  markRoots?(doc: Document): ParentNode[];
   /** The selectors behind this adapter, by name, counted for the health diagnostic. */
   selectors: SelectorReport;
 }

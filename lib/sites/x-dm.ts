@@ -399,6 +399,8 @@ export const xConversations: ConversationAdapter = {
   messageLimit: () => SITE_DM_LIMITS.x,
   // Inside the chat's shadow root (chatRoot): a message list or a composer means a conversation shows.
   conversationMark: `${SEL.list}, ${SEL.form}`,
+  // The chat's marks live in its shadow root, where a document query can't see them.
+  markRoots: (doc) => [chatRoot(doc)],
   selectors: {
     host: SEL.host,
     panel: SEL.panel,
