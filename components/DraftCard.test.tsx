@@ -1,7 +1,8 @@
 /** A queued draft's card in the side panel: the "Open comment" link is the comment's own site. */
 import { getDb, type DraftRow } from '@/lib/memory/db';
 import { DraftCard } from './DraftCard';
-import { byText, mount, type Mounted } from './test-render';
+import { act } from 'react';
+import { byText, mount, until, type Mounted } from './test-render';
 
 let view: Mounted;
 
@@ -78,3 +79,65 @@ describe('whether a queued draft answers its comment', () => {
     expect(view.container.textContent).toContain('Voice match 88');
   });
 });
+
+describe('the claim guard on a queued draft', () => {
+  const flagged = { ...draftWithPermalink('https://www.youtube.com/watch?v=abc&lc=Ugx1'), text: 'My daughter loves this loaf, use code BREAD50 for 50% off' };
+  const checkList = () => [...view.container.querySelectorAll('section')].find((s) => s.querySelector('h2')?.textContent === 'Check before sending');
+  async function type(value: string) {
+    const box = view.container.querySelector('textarea')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, value);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  it('lists what to check on a queued draft, with the same labels, and re-checks it as the creator edits it', async () => {
+    view.render(<DraftCard draft={flagged} />);
+    await until(() => expect(checkList()).toBeDefined());
+    expect(checkList()!.textContent).toContain('Personal claim not on your fact sheet');
+    expect(checkList()!.textContent).toContain('Price, code or discount not on your offers');
+    const items = checkList()!.querySelectorAll('li').length;
+    expect(items).toBeGreaterThanOrEqual(2);
+    expect(byText(view.container, '.badge', `${items} things to check`)).toBeDefined();
+    await type('About an hour longer than wheat!');
+    expect(checkList()).toBeUndefined();
+  });
+
+  it('asks before copying a flagged draft, and copies only on Copy anyway', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void copied.push(t) } });
+    view.render(<DraftCard draft={flagged} />);
+    await until(() => expect(checkList()).toBeDefined());
+    await act(async () => byText(view.container, 'button', 'Copy')!.click());
+    const dialog = view.container.querySelector('[role="alertdialog"]')!;
+    expect(dialog.textContent).toContain('BREAD50');
+    expect(copied).toEqual([]);
+    await act(async () => byText(dialog, 'button', 'Copy anyway')!.click());
+    expect(copied).toEqual([flagged.text]);
+    expect(view.container.querySelector('[role="alertdialog"]')).toBeNull();
+  });
+
+  it('copies a clean draft with no question', async () => {
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void copied.push(t) } });
+    view.render(<DraftCard draft={draftWithPermalink('https://www.youtube.com/watch?v=abc&lc=Ugx1')} />);
+    await act(async () => byText(view.container, 'button', 'Copy')!.click());
+    expect(view.container.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(copied).toEqual(['About an hour longer than wheat!']);
+  });
+
+  it('adds a flagged claim to the fact sheet from the card, after which it is no longer flagged', async () => {
+    view.render(<DraftCard draft={{ ...flagged, text: 'My daughter loves this loaf!' }} />);
+    await until(() => expect(checkList()).toBeDefined());
+    act(() => byText(checkList()!, 'button', 'Add to fact sheet')!.click());
+    const field = checkList()!.querySelector<HTMLInputElement>('input')!;
+    await act(async () => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, 'I have a daughter who loves my bread.');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => byText(checkList()!, 'button', 'Save fact')!.click());
+    expect((await getDb().facts.toArray()).map((f) => f.text)).toEqual(['I have a daughter who loves my bread.']);
+    await until(() => expect(checkList()).toBeUndefined());
+  });
+});
+

@@ -1,8 +1,16 @@
 /**
  * One queued draft: the comment it answers, the editable draft (saved as you type), how close it
  * sounds to the creator and why (its sources), their private note on the commenter, actions.
+ *
+ * The claim guard checks the draft as it stands, re-checked on every edit here, against the
+ * sheet and the comment as the queue kept them (guard-context.ts, a live query: adding a fact
+ * anywhere re-checks it). Its flags are listed as in the inline editor, and Copy of a flagged
+ * draft asks first ("Copy anyway").
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { GuardFlag } from '@/lib/core/guard';
+import { addFactFromFlag, loadDraftGuardContext } from '@/lib/drafting/guard-context';
+import { guardDraft } from '@/lib/guard/guard';
 import type { DraftRow } from '@/lib/memory/db';
 import { getDb } from '@/lib/memory/db';
 import { discardDraft, updateDraftText } from '@/lib/memory/drafts-repo';
@@ -13,6 +21,8 @@ import { siteLink } from '@/lib/sites/safe-link';
 import { ContactNote } from './ContactNote';
 import { draftConversationLink } from './conversation-link';
 import { Provenance } from './Provenance';
+import { flagKey, GuardConfirm, GuardFlags, thingsToCheck, useGuard } from './GuardFlags';
+import { useLive } from './useLive';
 
 const SAVE_DELAY_MS = 300;
 
@@ -29,6 +39,11 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
   // A DM's way back is its group's "Open conversation" (ConversationGroup), not a comment link.
   const dm = draft.kind === 'dm';
   const commentLink = dm || draft.permalink === undefined ? undefined : siteLink(draft.permalink, draft.site);
+  const guard = useLive((db) => loadDraftGuardContext(db, draft), [id, draft.commentText, draft.threadTitle, draft.engine, draft.exampleIds.join(',')]);
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const { flags } = useGuard(text, guard, accepted);
+  /** Copy pressed on a flagged draft: the flags the confirmation names. */
+  const [confirming, setConfirming] = useState<readonly GuardFlag[] | null>(null);
 
   // Another context (the inline editor re-queuing) may change the text; follow it unless the
   // creator is mid-edit here.
@@ -40,6 +55,7 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
 
   function onChange(value: string) {
     setText(value);
+    setConfirming(null);
     setSave('saving');
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
@@ -53,7 +69,14 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
     }, SAVE_DELAY_MS);
   }
 
-  async function copy() {
+  async function copy(confirmed = false) {
+    if (!confirmed) {
+      // Before the live query answered, the sheet is read here: no flagged draft is copied unasked.
+      const context = guard ?? (await loadDraftGuardContext(getDb(), draft).catch(() => undefined));
+      const open = context ? guardDraft(text, context).filter((f) => !accepted.has(flagKey(f))) : flags;
+      if (open.length > 0) return setConfirming(open);
+    }
+    setConfirming(null);
     try {
       await navigator.clipboard.writeText(text);
       setMessage('Copied to the clipboard.');
@@ -116,6 +139,7 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
           <span className={`badge fit-${fit.level}`}>{fitLabel(fit.level)}</span>
         )}
         {draft.voiceScore !== undefined && fit.level !== 'none' && <VoiceScore score={draft.voiceScore} />}
+        {flags.length > 0 && <span className="badge needs-you">{thingsToCheck(flags.length)}</span>}
       </div>
       <div className="muted">
         {engineLabel(draft)}
@@ -132,6 +156,25 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
         Draft reply to {draft.author}
       </label>
       <textarea id={`draft-${id}`} rows={4} value={text} onChange={(e) => onChange(e.target.value)} />
+      {text.trim() && (
+        <GuardFlags
+          text={text}
+          flags={flags}
+          onAccept={(flag: GuardFlag) => setAccepted((before) => new Set([...before, flagKey(flag)]))}
+          onAddFact={async (fact) => {
+            await addFactFromFlag(getDb(), fact);
+          }}
+        />
+      )}
+      {confirming && (
+        <GuardConfirm
+          action="Copy"
+          flags={confirming}
+          question="Copy it to the clipboard anyway?"
+          onConfirm={() => void copy(true)}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       <div className="row">
         <button type="button" className="primary" onClick={() => void copy()}>Copy</button>
         <button

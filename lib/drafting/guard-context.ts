@@ -18,7 +18,7 @@
  */
 import type { CommentContext, DraftResult, EngineId } from '../core/draft';
 import { contactKey, getContact } from '../memory/contacts-repo';
-import { PROFILE_KEY, type ExampleRow, type FactRow, type ProfileRow, type UnderstudyDB } from '../memory/db';
+import { PROFILE_KEY, type DraftRow, type ExampleRow, type FactRow, type ProfileRow, type UnderstudyDB } from '../memory/db';
 import { getExamples } from '../memory/examples-repo';
 import { factKey, listFacts, replaceFacts } from '../memory/facts-repo';
 import type { GuardContext } from '../guard/guard';
@@ -163,6 +163,28 @@ export async function loadGuardContext(
   result?: Pick<DraftResult, 'engine' | 'exampleIds'>,
 ): Promise<GuardContext> {
   return guardContextOf(comment, await loadGuardSources(db, comment, result), result?.engine);
+}
+
+/**
+ * A queued draft's comment as the guard needs it: what the draft row kept of it (no parent
+ * comment; for a DM only the messages it answered, so nobody else's are there to leak).
+ */
+export function commentOfDraft(row: DraftRow): CommentContext {
+  return {
+    site: row.site,
+    commentId: row.commentId,
+    author: row.author,
+    text: row.commentText,
+    pageUrl: row.pageUrl,
+    ...(row.threadTitle ? { threadTitle: row.threadTitle } : {}),
+    ...(row.kind ? { kind: row.kind } : {}),
+    ...(row.conversation ? { conversation: row.conversation } : {}),
+  };
+}
+
+/** The side panel's guard for a queued draft, read from memory (a live query re-runs it). */
+export function loadDraftGuardContext(db: UnderstudyDB, row: DraftRow): Promise<GuardContext> {
+  return loadGuardContext(db, commentOfDraft(row), { engine: row.engine, exampleIds: row.exampleIds });
 }
 
 /**
