@@ -145,22 +145,18 @@ describe('guarding as the creator types', () => {
     expect(seen[2]!.facts).toBe(seen[0]!.facts);
   });
 
-  it('re-checks each keystroke within a frame', () => {
+  it('re-checks the draft on every keystroke: a claim appears as it is typed and goes when it is deleted', () => {
     let last: GuardFlag[] = [];
     function Probe({ text: value }: { text: string }) {
       last = useGuard(value, context, new Set()).flags;
       return null;
     }
-    const draft = 'I have baked for 12 years and my husband loves it. '.repeat(12).slice(0, 600);
-    const times: number[] = [];
-    for (let i = 1; i <= 40; i++) {
-      const start = performance.now();
-      view.render(<Probe text={draft.slice(0, 560 + i)} />);
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    expect(last.some((f) => f.kind === 'personal')).toBe(true);
-    // Median, with the test renderer's own cost: well inside a 16 ms frame.
-    expect(times[20]!).toBeLessThan(16);
+    const clean = 'I have baked for 12 years. ';
+    view.render(<Probe text={clean} />);
+    expect(last).toEqual([]);
+    view.render(<Probe text={`${clean}My husband`} />);
+    expect(last.map((f) => f.kind)).toContain('personal');
+    view.render(<Probe text={clean} />);
+    expect(last).toEqual([]);
   });
 });
