@@ -104,13 +104,16 @@ function paneOf(form: Element): HTMLElement | null {
   return form.closest<HTMLElement>(PANE);
 }
 
+/** The interop shadow root newer pages mount the messaging overlay in, when there is one. */
+function interopRoots(doc: Document): ParentNode[] {
+  const interop = doc.querySelector(SEL.interopHost)?.shadowRoot;
+  return interop ? [interop] : [];
+}
+
 /** Every open conversation: each composer's form, up to its pane (light DOM and the interop root). */
 function panes(doc: Document): HTMLElement[] {
   const found: HTMLElement[] = [];
-  const roots: ParentNode[] = [doc];
-  const interop = doc.querySelector(SEL.interopHost)?.shadowRoot;
-  if (interop) roots.push(interop);
-  for (const root of roots) {
+  for (const root of [doc, ...interopRoots(doc)]) {
     for (const form of root.querySelectorAll(SEL.form)) {
       const pane = paneOf(form);
       if (pane && !found.includes(pane)) found.push(pane);
@@ -377,6 +380,8 @@ export const linkedinConversations: ConversationAdapter = {
   findSentMessage,
   messageLimit: () => SITE_DM_LIMITS.linkedin,
   conversationMark: `${SEL.list.join(', ')}, .msg-form__contenteditable, ${SEL.overlayPane}`,
+  // The health check looks for the marks in the interop root too, where newer pages put the chat.
+  markRoots: (doc) => interopRoots(doc),
   selectors: {
     form: SEL.form,
     threadPane: SEL.threadPane,
