@@ -71,6 +71,7 @@ async function main() {
 
   if (only.has('quality')) Object.assign(results, await runQualityBench({ examples }));
   if (only.has('dm')) Object.assign(results, await runDmBench({ runs, sites }));
+  if (only.has('guard') || !process.env.BENCH_ONLY) Object.assign(results, await runInBrowser('e2e/bench/guard-bench.ts', { facts: 1000, repeats: 30, keystrokes: 300 }));
 
   const rows = Object.entries(results).map(([name, s]) => {
     const within = s.budget === undefined ? '' : s.median <= s.budget ? 'yes' : 'NO';
