@@ -5,13 +5,14 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/memory/db';
 import { createRouter } from '@/lib/messaging/router';
-import { classifySender } from '@/lib/messaging/senders';
+import { classifySender, siteOfSender } from '@/lib/messaging/senders';
 import { EDITOR_PORT } from '@/lib/messaging/ports';
 import { ENGINE_PORT } from '@/lib/messaging/engine-protocol';
 import { insertWithVoice, queueWithVoice, recordSentDraft } from '@/lib/drafting/draft-records';
 import { createEditorService } from '@/lib/drafting/editor-service';
 import { createEditorSessions } from '@/lib/drafting/editor-sessions';
 import { editorSessionsItem, insertInTab } from '@/lib/drafting/editor-tabs';
+import { withNoteFor, withoutNoteFor } from '@/lib/drafting/disclosure-settings';
 import { createEngineServices } from '@/lib/drafting/engine-services';
 import { addFactFromFlag, loadGuardContext } from '@/lib/drafting/guard-context';
 import { embeddingModelItem } from '@/lib/llm/embedding-settings';
@@ -41,7 +42,8 @@ export default defineBackground(() => {
     queue: (report) => queueWithVoice(db, report),
     inserted: (report) => insertWithVoice(db, report),
     sent: (report, via) => recordSentDraft(db, { ...report, via }),
-    insertInPage: insertInTab,
+    // The creator's AI-assisted note, where they asked for one, goes in with the draft.
+    insertInPage: async (session, text) => insertInTab(session, await withNoteFor(session.comment.site, text)),
     guardContext: (comment, result) => loadGuardContext(db, comment, result),
     addFact: (text) => addFactFromFlag(db, text),
   });
@@ -67,7 +69,9 @@ export default defineBackground(() => {
   const route = createRouter(
     {
       'editor.open': ({ comment }, sender) => editor.open(comment, sender.tab!.id!, sender.frameId ?? 0),
-      'editor.posted': ({ sessionId, text }, sender) => editor.posted(sessionId, sender.tab!.id!, text),
+      // The note is not the creator's writing: it is compared and learned without it.
+      'editor.posted': async ({ sessionId, text }, sender) =>
+        editor.posted(sessionId, sender.tab!.id!, await withoutNoteFor(siteOfSender(sender), text)),
       'editor.gone': ({ sessionId }, sender) => editor.gone(sessionId, sender.tab!.id!),
       'editor.edited': ({ sessionId, comment }, sender) => editor.edited(sessionId, sender.tab!.id!, comment),
       'site.health': (report, sender) => siteStatus.report(report, sender),

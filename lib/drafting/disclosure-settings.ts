@@ -4,7 +4,7 @@
  * extension storage; the background reads it at Insert, the page never does.
  */
 import { storage } from 'wxt/utils/storage';
-import { cleanDisclosure, DEFAULT_DISCLOSURE } from '../core/disclosure';
+import { cleanDisclosure, DEFAULT_DISCLOSURE, stripDisclosure, withDisclosure } from '../core/disclosure';
 import type { SiteId } from '../core/sites';
 
 export interface DisclosureSettings {
@@ -30,4 +30,15 @@ export function withDisclosureOn(settings: DisclosureSettings, site: SiteId, on:
   if (on) sites[site] = true;
   else delete sites[site];
   return { ...settings, sites };
+}
+
+/** The reply as it goes into the site's box: with the creator's note where they asked for it. */
+export async function withNoteFor(site: SiteId, text: string): Promise<string> {
+  return withDisclosure(text, noteFor(await disclosureItem.getValue(), site));
+}
+
+/** What the creator posted, without the note: the note is not their writing, so not learned. */
+export async function withoutNoteFor(site: SiteId | undefined, text: string): Promise<string> {
+  if (!site) return text;
+  return stripDisclosure(text, (await disclosureItem.getValue()).text);
 }

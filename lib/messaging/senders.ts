@@ -9,6 +9,7 @@
  */
 import { EDITOR_PAGE } from './ports';
 import { adapterForOrigin } from '../sites/registry';
+import { siteForOrigin, type SiteId } from '../core/sites';
 
 /** The subset of runtime.MessageSender the checks read. */
 export interface SenderLike {
@@ -52,5 +53,15 @@ export function sameOrigin(a: string, b: string): boolean {
     return new URL(a).origin === new URL(b).origin;
   } catch {
     return false;
+  }
+}
+
+/** The supported site a content script's page belongs to, by its origin (never its payload). */
+export function siteOfSender(sender: SenderLike): SiteId | undefined {
+  if (!sender.url) return undefined;
+  try {
+    return siteForOrigin(new URL(sender.url).origin);
+  } catch {
+    return undefined;
   }
 }
