@@ -53,6 +53,35 @@ test.describe('Learning from what the creator sends', () => {
     expect(learned[0]).toMatch(/Semolina works too!$/);
   });
 
+  test('the AI-assisted note goes into the reply where the creator turned it on, and is not learned as their words', async ({ youtube, options }) => {
+    await options.page.getByRole('switch', { name: 'AI-assisted note on YouTube' }).check();
+    const note = await options.page.getByLabel('Your note').inputValue();
+    expect(note.length).toBeGreaterThan(0);
+    await youtube.open();
+    const editor = await youtube.openDraft(COMMENT);
+    await expect(editor.getByRole('status')).toContainText('Draft ready');
+    const draft = await youtube.draftBox(editor).inputValue();
+    await editor.getByRole('button', { name: 'Insert' }).click();
+    await expect(editor.getByRole('status')).toContainText('Inserted');
+    const thread = youtube.comment(COMMENT).locator('xpath=ancestor::ytd-comment-thread-renderer[1]');
+    await expect(thread.locator('ytd-commentbox #contenteditable-root')).toContainText(note);
+    await thread.locator('ytd-commentbox #submit-button button').click();
+    await expect(editor.getByRole('status')).toContainText('Sent. Understudy will learn from the reply you posted.');
+    await options.page.reload();
+    const learned = await options.page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('understudy');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('examples').objectStore('examples').getAll();
+            all.onsuccess = () => resolve((all.result as { source: string; reply: string }[]).filter((e) => e.source === 'sent').map((e) => e.reply));
+          };
+        }),
+    );
+    expect(learned).toEqual([draft.trim()]);
+  });
+
   test('Mark as sent records a reply the page could not confirm', async ({ youtube, options }) => {
     await youtube.open();
     const editor = await youtube.openDraft(COMMENT);
