@@ -173,7 +173,7 @@ function FlagItem({ text, flag, onAccept, onAddFact, disabled }: { text: string;
   return (
     <li className={`guard-flag guard-${flag.kind}`}>
       <p>
-        <mark>{flag.text}</mark> <strong>{label}</strong>
+        <strong>{label}</strong>: <mark>{flag.text}</mark>
       </p>
       <p className="guard-reason">{flag.reason}</p>
       <div className="guard-actions">
