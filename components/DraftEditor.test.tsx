@@ -177,7 +177,8 @@ describe('the claim guard in the draft editor', () => {
 
     await click('Insert');
     await click('Insert anyway', alertDialog()!);
-    expect(fake.sent.filter((m) => m.type === 'insert')).toEqual([{ type: 'insert', text: INVENTED }]);
+    // The flags inserted over go with it, for the creator's AI-assisted log.
+    expect(fake.sent.filter((m) => m.type === 'insert')).toEqual([{ type: 'insert', text: INVENTED, overridden: expect.arrayContaining(['personal', 'price']) }]);
     expect(alertDialog()).toBeNull();
   });
 

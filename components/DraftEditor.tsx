@@ -308,7 +308,9 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
   function sendInsert() {
     setConfirming(null);
     setStatus(`Opening ${site}'s ${boxName}…`);
-    client.send({ type: 'insert', text });
+    // Inserting over flags is the creator's call, kept for their AI-assisted log.
+    const overridden = [...new Set(flags.map((flag) => flag.kind))];
+    client.send({ type: 'insert', text, ...(overridden.length ? { overridden } : {}) });
   }
 
   function queue() {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { SITE_IDS } from './sites';
 import { conversationSchema, REPLY_KINDS } from './conversation';
+import { GUARD_FLAG_KINDS, guardFlagKindSchema } from './guard';
 import type { GuardFlag } from './guard';
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, MAX_THREAD_TITLE_CHARS, MAX_DRAFT_CHARS, MAX_DRAFT_EXAMPLES, MAX_FACTS, MAX_URL_CHARS } from './limits';
 
@@ -125,5 +126,7 @@ export const draftReportSchema = z.object({
   factIds: z.array(z.number().int()).max(MAX_FACTS).optional(),
   metrics: draftMetricsSchema.optional(),
   leftOut: leftOutSchema.optional(),
+  /** The claim guard's flags the creator chose "Insert anyway" over (for their AI-assisted log). */
+  overriddenFlags: z.array(guardFlagKindSchema).max(GUARD_FLAG_KINDS.length).optional(),
 });
 export type DraftReport = z.infer<typeof draftReportSchema>;

@@ -35,6 +35,11 @@ describe('the AI-assisted log', () => {
     expect(parsed[2]!.slice(3, 6)).toEqual(['webllm', 'Qwen2.5-1.5B', '14']);
   });
 
+  it('names the flags the creator inserted over', () => {
+    const parsed = Papa.parse<string[]>(aiLogCsv([row({ overriddenFlags: ['price', 'personal'] })]).trim()).data;
+    expect(parsed[1]![7]).toBe('Price, code or discount not on your offers; Personal claim not on your fact sheet');
+  });
+
   it('never lets a reply run as a spreadsheet formula', () => {
     const csv = aiLogCsv([row({ text: '=HYPERLINK("http://evil")' })]);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);

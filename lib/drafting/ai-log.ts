@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import type { DraftRow } from '../memory/db';
 import { siteName } from '../core/sites';
+import { GUARD_FLAG_LABELS } from '../core/guard';
 
 export const AI_LOG_COLUMNS = ['sent_at', 'platform', 'kind', 'engine', 'model', 'changed_chars', 'changed_share', 'flags_overridden', 'link', 'reply'] as const;
 
@@ -21,7 +22,7 @@ export function aiLogCsv(rows: readonly DraftRow[]): string {
   const sent = rows.filter((row) => row.status === 'sent').sort((a, b) => (a.sentAt ?? a.updatedAt) - (b.sentAt ?? b.updatedAt));
   const data = sent.map((row) => {
     const share = changedShare(row);
-    const overridden = (row as DraftRow & { overriddenFlags?: readonly string[] }).overriddenFlags;
+    const overridden = row.overriddenFlags?.map((kind) => GUARD_FLAG_LABELS[kind]);
     return [
       new Date(row.sentAt ?? row.updatedAt).toISOString(),
       siteName(row.site),

@@ -218,6 +218,15 @@ describe('editor service', () => {
     expect(ok.inserted.map((r) => r.text)).toEqual(['Semolina works!']);
   });
 
+  it('remembers which of the guard’s flags the creator inserted over, for their log', async () => {
+    const s = setup();
+    const { frame } = await attached(s);
+    await frame.send({ type: 'insert', text: 'Use code BREAD50!', overridden: ['price'] });
+    expect(s.inserted.at(-1)?.overriddenFlags).toEqual(['price']);
+    await frame.send({ type: 'insert', text: 'Use code BREAD50!', overridden: ['not-a-kind'] });
+    expect(frame.last()).toMatchObject({ type: 'error' });
+  });
+
   it('learns from a reply seen posted only after an Insert, only while it is still the inserted draft, and once', async () => {
     const s = setup();
     const { frame, sessionId } = await attached(s);

@@ -26,6 +26,7 @@ import type { DraftRunner } from './draft-runner';
 import type { EditorSession, EditorSessions } from './editor-sessions';
 import { postedIsTheInsertedDraft } from './posted-reply';
 import { dmAnswer, runEndingAt } from '../core/conversation';
+import type { GuardFlagKind } from '../core/guard';
 
 export type EditorPort = PortLike<EditorPortOut>;
 
@@ -205,13 +206,13 @@ export function createEditorService(deps: EditorServiceDeps) {
       await writeQueue(session.id, 'queue');
     }
 
-    async function insert(session: EditorSession, text: string) {
+    async function insert(session: EditorSession, text: string, overridden?: readonly GuardFlagKind[]) {
       if (!text.trim()) return post({ type: 'inserted', ok: false, reason: 'The draft is empty. Write something or click Regenerate.' });
       const outcome = await deps.insertInPage(session, text.trim());
       if (!outcome.ok) return post({ type: 'inserted', ok: false, reason: outcome.reason });
       await flushSave(session.id);
       await sessions.update(session.id, { inserted: text.trim(), text });
-      await deps.inserted(reportOf(session, text));
+      await deps.inserted({ ...reportOf(session, text), ...(overridden?.length ? { overriddenFlags: [...overridden] } : {}) });
       post({ type: 'inserted', ok: true });
     }
 
@@ -262,7 +263,7 @@ export function createEditorService(deps: EditorServiceDeps) {
         case 'queue':
           return queue(session, message.text);
         case 'insert':
-          return insert(session, message.text);
+          return insert(session, message.text, message.overridden);
         case 'markSent':
           return markSent(session, message.text);
         case 'answer':

@@ -5,6 +5,7 @@
 import type { Conversation, ReplyKind } from '../core/conversation';
 import type { DraftResult, EngineId } from '../core/draft';
 import type { SiteId } from '../core/sites';
+import type { GuardFlagKind } from '../core/guard';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { detectLanguage } from './language';
 
@@ -171,6 +172,8 @@ export interface DraftRow {
    * shows what it used after a fact is deleted. Drafts saved before have none.
    */
   usedFacts?: { id: number; text: string }[];
+  /** The claim guard's flags the creator inserted over (not indexed: no new version). */
+  overriddenFlags?: GuardFlagKind[];
   /** Characters (code points) changed between engineText and what was sent (v2). */
   editDistance?: number;
   /** When the creator sent it (v2). */

@@ -62,6 +62,13 @@ describe('drafts repository', () => {
     expect((await getDraft(db, id))?.leftOut).toEqual(leftOut);
   });
 
+  it('keeps the guard flags the creator inserted over when the draft is written again', async () => {
+    const db = freshDb();
+    const id = await markInserted(db, { ...input('g1'), overriddenFlags: ['price'] });
+    await queueDraft(db, input('g1', 'Thanks again!'));
+    expect((await getDraft(db, id))?.overriddenFlags).toEqual(['price']);
+  });
+
   it('queuing the same comment again updates its draft instead of adding a second one', async () => {
     const db = freshDb();
     const first = await queueDraft(db, input('c1', 'First try'), 100);

@@ -70,6 +70,9 @@ async function upsertDraft(
     if (input.model !== undefined) row.model = input.model;
     if (input.metrics !== undefined) row.metrics = { ...input.metrics };
     if (input.leftOut !== undefined) row.leftOut = { ...input.leftOut };
+    // Flags inserted over stay with the draft when it is later marked sent.
+    const overridden = input.overriddenFlags ?? existing?.overriddenFlags;
+    if (overridden?.length) row.overriddenFlags = [...overridden];
     // A score belongs to the engine text it was computed for: keep it only while that is unchanged.
     const voiceScore =
       options.voiceScore ?? (existing?.engineText === input.engineText ? existing.voiceScore : undefined);

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import type { CommentContext, DraftResult } from '../core/draft';
 import { MAX_CONVERSATION_MESSAGES, MAX_DRAFT_CHARS, MAX_ITEM_CHARS, MAX_REQUEST_ID_CHARS } from '../core/limits';
 import { steerSchema } from '../core/steers';
+import { GUARD_FLAG_KINDS, guardFlagKindSchema } from '../core/guard';
 
 const requestId = z.string().min(1).max(MAX_REQUEST_ID_CHARS);
 export const sessionIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not a session id');
@@ -35,7 +36,12 @@ export const editorPortInSchema = z.discriminatedUnion('type', [
   /** The creator edited the draft: keep it (in the queue) so a reload or a crash loses nothing. */
   z.object({ type: z.literal('edit'), text: draftText }),
   z.object({ type: z.literal('queue'), text: draftText }),
-  z.object({ type: z.literal('insert'), text: draftText }),
+  z.object({
+    type: z.literal('insert'),
+    text: draftText,
+    /** The guard's flags the creator confirmed "Insert anyway" over. */
+    overridden: z.array(guardFlagKindSchema).max(GUARD_FLAG_KINDS.length).optional(),
+  }),
   /** The creator says they sent it (a click inside the editor, which no page can fake). */
   z.object({ type: z.literal('markSent'), text: draftText }),
   /**
