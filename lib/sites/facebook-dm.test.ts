@@ -221,6 +221,39 @@ describe('reading a Messenger conversation', () => {
   });
 });
 
+describe('finding the Messenger pane and its composer around a long message list', () => {
+  it('finds the conversation’s main after the chat list’s grid, and only while it shows rows and a message box', () => {
+    const { main, list, composer: built } = mount(DM_ONE_TO_ONE, { total: 300 });
+    expect(dm.panes(document)).toEqual([main]);
+    // The composer wrapped deeper below the list: still found.
+    const wrap = document.createElement('div');
+    built.row.replaceWith(wrap);
+    wrap.append(built.row);
+    expect(dm.panes(document)).toEqual([main]);
+    expect(dm.composer(main)?.editor).toBe(built.model.editor);
+    // No message box (a conversation that can't be answered): no pane.
+    built.row.remove();
+    expect(dm.panes(document)).toEqual([]);
+    expect(dm.buttonHost(main)).toBeNull();
+    // A message box but no rows: no pane either.
+    wrap.append(built.row);
+    list.replaceChildren();
+    expect(dm.panes(document)).toEqual([]);
+  }, 30_000);
+
+  it('takes the composer’s box, not a search field above the messages, and puts the button among its actions', () => {
+    const { pane, composer: built } = mount(DM_ONE_TO_ONE, { total: 300 });
+    const search = document.createElement('div');
+    search.setAttribute('contenteditable', 'true');
+    search.setAttribute('role', 'textbox');
+    search.setAttribute('aria-label', 'Search in conversation');
+    pane.querySelector('[role="grid"][aria-label^="Messages"]')!.before(search);
+    expect(dm.composer(pane)?.editor).toBe(built.model.editor);
+    expect(dm.buttonHost(pane)).toBe(built.row.firstElementChild);
+    expect(dm.editorSlot(pane)).toBe(built.row);
+  }, 30_000);
+});
+
 describe('the Messenger composer', () => {
   it.each<DmLocale>(['en', 'es'])('finds the Lexical message box, its send arrow, and places the button and editor beside it (%s)', (locale) => {
     const { pane, composer: built } = mount(DM_ONE_TO_ONE, { locale });

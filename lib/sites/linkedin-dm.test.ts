@@ -192,6 +192,60 @@ describe('reading LinkedIn overlay bubbles over the feed', () => {
   });
 });
 
+describe('finding LinkedIn’s panes and their parts around long message lists', () => {
+  it('finds every pane, in page order, whether its form comes before, after or deep below the list', () => {
+    const thread = mountConversation(document, DM_ONE_TO_ONE, { count: 300 });
+    const maria = buildConversation(document, DM_ONE_TO_ONE, { variant: 'overlay', count: 300 });
+    const club = buildConversation(document, DM_GROUP, { variant: 'overlay' });
+    const overlay = document.createElement('aside');
+    overlay.id = 'msg-overlay';
+    overlay.append(maria.pane, club.pane);
+    document.body.append(overlay);
+    // The club's form moved above its list, Maria's wrapped twice below hers.
+    club.pane.querySelector('.msg-s-message-list-container')!.before(club.composer.form);
+    const deep = document.createElement('div');
+    deep.append(document.createElement('div'));
+    maria.composer.form.replaceWith(deep);
+    deep.firstElementChild!.append(maria.composer.form);
+    const host = document.createElement('div');
+    host.id = 'interop-outlet';
+    document.body.append(host);
+    const shadowed = buildConversation(document, DM_GROUP, { variant: 'overlay' });
+    host.attachShadow({ mode: 'open' }).append(shadowed.pane);
+    expect(dm.panes(document)).toEqual([thread.pane, maria.pane, club.pane, shadowed.pane]);
+    expect(dm.buttonHost(maria.pane)?.classList.contains('msg-form__left-actions')).toBe(true);
+    expect(dm.editorSlot(club.pane)).toBe(club.composer.form);
+    expect(dm.composer(maria.pane)?.editor).toBe(maria.composer.editor);
+    // A pane whose form is gone is no pane.
+    thread.composer.form.remove();
+    expect(dm.panes(document)).toEqual([maria.pane, club.pane, shadowed.pane]);
+    expect(dm.buttonHost(thread.pane)).toBeNull();
+  }, 30_000);
+
+  it('puts the button in the form itself when the form shows no action row', () => {
+    const view = mountConversation(document, DM_ONE_TO_ONE, { count: 200 });
+    view.pane.querySelector('.msg-form__footer')!.remove();
+    expect(dm.buttonHost(view.pane)).toBe(view.composer.form);
+  }, 30_000);
+
+  it('keys an overlay bubble that shows no thread link by its title, not by a link inside a message', () => {
+    const view = mountConversation(document, DM_GROUP, { variant: 'overlay', count: 200 });
+    const urn = eventUrn(DM_GROUP.messages.at(-1)!);
+    expect(dm.paneKey(view.pane)).toBe(`title:Sourdough club\u0000${urn}`);
+    // A message linking to another thread names no conversation: the bubble keeps its key.
+    const link = document.createElement('a');
+    link.href = '/messaging/thread/2-someone-else/';
+    view.pane.querySelector('.msg-s-event-listitem__body')!.append(link);
+    expect(dm.paneKey(view.pane)).toBe(`title:Sourdough club\u0000${urn}`);
+    expect(dm.read(view.pane, FEED, 30)!.id).toBe('title:Sourdough club');
+    // The header's own link to the thread still does.
+    const own = document.createElement('a');
+    own.href = '/messaging/thread/2-club/';
+    view.pane.querySelector('header')!.append(own);
+    expect(dm.paneKey(view.pane)).toBe(`2-club\u0000${urn}`);
+  }, 30_000);
+});
+
 describe('the LinkedIn message composer', () => {
   /** The browser's editing commands in a plain contenteditable: text, and a new <p> per line. */
   function installExecCommand(): void {

@@ -56,6 +56,8 @@ const SEL = {
   body: '.msg-s-event-listitem__body',
   /** The message list's element, whose last child is the newest row. */
   list: ['ul.msg-s-message-list-content', '.msg-s-message-list-content', '.msg-s-message-list ul'],
+  /** The message list and its scroller: what pane-level lookups never look inside. */
+  listArea: '.msg-s-message-list, .msg-s-message-list-content',
   // ---- media, by what a bubble holds (element first, LinkedIn's class as fallback) ----
   photo: '.msg-s-event-listitem__image, .msg-s-event-listitem__image-container',
   voice: 'audio, .msg-s-event-listitem__voice-message',
@@ -110,11 +112,67 @@ function interopRoots(doc: Document): ParentNode[] {
   return interop ? [interop] : [];
 }
 
+/**
+ * What `root.querySelectorAll(selector)` finds (`first`: its first), in document order, except
+ * inside the message lists (SEL.listArea), which hold only messages: never the composer's form,
+ * the header's title or its links. Why: the controller asks for the panes, their keys and the
+ * button's host after every settled change (conversation-controller.ts), and the form sits after
+ * the list, so a plain querySelector walked every row to reach it (3 ms at 5,000 messages; issue
+ * 11: nothing per message). Here native queries still do the walking, only over parts that hold
+ * no list: the first list in `root` (document order) is inside one child, the branch; the children
+ * before it hold none and are queried whole; the branch is gone down the same way (its first list
+ * is the same one, passed down rather than looked for again); the children after it are looked at
+ * afresh. The cost is that of the page around the lists, whatever their length.
+ */
+function queryOutsideLists(
+  root: ParentNode,
+  selector: string,
+  first: boolean,
+  out: Element[] = [],
+  list: Element | null = root.querySelector(SEL.listArea),
+): Element[] {
+  if (!list) {
+    if (!first) out.push(...root.querySelectorAll(selector));
+    else {
+      const found = root.querySelector(selector);
+      if (found) out.push(found);
+    }
+    return out;
+  }
+  let branch: Node = list;
+  while (branch.parentNode !== root) branch = branch.parentNode!;
+  let before = true;
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (child === list) {
+      before = false;
+      continue;
+    }
+    // The first list is the first element matching listArea: nothing before it is a list, and
+    // an ancestor of it isn't either (it would have come first).
+    if (child !== branch && !before && child.matches(SEL.listArea)) continue;
+    if (child.matches(selector)) {
+      out.push(child);
+      if (first) return out;
+    }
+    if (child === branch) {
+      before = false;
+      queryOutsideLists(child, selector, first, out, list);
+    } else queryOutsideLists(child, selector, first, out, before ? null : undefined);
+    if (first && out.length) return out;
+  }
+  return out;
+}
+
+/** The first element matching `selector` in the pane outside its message list (pane-level parts). */
+function inPane(pane: ParentNode, selector: string): HTMLElement | null {
+  return (queryOutsideLists(pane, selector, true)[0] as HTMLElement | undefined) ?? null;
+}
+
 /** Every open conversation: each composer's form, up to its pane (light DOM and the interop root). */
 function panes(doc: Document): HTMLElement[] {
   const found: HTMLElement[] = [];
   for (const root of [doc, ...interopRoots(doc)]) {
-    for (const form of root.querySelectorAll(SEL.form)) {
+    for (const form of queryOutsideLists(root, SEL.form, false)) {
       const pane = paneOf(form);
       if (pane && !found.includes(pane)) found.push(pane);
     }
@@ -125,6 +183,15 @@ function panes(doc: Document): HTMLElement[] {
 function firstIn(root: ParentNode, selectors: readonly string[]): HTMLElement | null {
   for (const selector of selectors) {
     const found = root.querySelector<HTMLElement>(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** firstIn for the pane's own parts (header, composer): never looked for among the messages. */
+function firstInPane(pane: HTMLElement, selectors: readonly string[]): HTMLElement | null {
+  for (const selector of selectors) {
+    const found = inPane(pane, selector);
     if (found) return found;
   }
   return null;
@@ -155,7 +222,7 @@ function threadIdFrom(href: string | null | undefined): string | undefined {
 }
 
 function titleOf(pane: HTMLElement): string {
-  return clampText(text(firstIn(pane, SEL.title)), MAX_THREAD_TITLE_CHARS);
+  return clampText(text(firstInPane(pane, SEL.title)), MAX_THREAD_TITLE_CHARS);
 }
 
 /**
@@ -169,9 +236,9 @@ function conversationId(pane: HTMLElement, pageUrl: string | undefined): string 
     const fromPage = threadIdFrom(pageUrl);
     if (fromPage) return fromPage;
   }
-  const linked = threadIdFrom(pane.querySelector(SEL.threadLink)?.getAttribute('href'));
+  const linked = threadIdFrom(inPane(pane, SEL.threadLink)?.getAttribute('href'));
   if (linked) return linked;
-  const handle = handleFrom(firstIn(pane, SEL.titleLink)?.getAttribute('href'));
+  const handle = handleFrom(firstInPane(pane, SEL.titleLink)?.getAttribute('href'));
   if (handle) return `in:${handle}`;
   const title = titleOf(pane);
   return title ? `title:${title}` : null;
@@ -321,14 +388,14 @@ function read(pane: HTMLElement, pageUrl: string, max: number): ConversationRead
   }
   if (messages.length === 0) return null;
   const senders = new Set(messages.filter((m) => m.from === 'them').map((m) => m.sender));
-  const group = senders.size > 1 || pane.querySelector(SEL.groupMark) !== null;
+  const group = senders.size > 1 || inPane(pane, SEL.groupMark) !== null;
   const conversation: ConversationRead = { id: id.slice(0, 512), group, messages };
   if (title) conversation.title = title;
   return conversation;
 }
 
 function editorOf(pane: HTMLElement): HTMLElement | null {
-  return firstIn(pane, SEL.editor);
+  return firstInPane(pane, SEL.editor);
 }
 
 function composer(pane: HTMLElement): Composer | null {
@@ -337,12 +404,12 @@ function composer(pane: HTMLElement): Composer | null {
 }
 
 function buttonHost(pane: HTMLElement): HTMLElement | null {
-  const form = pane.querySelector<HTMLElement>(SEL.form);
+  const form = inPane(pane, SEL.form);
   return form ? (firstIn(form, SEL.actions) ?? form) : null;
 }
 
 function editorSlot(pane: HTMLElement): HTMLElement | null {
-  return pane.querySelector<HTMLElement>(SEL.form);
+  return inPane(pane, SEL.form);
 }
 
 function submitButtonFor({ editor }: Composer): HTMLElement | null {
