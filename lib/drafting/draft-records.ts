@@ -6,10 +6,25 @@ import type { DraftReport } from '../core/draft';
 import type { UnderstudyDB } from '../memory/db';
 import { markInserted, queueDraft } from '../memory/drafts-repo';
 import { recordSent, scoreVoice } from '../memory/learning';
+import { explainStorageFull, storageFullMessage } from '../memory/storage-error';
 import { voiceMatchShown } from '../memory/voice-match';
 import type { DraftRunner } from './draft-runner';
 
 type DraftPayload = DraftReport;
+
+/** What the editor shows when a full disk refused to save a draft (queued or inserted). */
+export const DRAFT_STORAGE_FULL_MESSAGE = storageFullMessage('this draft', 'press Queue again');
+/** What the editor shows when a full disk refused to learn a sent reply. */
+export const SENT_STORAGE_FULL_MESSAGE = storageFullMessage('the reply you sent', 'press Mark as sent again');
+
+/** Runs a write, turning a full disk into `message` for the creator (see storage-error.ts). */
+async function explained<T>(message: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    throw explainStorageFull(error, message);
+  }
+}
 
 /** The engine text's voice score, or undefined when memory has nothing to compare with. */
 async function voiceScoreOf(db: UnderstudyDB, payload: DraftPayload): Promise<number | undefined> {
@@ -27,11 +42,13 @@ async function writeOptions(db: UnderstudyDB, payload: DraftPayload) {
 }
 
 export async function queueWithVoice(db: UnderstudyDB, payload: DraftPayload): Promise<number> {
-  return queueDraft(db, payload, await writeOptions(db, payload));
+  const options = await writeOptions(db, payload);
+  return explained(DRAFT_STORAGE_FULL_MESSAGE, () => queueDraft(db, payload, options));
 }
 
 export async function insertWithVoice(db: UnderstudyDB, payload: DraftPayload): Promise<number> {
-  return markInserted(db, payload, await writeOptions(db, payload));
+  const options = await writeOptions(db, payload);
+  return explained(DRAFT_STORAGE_FULL_MESSAGE, () => markInserted(db, payload, options));
 }
 
 /** The creator sent it: the final text joins memory as their own reply (once per draft). */
@@ -47,7 +64,11 @@ export async function recordSentDraft(
     .filter((row) => row.status === 'sent' && row.text.trim() === payload.text.trim())
     .first();
   if (already?.id !== undefined) return { draftId: already.id, recorded: false };
-  const draftId = await insertWithVoice(db, draft);
+  return explained(SENT_STORAGE_FULL_MESSAGE, () => learnSent(db, payload, draft));
+}
+
+async function learnSent(db: UnderstudyDB, payload: DraftReport, draft: DraftReport): Promise<{ draftId: number; recorded: boolean }> {
+  const draftId = await markInserted(db, draft, await writeOptions(db, draft));
   const { comment } = payload;
   const dm = comment.kind === 'dm';
   const result = await recordSent(db, {

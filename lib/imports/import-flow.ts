@@ -24,6 +24,7 @@ import { looksLikeBackup, MAX_BACKUP_BYTES, parseBackup, planRestore, restoreBac
 import { parseProfileFile, readProfileFile, type ParseResult } from '../profile/import-json';
 import { PROFILE_FORMAT, type StyleProfile } from '../profile/schema';
 import { addRepliesAsSource, cleanReply, dedupe, memoryHashes, type ReplyInput } from './add-source';
+import { isQuotaError, storageFullMessage } from '../memory/storage-error';
 import { fileFromBlob } from './files';
 import { detectImporter, IMPORTERS } from './registry';
 import { ImportFormatError, type ImportFile, type Importer, type ImportResult } from './types';
@@ -661,10 +662,6 @@ export function describeImportError(fileName: string, error: unknown): string {
     const named = error.fileName || fileName;
     return message.includes(named) ? message : `${named}: ${message}`;
   }
-  const name = (error as { name?: string })?.name ?? '';
-  const inner = (error as { inner?: { name?: string } })?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return `${fileName} was not imported: your disk is full. Free some space and try again; your memory is unchanged.`;
-  }
+  if (isQuotaError(error)) return `${storageFullMessage(fileName, 'import it again')} Your memory is unchanged.`;
   return `${fileName} was not imported: ${(error as Error)?.message ?? String(error)}. Your memory is unchanged.`;
 }

@@ -4,8 +4,12 @@
  * keeps the cause in `inner`), so both are looked at.
  */
 
-export const STORAGE_FULL_MESSAGE =
-  'There is no room left on this computer to save the vectors. Free some disk space, then press Try again.';
+/** The sentence for a write the full disk refused: what could not be saved, and what to do next. */
+export function storageFullMessage(what: string, then: string): string {
+  return `There is no room left on this computer to save ${what}. Free some disk space, then ${then}.`;
+}
+
+export const STORAGE_FULL_MESSAGE = storageFullMessage('the vectors', 'press Try again');
 
 function names(error: unknown): string[] {
   const found: string[] = [];
@@ -20,6 +24,17 @@ function names(error: unknown): string[] {
 /** Whether `error` (or what caused it) is the storage being full. */
 export function isQuotaError(error: unknown): boolean {
   return names(error).includes('QuotaExceededError');
+}
+
+/**
+ * A full-disk error as the creator should read it: an error with `message` (still named
+ * QuotaExceededError, its cause kept). Any other error is returned as it was.
+ */
+export function explainStorageFull(error: unknown, message: string): unknown {
+  if (!isQuotaError(error)) return error;
+  const explained = new Error(message, { cause: error });
+  explained.name = 'QuotaExceededError';
+  return explained;
 }
 
 /** A sentence for the creator about a failed write of derived data. */
