@@ -132,6 +132,8 @@ for (const site of SITE_FIXTURES) {
           await expect(send).toBeEnabled();
         }
         await tab.waitForTimeout(300);
+        // The composer re-rendered with text (a Send control): still one Draft reply.
+        await expect(tab.locator('understudy-draft-button')).toHaveCount(1);
         expect(await chat(tab, 'keyEvents')).toBe(0);
         expect(await chat(tab, 'sent').then((sent) => sent.length)).toBe(0);
         // Nothing of the conversation, nor anything else, left the machine.

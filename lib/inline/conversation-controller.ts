@@ -16,7 +16,7 @@ import type { CommentContext } from '../core/draft';
 import { MAX_CONVERSATION_MESSAGES, SITE_DM_LIMITS, SITE_REPLY_LIMITS } from '../core/limits';
 import { siteName, type SiteId } from '../core/sites';
 import type { ConversationAdapter } from '../sites/types';
-import { createDraftButtons } from './draft-buttons';
+import { BUTTON_HOST_TAG, createDraftButtons } from './draft-buttons';
 import type { DraftTarget, EditorHost } from './editor-host';
 import { fillBox } from './fill-box';
 import type { HealthMonitor } from './health-monitor';
@@ -38,6 +38,8 @@ export function startConversations(
   const name = siteName(site);
   /** The last key seen on each pane: a change is another conversation or a new message. */
   const keys = new WeakMap<HTMLElement, string>();
+  /** The Draft reply button placed for each pane, so it moves with its host instead of doubling. */
+  const buttonOf = new WeakMap<HTMLElement, HTMLElement>();
   /** Shadow roots holding panes, observed too (a document observer doesn't see into them). */
   const watchedRoots = new WeakSet<ShadowRoot>();
 
@@ -128,10 +130,24 @@ export function startConversations(
       const previous = keys.get(pane);
       keys.set(pane, key);
       if (previous !== undefined && previous !== key) editors.changed(pane);
-      if (host || !key) seen.push({ element: pane, key, host: host ?? pane });
+      // A composer that re-renders (a Send control appearing with text) may hand us another
+      // host: the button moves there, never a second one beside the first.
+      // A site that appends its own controls after ours (Send appearing with text) leaves our
+      // button in place but no longer last: it stays, and no second one is added.
+      const placed = buttonOf.get(pane);
+      if (placed && (!host || !key || placed.parentElement !== host)) {
+        placed.remove();
+        buttonOf.delete(pane);
+      }
+      const kept = placed?.isConnected && placed.parentElement === host;
+      if (!kept && (host || !key)) seen.push({ element: pane, key, host: host ?? pane });
       if (health && !usable) usable = (host ?? adapter.buttonHost(pane)) !== null && adapter.composer(pane) !== null;
     }
     buttons.add(seen);
+    for (const { element, key, host } of seen) {
+      const last = host.lastElementChild as HTMLElement | null;
+      if (key && last?.localName === BUTTON_HOST_TAG) buttonOf.set(element, last);
+    }
     health?.conversationsSeen(usable);
   }
 
