@@ -39,6 +39,7 @@ describe('Options → Sites → Direct messages', () => {
       'Direct messages on X',
       'Direct messages on LinkedIn',
       'Direct messages on Facebook',
+      'Direct messages on TikTok',
     ]);
     expect(dmSwitches().every((input) => !input.checked && input.getAttribute('aria-checked') === 'false')).toBe(true);
     expect(dmGroup()?.closest('section')?.querySelector('h2')?.textContent).toBe('Sites');

@@ -62,7 +62,7 @@ export function siteForOrigin(origin: string): SiteId | undefined {
  * (lib/sites/registry.test.ts keeps the two lists equal). DMs are off on every one of them until
  * the creator turns "Direct messages on <Site>" on in Options.
  */
-export const DM_SITES = ['instagram', 'x', 'linkedin', 'facebook'] as const satisfies readonly SiteId[];
+export const DM_SITES = ['instagram', 'x', 'linkedin', 'facebook', 'tiktok'] as const satisfies readonly SiteId[];
 export type DmSiteId = (typeof DM_SITES)[number];
 
 export function hasDms(site: SiteId): site is DmSiteId {

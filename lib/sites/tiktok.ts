@@ -18,6 +18,7 @@ import { clampText, collapseWhitespace, normaliseText, readText } from './page-t
 import type { Composer, SiteAdapter } from './types';
 import { COMPOSER_TIMEOUT_MS, waitFor } from './wait-for';
 import { commentShowing } from './posted-reply';
+import { tiktokConversations } from './tiktok-dm';
 
 export const TIKTOK_ORIGIN = 'https://www.tiktok.com';
 
@@ -351,4 +352,5 @@ export const tiktok: SiteAdapter = {
   },
   // TikTok fires no navigation event of its own; WXT's locationchange covers it.
   navigationEvents: [],
+  conversations: tiktokConversations,
 };

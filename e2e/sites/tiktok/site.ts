@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { SiteFixtures } from '../site-fixture';
+import type { ConversationFixturePage, SiteFixtures } from '../site-fixture';
 
 const COMMENT = '[data-e2e="comment-item"] [class*="DivCommentItemWrapper"]';
 
@@ -19,6 +19,29 @@ const shared = {
   virtualized: true,
 };
 
+/** The open conversation's panel (DivChatBox) on /messages. */
+const CHAT_BOX = '[class*="DivChatBox"]';
+
+const conversations: ConversationFixturePage[] = [
+  {
+    kind: 'dm',
+    name: 'TikTok messages',
+    async arrive(page, which) {
+      await openFeed(page);
+      // The header's Messages icon, then the conversation in the (virtual-scrolled) inbox: in-app.
+      await page.locator('[data-e2e="top-dm-icon"]').click();
+      await page.waitForURL(/\/messages\?/);
+      await page.locator(`[data-e2e="chat-list-item"][data-fixture-id="${which}"]`).click();
+      await page.locator(`${CHAT_BOX} [data-e2e="chat-item"]`).last().waitFor();
+      await page.locator(`${CHAT_BOX} [data-e2e="message-input-area"] [contenteditable="true"]`).waitFor();
+    },
+    paneSelector: CHAT_BOX,
+    submitSelector: `${CHAT_BOX} [data-e2e="message-send"]`,
+    // TikTok's Draft.js acts only on trusted input: Insert falls back to Copy + the caret in the box.
+    insertFallsBackToCopy: true,
+  },
+];
+
 export const tiktokFixtures: SiteFixtures = {
   site: 'tiktok',
   hosts: ['www.tiktok.com'],
@@ -27,6 +50,7 @@ export const tiktokFixtures: SiteFixtures = {
     if (url.pathname.startsWith('/__fixture/')) return null;
     return 'index.html';
   },
+  conversations,
   pages: [
     {
       kind: 'video',
