@@ -12,6 +12,7 @@ import { test as base, expect } from '@playwright/test';
 import type { FrameLocator, Page } from 'playwright-core';
 import { launchWithExtension, type Session } from './harness/launch';
 import { OptionsPage } from './pages/options-page';
+import { clickUntilExpanded } from './pages/draft-button';
 import { SAMPLE_PROFILE } from './fixtures';
 import { SITE_FIXTURES } from './sites/index';
 import type { ChatFixtureWindow } from './sites/fixture-api';
@@ -79,7 +80,7 @@ function chat<K extends keyof ChatApi>(page: Page, method: K, ...args: Parameter
 
 async function openDraft(page: Page): Promise<FrameLocator> {
   // Playwright's CSS locators pierce open shadow roots (X's chat lives in one).
-  await page.locator('understudy-draft-button').first().click();
+  await clickUntilExpanded(page.locator('understudy-draft-button').first());
   const editor = page.locator('understudy-editor iframe').last().contentFrame();
   await editor.getByRole('textbox', { name: 'Draft' }).waitFor();
   return editor;

@@ -7,6 +7,7 @@
  *
  * One browser for the file.
  */
+import { DM_SITES as DM_SITE_IDS, siteName } from '../lib/core/sites';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import type { ContactRow, DraftRow } from '../lib/memory/db';
@@ -27,7 +28,8 @@ const test = base.extend<object, { session: Session }>({
   ],
 });
 
-const DM_SITES = ['Instagram', 'X', 'LinkedIn', 'Facebook'];
+// Every site with DMs, by name (lib/core/sites.ts DM_SITES is the one list).
+const DM_SITES = DM_SITE_IDS.map(siteName);
 
 test('DM switches start off, explain once what is read and kept, and stay on across a reload', async ({ session }, testInfo) => {
   const options = await new OptionsPage(session).open();

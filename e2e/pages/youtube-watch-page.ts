@@ -1,5 +1,6 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Session } from '../harness/launch';
+import { clickUntilExpanded } from './draft-button';
 import type { FixtureWindow, PostedReply } from '../sites/youtube/fixture-api';
 
 export const WATCH_URL = 'https://www.youtube.com/watch?v=sourdough101';
@@ -62,11 +63,7 @@ export class YouTubeWatchPage {
     return this.editorHostAfter(comment).locator('iframe').contentFrame();
   }
   async openDraft(text: string): Promise<FrameLocator> {
-    const comment = this.comment(text);
-    await comment.getByRole('button', { name: 'Draft reply' }).click();
-    const editor = this.editorAfter(comment);
-    await editor.getByRole('textbox', { name: 'Draft' }).waitFor();
-    return editor;
+    return this.openDraftOn(this.comment(text));
   }
   engineLabel(editor: FrameLocator): Locator {
     return editor.locator('.engine');
@@ -81,7 +78,7 @@ export class YouTubeWatchPage {
   }
   /** Opens the draft editor on a given comment element and waits for its textbox. */
   async openDraftOn(comment: Locator): Promise<FrameLocator> {
-    await comment.getByRole('button', { name: 'Draft reply' }).click();
+    await clickUntilExpanded(comment.getByRole('button', { name: 'Draft reply' }).first());
     const editor = this.editorAfter(comment);
     await editor.getByRole('textbox', { name: 'Draft' }).waitFor();
     return editor;
