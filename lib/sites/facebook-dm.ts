@@ -18,6 +18,7 @@
  * Enter sends: nothing here dispatches a key or presses the send arrow.
  */
 
+import { queryOutsideLists } from './outside-lists';
 import type { ConversationMessage, ConversationRead } from '../core/conversation';
 import { MESSAGE_PLACEHOLDERS } from '../core/conversation';
 import { MAX_AUTHOR_CHARS, MAX_CHAT_MESSAGE_CHARS, MAX_THREAD_TITLE_CHARS, SITE_DM_LIMITS } from '../core/limits';
@@ -172,46 +173,9 @@ function pageKind(url: URL): string | null {
   return thread.requests ? 'dm-requests' : 'dm';
 }
 
-/**
- * What `root.querySelectorAll(selector)` finds, in document order, except inside the message
- * lists and grids (SEL.listArea), which hold messages and chats: never a `[role="main"]` or the
- * composer. Why: the controller asks for the panes and the button's host after every settled
- * change (conversation-controller.ts), and the composer sits after the rows, so a plain query
- * walked every row to reach it (5 ms at 5,000 messages; issue 11: nothing per message). Native
- * queries still do the walking, only over parts that hold no list: the first list in `root`
- * (document order) is inside one child, the branch; the children before it hold none and are
- * queried whole; the branch is gone down the same way (its first list is the same one, passed
- * down); the children after it are looked at afresh. The cost is that of the page around the
- * lists, whatever their length.
- */
-function queryOutsideLists(root: ParentNode, selector: string, out: HTMLElement[] = [], list: Element | null = root.querySelector(SEL.listArea)): HTMLElement[] {
-  if (!list) {
-    out.push(...root.querySelectorAll<HTMLElement>(selector));
-    return out;
-  }
-  let branch: Node = list;
-  while (branch.parentNode !== root) branch = branch.parentNode!;
-  let before = true;
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    if (child === list) {
-      before = false;
-      continue;
-    }
-    // The first list is the first element matching listArea: nothing before it is a list, and
-    // an ancestor of it isn't either (it would have come first).
-    if (child !== branch && !before && child.matches(SEL.listArea)) continue;
-    if (child.matches(selector)) out.push(child as HTMLElement);
-    if (child === branch) {
-      before = false;
-      queryOutsideLists(child, selector, out, list);
-    } else queryOutsideLists(child, selector, out, before ? null : undefined);
-  }
-  return out;
-}
-
 function panes(doc: Document): HTMLElement[] {
   const out: HTMLElement[] = [];
-  for (const main of queryOutsideLists(doc, SEL.pane)) {
+  for (const main of queryOutsideLists(doc, SEL.pane, SEL.listArea)) {
     // An open conversation shows message rows and a composer (the inbox shows neither; a post
     // page's comment box has no rows around it). The first row is near the list's start; the
     // composer, after the rows, is looked for around the list.
@@ -400,7 +364,7 @@ function read(pane: HTMLElement, pageUrl: string, max: number): ConversationRead
 function composerEditor(pane: HTMLElement): HTMLElement | null {
   // The message box is the last textbox in the pane (a search field may come first); never one
   // among the messages, so the rows aren't walked for it.
-  const editors = queryOutsideLists(pane, SEL.editor);
+  const editors = queryOutsideLists(pane, SEL.editor, SEL.listArea);
   return editors[editors.length - 1] ?? null;
 }
 

@@ -14,6 +14,7 @@
  * a `datetime` is present. The composer is a plain contenteditable (kind 'plain'): LinkedIn
  * sends on Enter, and insertion (insert.ts) never dispatches a key event.
  */
+import { queryOutsideLists } from './outside-lists';
 import type { ConversationMessage, ConversationRead } from '../core/conversation';
 import { MESSAGE_PLACEHOLDERS } from '../core/conversation';
 import { MAX_AUTHOR_CHARS, MAX_CHAT_MESSAGE_CHARS, MAX_THREAD_TITLE_CHARS, SITE_DM_LIMITS } from '../core/limits';
@@ -112,67 +113,16 @@ function interopRoots(doc: Document): ParentNode[] {
   return interop ? [interop] : [];
 }
 
-/**
- * What `root.querySelectorAll(selector)` finds (`first`: its first), in document order, except
- * inside the message lists (SEL.listArea), which hold only messages: never the composer's form,
- * the header's title or its links. Why: the controller asks for the panes, their keys and the
- * button's host after every settled change (conversation-controller.ts), and the form sits after
- * the list, so a plain querySelector walked every row to reach it (3 ms at 5,000 messages; issue
- * 11: nothing per message). Here native queries still do the walking, only over parts that hold
- * no list: the first list in `root` (document order) is inside one child, the branch; the children
- * before it hold none and are queried whole; the branch is gone down the same way (its first list
- * is the same one, passed down rather than looked for again); the children after it are looked at
- * afresh. The cost is that of the page around the lists, whatever their length.
- */
-function queryOutsideLists(
-  root: ParentNode,
-  selector: string,
-  first: boolean,
-  out: Element[] = [],
-  list: Element | null = root.querySelector(SEL.listArea),
-): Element[] {
-  if (!list) {
-    if (!first) out.push(...root.querySelectorAll(selector));
-    else {
-      const found = root.querySelector(selector);
-      if (found) out.push(found);
-    }
-    return out;
-  }
-  let branch: Node = list;
-  while (branch.parentNode !== root) branch = branch.parentNode!;
-  let before = true;
-  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
-    if (child === list) {
-      before = false;
-      continue;
-    }
-    // The first list is the first element matching listArea: nothing before it is a list, and
-    // an ancestor of it isn't either (it would have come first).
-    if (child !== branch && !before && child.matches(SEL.listArea)) continue;
-    if (child.matches(selector)) {
-      out.push(child);
-      if (first) return out;
-    }
-    if (child === branch) {
-      before = false;
-      queryOutsideLists(child, selector, first, out, list);
-    } else queryOutsideLists(child, selector, first, out, before ? null : undefined);
-    if (first && out.length) return out;
-  }
-  return out;
-}
-
 /** The first element matching `selector` in the pane outside its message list (pane-level parts). */
 function inPane(pane: ParentNode, selector: string): HTMLElement | null {
-  return (queryOutsideLists(pane, selector, true)[0] as HTMLElement | undefined) ?? null;
+  return queryOutsideLists(pane, selector, SEL.listArea, true)[0] ?? null;
 }
 
 /** Every open conversation: each composer's form, up to its pane (light DOM and the interop root). */
 function panes(doc: Document): HTMLElement[] {
   const found: HTMLElement[] = [];
   for (const root of [doc, ...interopRoots(doc)]) {
-    for (const form of queryOutsideLists(root, SEL.form, false)) {
+    for (const form of queryOutsideLists(root, SEL.form, SEL.listArea, false)) {
       const pane = paneOf(form);
       if (pane && !found.includes(pane)) found.push(pane);
     }
