@@ -9,8 +9,9 @@
  * Rendered into document.body: inside the side panel's virtualized list, a transformed ancestor
  * would otherwise pin the "fixed" backdrop to one card.
  */
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { focusablesIn, useFocusTrap } from './useFocusTrap';
 
 export interface DialogProps {
   title: string;
@@ -20,46 +21,10 @@ export interface DialogProps {
   onCancel: () => void;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 export function Dialog({ title, children, actions, onCancel }: DialogProps) {
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    // Whatever had focus (the switch or button that opened the dialog) gets it back on close.
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const focusables = box.current?.querySelectorAll<HTMLElement>(FOCUSABLE);
-    const first = box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? focusables?.[0] ?? box.current;
-    first?.focus();
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusables = [...(box.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    if (focusables.length === 0) {
-      event.preventDefault();
-      return;
-    }
-    const first = focusables[0]!;
-    const last = focusables[focusables.length - 1]!;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
+  const onKeyDown = useFocusTrap(box, onCancel, () => box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? focusablesIn(box.current)[0] ?? box.current);
 
   return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>

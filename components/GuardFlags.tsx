@@ -9,7 +9,8 @@
  * within a frame per keystroke; the sheet's index is reused while the fact sheet is the same
  * array (useStableGuard keeps it one across messages that bring the same sheet).
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useFocusTrap } from './useFocusTrap';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { GUARD_FLAG_LABELS, type GuardFlag } from '@/lib/core/guard';
 import { guardDraft, type GuardContext } from '@/lib/guard/guard';
 
@@ -237,8 +238,6 @@ function FlagItem({ text, flag, onAccept, onAddFact, disabled }: { text: string;
   );
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 export interface GuardConfirmProps {
   /** What the creator asked for: "Insert" or "Copy". */
   action: 'Insert' | 'Copy';
@@ -260,35 +259,10 @@ export function GuardConfirm({ action, flags, question, onConfirm, onCancel }: G
   const box = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
 
+  const onKeyDown = useFocusTrap(box, onCancel, () => cancel.current);
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    cancel.current?.focus();
     box.current?.scrollIntoView?.({ block: 'nearest' });
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
   }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onCancel();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusables = [...(box.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
-    const first = focusables[0];
-    const last = focusables[focusables.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
 
   return (
     <div
