@@ -8,37 +8,14 @@
  * One browser per worker: the sample creator's profile is imported once, each check opens its
  * own tab. Direct messages are off until switched on, as for a creator.
  */
-import { test as base, expect } from '@playwright/test';
+import { expect, test } from './harness/sample-session';
 import type { FrameLocator, Page } from 'playwright-core';
-import { launchWithExtension, type Session } from './harness/launch';
-import { OptionsPage } from './pages/options-page';
+import type { Session } from './harness/launch';
 import { clickUntilExpanded } from './pages/draft-button';
-import { SAMPLE_PROFILE } from './fixtures';
 import { SITE_FIXTURES } from './sites/index';
 import type { ChatFixtureWindow } from './sites/fixture-api';
 import { DM_EARLIER, DM_GROUP, DM_HOSTILE, DM_LATEST, DM_ONE_TO_ONE, GROUP_LATEST_SENDER, GROUP_OTHER_SENDER } from './sites/shared/chat-kit.js';
 import type { SiteId } from '../lib/core/sites';
-
-const test = base.extend<{ tab: Page }, { session: Session }>({
-  session: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const session = await launchWithExtension();
-      const options = await new OptionsPage(session).open();
-      await options.importFile(SAMPLE_PROFILE);
-      await expect(options.success).toBeVisible();
-      await options.page.close();
-      await use(session);
-      await session.close();
-    },
-    { scope: 'worker' },
-  ],
-  tab: async ({ session }, use) => {
-    const page = await session.context.newPage();
-    await use(page);
-    await page.close();
-  },
-});
 
 /** Sets one site's "Direct messages on <Site>" switch, as Options stores it. */
 async function setDms(session: Session, site: SiteId, on: boolean): Promise<void> {
@@ -182,8 +159,23 @@ for (const site of SITE_FIXTURES) {
         await expect(tab.locator('understudy-draft-button')).toHaveCount(1);
       });
 
-      test('hostile messages are read as text and run nothing', async ({ tab, session }) => {
+      test("hostile messages are read as text and run nothing, and the page's own click opens no draft", async ({ tab, session }) => {
         await spec.arrive(tab, DM_HOSTILE.id);
+        // The page's own script clicks Draft reply (found through its open shadow roots, as any
+        // script there could): no editor, no session. Only the creator's own click opens one.
+        await expect(tab.locator('understudy-draft-button')).toHaveCount(1);
+        const clicked = await tab.evaluate(() => {
+          const find = (root: Document | ShadowRoot): HTMLElement | null =>
+            root.querySelector<HTMLElement>('understudy-draft-button') ??
+            [...root.querySelectorAll('*')].reduce<HTMLElement | null>((hit, el) => hit ?? (el.shadowRoot ? find(el.shadowRoot) : null), null);
+          const button = find(document);
+          button?.click();
+          button?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+          return Boolean(button);
+        });
+        expect(clicked).toBe(true);
+        await tab.waitForTimeout(500);
+        await expect(tab.locator('understudy-editor')).toHaveCount(0);
         await openDraft(tab);
         await expect.poll(async () => (await newestSession(session))?.text ?? '').toContain('still flat, what am I missing?');
         expect((await newestSession(session))?.text).toContain('onerror="window.__pwned=1"');
