@@ -7,12 +7,35 @@
  * One browser per worker: the sample creator's profile is imported once, and each check opens
  * its own tab.
  */
-import { expect, test } from './harness/sample-session';
+import { test as base, expect } from '@playwright/test';
 import type { FrameLocator, Page } from 'playwright-core';
-import type { Session } from './harness/launch';
+import { launchWithExtension, type Session } from './harness/launch';
+import { OptionsPage } from './pages/options-page';
+import { SAMPLE_PROFILE } from './fixtures';
 import { SITE_FIXTURES } from './sites/index';
 import type { ConformancePage } from './sites/site-fixture';
 import type { SiteFixtureWindow } from './sites/fixture-api';
+
+const test = base.extend<{ tab: Page }, { session: Session }>({
+  session: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const session = await launchWithExtension();
+      const options = await new OptionsPage(session).open();
+      await options.importFile(SAMPLE_PROFILE);
+      await expect(options.success).toBeVisible();
+      await options.page.close();
+      await use(session);
+      await session.close();
+    },
+    { scope: 'worker' },
+  ],
+  tab: async ({ session }, use) => {
+    const page = await session.context.newPage();
+    await use(page);
+    await page.close();
+  },
+});
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 

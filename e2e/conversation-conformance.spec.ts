@@ -8,14 +8,37 @@
  * One browser per worker: the sample creator's profile is imported once, each check opens its
  * own tab. Direct messages are off until switched on, as for a creator.
  */
-import { expect, test } from './harness/sample-session';
+import { test as base, expect } from '@playwright/test';
 import type { FrameLocator, Page } from 'playwright-core';
-import type { Session } from './harness/launch';
+import { launchWithExtension, type Session } from './harness/launch';
+import { OptionsPage } from './pages/options-page';
 import { clickUntilExpanded } from './pages/draft-button';
+import { SAMPLE_PROFILE } from './fixtures';
 import { SITE_FIXTURES } from './sites/index';
 import type { ChatFixtureWindow } from './sites/fixture-api';
 import { DM_EARLIER, DM_GROUP, DM_HOSTILE, DM_LATEST, DM_ONE_TO_ONE, GROUP_LATEST_SENDER, GROUP_OTHER_SENDER } from './sites/shared/chat-kit.js';
 import type { SiteId } from '../lib/core/sites';
+
+const test = base.extend<{ tab: Page }, { session: Session }>({
+  session: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const session = await launchWithExtension();
+      const options = await new OptionsPage(session).open();
+      await options.importFile(SAMPLE_PROFILE);
+      await expect(options.success).toBeVisible();
+      await options.page.close();
+      await use(session);
+      await session.close();
+    },
+    { scope: 'worker' },
+  ],
+  tab: async ({ session }, use) => {
+    const page = await session.context.newPage();
+    await use(page);
+    await page.close();
+  },
+});
 
 /** Sets one site's "Direct messages on <Site>" switch, as Options stores it. */
 async function setDms(session: Session, site: SiteId, on: boolean): Promise<void> {
