@@ -6,6 +6,7 @@ import type { Conversation, ReplyKind } from '../core/conversation';
 import type { DraftResult, EngineId } from '../core/draft';
 import type { SiteId } from '../core/sites';
 import type { GuardFlagKind } from '../core/guard';
+import type { DraftStatus } from '../core/desk';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { detectLanguage } from './language';
 
@@ -144,7 +145,7 @@ export interface MetaRow {
   updatedAt: number;
 }
 
-export type DraftStatus = 'queued' | 'inserted' | 'sent' | 'discarded';
+export type { DraftStatus };
 
 export interface DraftRow {
   id?: number;
