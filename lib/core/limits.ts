@@ -94,3 +94,9 @@ export const SITE_DM_LIMITS: Partial<Record<SiteId, number>> = {
   facebook: 20_000,
   tiktok: 6_000,
 };
+
+/**
+ * Draft all reads at most this many comments from one page (a page asked for more answers with
+ * the first ones): 2,000 drafts is hours of a creator's review already.
+ */
+export const MAX_PAGE_COMMENTS = 2_000;

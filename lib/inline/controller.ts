@@ -6,16 +6,17 @@
  * background carries out through this script. Everything is torn down when `signal` aborts.
  */
 import { request } from '../messaging/client';
-import { observeComments } from '../sites/observe';
+import { observeComments, scanComments } from '../sites/observe';
 import type { SeenComment, SiteAdapter } from '../sites/types';
 import { siteName } from '../core/sites';
 import type { CommentContext } from '../core/draft';
-import { SITE_REPLY_LIMITS } from '../core/limits';
+import { MAX_PAGE_COMMENTS, SITE_REPLY_LIMITS } from '../core/limits';
 import { startConversations } from './conversation-controller';
 import { createDraftButtons } from './draft-buttons';
 import { createEditorHost, type DraftTarget } from './editor-host';
 import { fillBox } from './fill-box';
 import { createHealthMonitor } from './health-monitor';
+import { servePageCommands } from './page-commands';
 import { watchForSent, type SentWatch } from './sent-watcher';
 
 export interface PageOptions {
@@ -99,6 +100,30 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal, options: Pa
   const observer = observeComments(adapter, document, onFound, signal, active);
   // One Draft reply beside each open conversation's composer, sharing this page's editors.
   const conversations = dms ? startConversations(adapter.site, dms, editors, signal, health) : null;
+
+  // The background's commands to this page (lib/messaging/page-commands.ts), from the creator's
+  // actions in the side panel or the browser's own UI; the page cannot send them.
+  servePageCommands(
+    {
+      // Draft all: what the page shows now, read as a click on each Draft reply would.
+      'page.comments': () => ({ comments: active() ? readAllForDraft() : [] }),
+    },
+    signal,
+  );
+
+  /** Every comment on the page now, first MAX_PAGE_COMMENTS in page order, once each. */
+  function readAllForDraft(): CommentContext[] {
+    const seen = new Set<string>();
+    const comments: CommentContext[] = [];
+    for (const { element } of scanComments(adapter, document, location.href)) {
+      if (comments.length >= MAX_PAGE_COMMENTS) break;
+      const comment = readForDraft(element);
+      if (!comment || seen.has(comment.commentId)) continue;
+      seen.add(comment.commentId);
+      comments.push(comment);
+    }
+    return comments;
+  }
 
   return {
     /** After in-app navigation: read the new page kind, then scan the page again. */
