@@ -193,6 +193,12 @@ export interface DraftRow {
    * never stored. Its link is `pageUrl` (and `permalink` when the site gives one).
    */
   conversation?: Conversation;
+  /**
+   * How many claim-guard flags the draft's text had when last checked (not indexed: no new
+   * version); absent when unchecked since its text changed (drafts-repo clears it). The side
+   * panel's "flagged" filter reads it instead of guarding every draft.
+   */
+  flagCount?: number;
 }
 
 /**
