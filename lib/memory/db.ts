@@ -6,7 +6,7 @@ import type { Conversation, ReplyKind } from '../core/conversation';
 import type { DraftResult, EngineId } from '../core/draft';
 import type { SiteId } from '../core/sites';
 import type { GuardFlagKind } from '../core/guard';
-import type { DraftStatus } from '../core/desk';
+import type { DraftStatus, SetAsideReason } from '../core/desk';
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { detectLanguage } from './language';
 
@@ -199,6 +199,12 @@ export interface DraftRow {
    * panel's "flagged" filter reads it instead of guarding every draft.
    */
   flagCount?: number;
+  /**
+   * Why Draft all set this comment aside instead of drafting it (status 'skipped'). Not indexed,
+   * so no new schema version: Dexie stores any field of a row and nothing queries by this one;
+   * older rows simply have none.
+   */
+  setAside?: SetAsideReason;
 }
 
 /**
