@@ -14,6 +14,8 @@ import { createEditorSessions } from '@/lib/drafting/editor-sessions';
 import { editorSessionsItem, insertInTab } from '@/lib/drafting/editor-tabs';
 import { withNoteFor, withoutNoteFor } from '@/lib/drafting/disclosure-settings';
 import { createEngineServices } from '@/lib/drafting/engine-services';
+import { createDraftAll } from '@/lib/drafting/draft-all/service';
+import { createDeskRegenerate } from '@/lib/drafting/desk-regenerate';
 import { addFactFromFlag, loadGuardContext } from '@/lib/drafting/guard-context';
 import { embeddingModelItem } from '@/lib/llm/embedding-settings';
 import { ENGINE_IDLE_PORT, serveEngineIdlePort } from '@/lib/llm/host/idle-port';
@@ -31,6 +33,8 @@ export default defineBackground(() => {
   const client = createOffscreenClient();
   const log = (message: string, error?: unknown) => console.warn(`[Understudy] ${message}`, error ?? '');
   const { drafts, models, embeddings, kickEmbeddings, embeddingChoiceChanged } = createEngineServices({ db, client, log });
+  // Draft all from the side panel; a job the worker's stop interrupted is picked up here.
+  const draftAll = createDraftAll({ db, drafter: drafts, log });
 
   // The isolated editor: sessions opened from pages, served to the editor frames.
   const editor = createEditorService({
@@ -66,6 +70,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   };
+  const deskRegenerate = createDeskRegenerate({ db, drafter: drafts });
   const route = createRouter(
     {
       'editor.open': ({ comment }, sender) => editor.open(comment, sender.tab!.id!, sender.frameId ?? 0),
@@ -93,6 +98,8 @@ export default defineBackground(() => {
         await embeddings.kick({ force: true });
         return { started: embeddings.running !== undefined };
       },
+      'desk.draftAll': (payload) => draftAll.handle(payload),
+      'desk.regenerate': ({ draftId, steer }) => deskRegenerate(draftId, steer),
     },
     identity,
   );

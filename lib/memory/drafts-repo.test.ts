@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   discardDraft,
   getDraft,
+  listDesk,
   listQueued,
+  restoreDraft,
+  setFlagCount,
   markInserted,
   queueDraft,
   updateDraftText,
@@ -224,5 +227,33 @@ describe('DM drafts in the repository', () => {
     const id = await queueDraft(db, input('c9'), 100);
     expect((await getDraft(db, id))?.kind).toBe('comment');
     expect((await getDraft(db, id))?.conversation).toBeUndefined();
+  });
+
+  it('lists every draft on the desk, newest first, without the discarded ones', async () => {
+    const db = freshDb();
+    const first = await queueDraft(db, input('c1'), 100);
+    const second = await markInserted(db, input('c2'), 200);
+    const gone = await queueDraft(db, input('c3'), 300);
+    await discardDraft(db, gone);
+    expect((await listDesk(db)).map((d) => d.id)).toEqual([second, first]);
+  });
+
+  it('brings a discarded draft back with the status it had (Undo)', async () => {
+    const db = freshDb();
+    const id = await markInserted(db, input('c1'), 100);
+    await discardDraft(db, id);
+    await restoreDraft(db, id, 'inserted');
+    expect((await getDraft(db, id))?.status).toBe('inserted');
+  });
+
+  it('forgets the flag count when the text changes, and keeps one taken on the text as it stands', async () => {
+    const db = freshDb();
+    const id = await queueDraft(db, input('c1', 'Thanks!'), { now: 100, flagCount: 2 });
+    expect((await getDraft(db, id))?.flagCount).toBe(2);
+    await updateDraftText(db, id, 'Thanks a lot!');
+    expect((await getDraft(db, id))?.flagCount).toBeUndefined();
+    expect(await setFlagCount(db, id, 'Something older', 1)).toBe(false);
+    expect(await setFlagCount(db, id, 'Thanks a lot!', 1)).toBe(true);
+    expect((await getDraft(db, id))?.flagCount).toBe(1);
   });
 });

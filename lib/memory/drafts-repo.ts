@@ -16,6 +16,8 @@ export interface DraftWriteOptions {
   voiceScore?: number;
   /** Fact-sheet rows the draft drew on. */
   factIds?: number[];
+  /** The claim guard's flags on input.text, when the writer checked it (else the count is cleared). */
+  flagCount?: number;
 }
 
 function writeOptions(when: number | DraftWriteOptions | undefined): DraftWriteOptions & { now: number } {
@@ -82,6 +84,9 @@ async function upsertDraft(
     if (factIds !== undefined) row.factIds = [...factIds];
     const usedFacts = options.factIds ? await factsNamed(db, options.factIds) : sameEngineText ? existing.usedFacts : undefined;
     if (usedFacts?.length) row.usedFacts = usedFacts.map((fact) => ({ ...fact }));
+    // A count belongs to the text it was taken on: kept only while that is unchanged.
+    const flagCount = options.flagCount ?? (existing?.text === input.text ? existing.flagCount : undefined);
+    if (flagCount !== undefined) row.flagCount = flagCount;
     if (existing?.id !== undefined) {
       await db.drafts.put({ ...row, id: existing.id });
       return existing.id;
@@ -104,14 +109,61 @@ export function markInserted(db: UnderstudyDB, input: DraftInput, when?: number 
   return upsertDraft(db, input, 'inserted', writeOptions(when));
 }
 
-/** Saves the creator's edit; false when there is no such draft. */
+/**
+ * Saves the creator's edit; false when there is no such draft. `flagCount` is the guard's count
+ * on this text when the caller checked it; without one the stored count is cleared (it was
+ * taken on the old text).
+ */
 export async function updateDraftText(
   db: UnderstudyDB,
   id: number,
   text: string,
   now = Date.now(),
+  flagCount?: number,
 ): Promise<boolean> {
-  return (await db.drafts.update(id, { text, updatedAt: now })) > 0;
+  return (await db.drafts.update(id, { text, updatedAt: now, flagCount })) > 0;
+}
+
+/** Records the guard's count for the draft's text, only if the text is still `text`. */
+export async function setFlagCount(db: UnderstudyDB, id: number, text: string, flagCount: number): Promise<boolean> {
+  return (await db.drafts.where('id').equals(id).and((row) => row.text === text && row.flagCount !== flagCount).modify({ flagCount })) > 0;
+}
+
+/** What Regenerate wrote: the engine's new text replaces the draft's (an edit is overwritten). */
+export interface RegeneratedDraft {
+  text: string;
+  engine: DraftRow['engine'];
+  model?: string;
+  exampleIds: number[];
+  voiceScore?: number;
+  flagCount?: number;
+}
+
+/** Puts a regenerated draft's text in place (a queued draft stays queued); false when gone. */
+export async function replaceDraftText(db: UnderstudyDB, id: number, next: RegeneratedDraft, now = Date.now()): Promise<boolean> {
+  return (
+    (await db.drafts.update(id, {
+      text: next.text,
+      engineText: next.text,
+      engine: next.engine,
+      model: next.model,
+      exampleIds: [...next.exampleIds],
+      voiceScore: next.voiceScore,
+      flagCount: next.flagCount,
+      updatedAt: now,
+    })) > 0
+  );
+}
+
+/** Undo of a discard: the draft goes back to the status it had. */
+export async function restoreDraft(db: UnderstudyDB, id: number, status: DraftStatus, now = Date.now()): Promise<boolean> {
+  return (await db.drafts.update(id, { status, updatedAt: now })) > 0;
+}
+
+/** Every draft on the review desk (all but discarded), newest first. */
+export async function listDesk(db: UnderstudyDB): Promise<DraftRow[]> {
+  const rows = await db.drafts.where('status').noneOf(['discarded']).toArray();
+  return rows.sort((a, b) => b.createdAt - a.createdAt || (b.id ?? 0) - (a.id ?? 0));
 }
 
 /** Takes a draft out of the queue for good; false when there is no such draft. */

@@ -11,6 +11,9 @@ import { z } from 'zod';
 import { commentContextSchema } from '../core/draft';
 import { MAX_DRAFT_CHARS } from '../core/limits';
 import { modelSelectionSchema, type ModelStatus } from '../core/models';
+import type { DraftAllProgress } from '../core/draft-all';
+import { steerSchema } from '../core/steers';
+import type { EngineId } from '../core/draft';
 import { sessionIdSchema } from './editor-protocol';
 import { HEALTH_PROBLEMS, INVALID_SELECTOR, MAX_COUNT, PAGE_KIND_PATTERN, SELECTOR_NAME_PATTERN } from '../sites/health';
 
@@ -81,6 +84,19 @@ export const requestSchemas = {
    * opened options); progress arrives via extension storage.
    */
   'embeddings.start': z.object({}),
+  /**
+   * Side panel, on the creator's click: Draft all on the tab the panel shows (every comment it
+   * can read, one at a time, into the queue), or pause, resume or cancel the job running.
+   */
+  'desk.draftAll': z.discriminatedUnion('action', [
+    z.object({ action: z.literal('start'), tabId: z.number().int().nonnegative() }).strict(),
+    z.object({ action: z.enum(['pause', 'resume', 'cancel']) }).strict(),
+  ]),
+  /**
+   * Side panel (review desk): write a new draft of this queued draft's comment, with a steer,
+   * in place of its text (lib/drafting/desk-regenerate.ts).
+   */
+  'desk.regenerate': z.object({ draftId: z.number().int().positive(), steer: steerSchema.optional() }).strict(),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -98,6 +114,8 @@ export interface ResponseMap {
   'model.cancel': { cancelled: true };
   'model.delete': { deleted: true };
   'embeddings.start': { started: boolean };
+  'desk.draftAll': { job: DraftAllProgress | null };
+  'desk.regenerate': { text: string; engine: EngineId; flagCount: number };
 }
 
 export type Reply<T extends RequestType> =

@@ -29,6 +29,7 @@ function setup() {
     'model.cancel': vi.fn(async () => ({ cancelled: true as const })),
     'model.delete': vi.fn(async () => ({ deleted: true as const })),
     'embeddings.start': vi.fn(async () => ({ started: true })),
+    'desk.regenerate': vi.fn(async () => ({ text: 'New draft', engine: 'memory' as const, flagCount: 0 })),
   };
   return { handlers, route: createRouter(handlers, identity) };
 }

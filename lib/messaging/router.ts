@@ -31,6 +31,8 @@ export const allowedSenders: Record<RequestType, readonly SenderKind[]> = {
   'model.cancel': ['extension'],
   'model.delete': ['extension'],
   'embeddings.start': ['extension'],
+  'desk.draftAll': ['extension'],
+  'desk.regenerate': ['extension'],
 };
 
 export interface RouterOptions {
