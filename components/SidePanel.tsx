@@ -1,31 +1,28 @@
 /**
- * The side panel, in two tabs. Queue: every queued draft from every site, newest first, live; a
+ * The side panel, in tabs. Queue: the review desk (desk/ReviewDesk.tsx), every draft from every
+ * site, grouped by site and thread (DMs by conversation), with search, filters and keys; a
  * creator edits a draft in place (saved as they type), sees why it was written, keeps a private
- * note on the commenter, copies it, marks it sent, or discards it; DM drafts are grouped by
- * conversation (ConversationGroup). Voice: how drafts land.
+ * note on the commenter, regenerates, copies, marks it sent, or discards it. Voice: how drafts land.
  */
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
-import type { DraftRow } from '@/lib/memory/db';
-import { listQueued } from '@/lib/memory/drafts-repo';
 import { memoryStats } from '@/lib/memory/stats';
-import { ConversationGroup, queueItems } from './ConversationGroup';
-import { DraftCard } from './DraftCard';
+import { ReviewDesk } from './desk/ReviewDesk';
 import { SiteHealthNotice } from './SiteHealthNotice';
 import { useLive } from './useLive';
 import { VoiceView } from './VoiceView';
+import { TodayView } from './TodayView';
 
 const TABS = [
   { id: 'queue', label: 'Queue' },
   { id: 'voice', label: 'Voice' },
+  { id: 'today', label: 'Today' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
 
 export function SidePanel() {
   const [tab, setTab] = useState<TabId>('queue');
-  const drafts = useLive(listQueued);
   const stats = useLive(memoryStats);
   const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
 
@@ -87,66 +84,17 @@ export function SidePanel() {
           </div>
         )}
         {tab === 'queue' ? (
-          <QueuePanel drafts={drafts} />
+          <ReviewDesk />
+        ) : tab === 'today' ? (
+          <div role="tabpanel" id="panel-today" aria-labelledby="tab-today" className="panel" tabIndex={0}>
+            <TodayView />
+          </div>
         ) : (
           <div role="tabpanel" id="panel-voice" aria-labelledby="tab-voice" className="panel" tabIndex={0}>
             <VoiceView />
           </div>
         )}
       </main>
-    </div>
-  );
-}
-
-function QueuePanel({ drafts }: { drafts: DraftRow[] | undefined }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  // One entry per comment draft, one per DM conversation (its drafts together).
-  const items = useMemo(() => queueItems(drafts ?? []), [drafts]);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 260,
-    overscan: 4,
-    getItemKey: (index) => items[index]?.key ?? index,
-  });
-
-  return (
-    <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" className="queue-panel">
-      <div className="row queue-count">
-        <h2>Queued drafts</h2>
-        <span className="count" aria-live="polite">
-          {drafts ? `${drafts.length} waiting` : ''}
-        </span>
-      </div>
-      <div ref={scroller} className="panel">
-        {drafts && drafts.length === 0 && (
-          <div className="empty">
-            <p><strong>No queued drafts.</strong></p>
-            <p>On a comment or in a conversation, click <b>Draft reply</b>, then <b>Queue</b> to review it here.</p>
-          </div>
-        )}
-        {drafts && drafts.length > 0 && (
-          <ul
-            aria-label="Queued drafts"
-            style={{ listStyle: 'none', margin: 0, padding: 0, position: 'relative', height: virtualizer.getTotalSize() }}
-          >
-            {virtualizer.getVirtualItems().map((item) => {
-              const entry = items[item.index];
-              if (!entry) return null;
-              return (
-                <li
-                  key={item.key}
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, paddingBottom: 12 }}
-                >
-                  {entry.type === 'comment' ? <DraftCard draft={entry.draft} /> : <ConversationGroup drafts={entry.drafts} />}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </div>
     </div>
   );
 }
