@@ -73,22 +73,31 @@ export function conversationTitle(draft: DraftRow): string {
   return draft.conversation?.title?.trim() || draft.author;
 }
 
-export function ConversationGroup({ drafts }: { drafts: DraftRow[] }) {
-  const newest = drafts[0];
-  if (!newest) return null;
+/** A conversation's heading: DM, the site, who it is with, and the way back to it. */
+export function ConversationHead({ newest, count }: { newest: DraftRow; count?: number }) {
   const title = conversationTitle(newest);
   const group = newest.conversation?.group === true;
   const link = draftConversationLink(newest);
   return (
+    <div className="row conversation-head">
+      <span className="badge dm" title="A direct message: private, between you and them">DM</span>
+      <span className="badge">{siteName(newest.site)}</span>
+      <strong style={{ overflowWrap: 'anywhere' }}>{title}</strong>
+      {group && <span className="muted">group chat</span>}
+      {count !== undefined && <span className="muted">{count === 1 ? '1 draft' : `${count} drafts`}</span>}
+      <span className="spacer" />
+      {link && <OpenConversation href={link} />}
+    </div>
+  );
+}
+
+export function ConversationGroup({ drafts }: { drafts: DraftRow[] }) {
+  const newest = drafts[0];
+  if (!newest) return null;
+  const title = conversationTitle(newest);
+  return (
     <section className="conversation-group" aria-label={`Direct messages with ${title}`}>
-      <div className="row conversation-head">
-        <span className="badge dm" title="A direct message: private, between you and them">DM</span>
-        <span className="badge">{siteName(newest.site)}</span>
-        <strong style={{ overflowWrap: 'anywhere' }}>{title}</strong>
-        {group && <span className="muted">group chat</span>}
-        <span className="spacer" />
-        {link && <OpenConversation href={link} />}
-      </div>
+      <ConversationHead newest={newest} />
       {drafts.map((draft) => (
         <DraftCard key={draft.id ?? draft.commentId} draft={draft} />
       ))}

@@ -6,14 +6,25 @@
  * sheet and the comment as the queue kept them (guard-context.ts, a live query: adding a fact
  * anywhere re-checks it). Its flags are listed as in the inline editor, and Copy of a flagged
  * draft asks first ("Copy anyway").
+ *
+ * On the review desk (issue 14) the card is also selectable: the desk passes whether it is
+ * selected and a key's request (edit, regenerate, copy, insert, mark sent), which the card
+ * carries out since it holds the text as typed. The text box grows with the draft, so a long
+ * draft is never cut off. The guard's count is written back on the row (flagCount), which the
+ * desk's "flagged" filter reads.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { DESK_STATUS_LABELS } from '@/lib/core/desk';
+import { deskStatusOf } from '@/lib/desk/desk-view';
+import { request } from '@/lib/messaging/client';
+import { chosenSteer, SteerPicker } from './desk/SteerPicker';
+import { OPEN_AND_INSERT_READY, openAndInsert } from './desk/open-and-insert';
 import type { GuardFlag } from '@/lib/core/guard';
 import { addFactFromFlag, loadDraftGuardContext } from '@/lib/drafting/guard-context';
 import { guardDraft } from '@/lib/guard/guard';
 import type { DraftRow } from '@/lib/memory/db';
 import { getDb } from '@/lib/memory/db';
-import { discardDraft, updateDraftText } from '@/lib/memory/drafts-repo';
+import { discardDraft, setFlagCount, updateDraftText } from '@/lib/memory/drafts-repo';
 import { recordSent } from '@/lib/memory/learning';
 import { engineLabel, fitLabel, siteName } from '@/lib/core/labels';
 import { judgeDraftFit } from '@/lib/memory/fit';
@@ -28,8 +39,24 @@ const SAVE_DELAY_MS = 300;
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-export function DraftCard({ draft }: { draft: DraftRow }) {
+export interface DraftCardProps {
+  draft: DraftRow;
+  /** On the review desk: this card is the selection (focus ring, keys act on it). */
+  selected?: boolean;
+  onSelect?(id: number): void;
+  /** A key's request for this card; `onCommandDone(n)` once carried out. */
+  command?: { action: 'edit' | 'regenerate' | 'copy' | 'insert' | 'sent'; n: number } | undefined;
+  onCommandDone?(n: number): void;
+  /** The desk's discard (with Undo); alone, the card discards directly. */
+  onDiscard?(id: number): void;
+}
+
+export function DraftCard({ draft, selected = false, onSelect, command, onCommandDone, onDiscard }: DraftCardProps) {
   const [text, setText] = useState(draft.text);
+  const [steer, setSteer] = useState('');
+  const [customSteer, setCustomSteer] = useState('');
+  const [regenerating, setRegenerating] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
   const [save, setSave] = useState<SaveState>('idle');
   const [message, setMessage] = useState('');
   const timer = useRef<number | undefined>(undefined);
@@ -42,6 +69,36 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
   const guard = useLive((db) => loadDraftGuardContext(db, draft), [id, draft.commentText, draft.threadTitle, draft.engine, draft.exampleIds.join(',')]);
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const { flags } = useGuard(text, guard, accepted);
+  const deskStatus = deskStatusOf(draft);
+  const memoryDraft = draft.engine === 'memory';
+
+  // The guard's count goes on the row for the desk's "flagged" filter (only for the saved text).
+  const flagCount = guard ? flags.length : undefined;
+  useEffect(() => {
+    if (flagCount === undefined || text !== draft.text || draft.flagCount === flagCount) return;
+    setFlagCount(getDb(), id, text, flagCount).catch(() => {});
+  }, [flagCount, text, draft.text, draft.flagCount, id]);
+
+  // The box grows with the draft (no cut-off long drafts); the desk's list re-measures the card.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + 2}px`;
+  }, [text]);
+
+  // A key pressed on the desk, for this card.
+  useEffect(() => {
+    if (!command) return;
+    onCommandDone?.(command.n);
+    if (command.action === 'edit') box.current?.focus();
+    else if (command.action === 'regenerate') void regenerate();
+    else if (command.action === 'copy') void copy();
+    else if (command.action === 'insert') void insert();
+    else if (command.action === 'sent' && text.trim()) void markSent();
+    // Only a new command runs it: the handlers read the card's latest state.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [command?.n]);
   /** Copy pressed on a flagged draft: the flags the confirmation names. */
   const [confirming, setConfirming] = useState<readonly GuardFlag[] | null>(null);
 
@@ -118,7 +175,32 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
     }
   }
 
+  async function regenerate() {
+    const choice = chosenSteer(steer, customSteer);
+    if (choice && 'error' in choice) return setMessage(choice.error);
+    setRegenerating(true);
+    setMessage('Writing a new draft…');
+    try {
+      const result = await request('desk.regenerate', { draftId: id, ...(choice ? { steer: choice } : {}) });
+      window.clearTimeout(timer.current);
+      timer.current = undefined;
+      setText(result.text);
+      setSave('idle');
+      setMessage('New draft written.');
+    } catch (error) {
+      setMessage(`Could not regenerate: ${(error as Error).message}`);
+    } finally {
+      setRegenerating(false);
+    }
+  }
+
+  async function insert() {
+    if (!OPEN_AND_INSERT_READY) return setMessage('Open & insert is not available yet: Copy the draft and paste it into the reply box.');
+    setMessage(await openAndInsert(id));
+  }
+
   async function discard() {
+    if (onDiscard) return onDiscard(id);
     try {
       await discardDraft(getDb(), id);
     } catch (error) {
@@ -127,7 +209,16 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
   }
 
   return (
-    <article className="card stack" aria-label={`Draft reply to ${draft.author}`} style={{ gap: 8 }}>
+    <article
+      id={`desk-card-${id}`}
+      className={`card stack draft-card${selected ? ' selected' : ''}`}
+      aria-label={`Draft reply to ${draft.author}`}
+      aria-current={selected ? 'true' : undefined}
+      tabIndex={onSelect ? -1 : undefined}
+      onFocusCapture={() => onSelect?.(id)}
+      onMouseDown={() => onSelect?.(id)}
+      style={{ gap: 8 }}
+    >
       <div className="row">
         {dm ? <span className="badge dm">DM</span> : <span className="badge">{siteName(draft.site)}</span>}
         <strong style={{ overflowWrap: 'anywhere' }}>{draft.author}</strong>
@@ -140,6 +231,7 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
         )}
         {draft.voiceScore !== undefined && fit.level !== 'none' && <VoiceScore score={draft.voiceScore} />}
         {flags.length > 0 && <span className="badge needs-you">{thingsToCheck(flags.length)}</span>}
+        {deskStatus && deskStatus !== 'new' && <span className={`badge desk-status ${deskStatus}`}>{DESK_STATUS_LABELS[deskStatus]}</span>}
       </div>
       <div className="muted">
         {engineLabel(draft)}
@@ -155,7 +247,7 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
       <label className="visually-hidden" htmlFor={`draft-${id}`}>
         Draft reply to {draft.author}
       </label>
-      <textarea id={`draft-${id}`} rows={4} value={text} onChange={(e) => onChange(e.target.value)} />
+      <textarea ref={box} id={`draft-${id}`} className="draft-text" rows={3} value={text} onChange={(e) => onChange(e.target.value)} />
       {text.trim() && (
         <GuardFlags
           text={text}
@@ -185,12 +277,32 @@ export function DraftCard({ draft }: { draft: DraftRow }) {
         >
           Mark as sent
         </button>
+        {OPEN_AND_INSERT_READY && (
+          <button type="button" disabled={!text.trim()} onClick={() => void insert()}>Open &amp; insert</button>
+        )}
         <span className="spacer" />
         <span className="muted" aria-live="polite">
           {save === 'saving' ? 'Saving…' : save === 'saved' ? 'Saved' : ''}
         </span>
         <button type="button" className="danger" onClick={() => void discard()}>Discard</button>
       </div>
+      {draft.status !== 'sent' && (
+        <div className="row desk-regenerate">
+          <button type="button" disabled={regenerating} onClick={() => void regenerate()}>
+            {regenerating ? 'Regenerating…' : 'Regenerate'}
+          </button>
+          <SteerPicker
+            value={steer}
+            custom={customSteer}
+            memoryDraft={memoryDraft}
+            disabled={regenerating}
+            showWhy={selected}
+            onChange={setSteer}
+            onCustomChange={setCustomSteer}
+            onSubmitCustom={() => void regenerate()}
+          />
+        </div>
+      )}
       {message && <div className="muted" role={save === 'error' ? 'alert' : 'status'}>{message}</div>}
       <Provenance draft={draft} />
       <ContactNote site={draft.site} author={draft.author} dm={dm} />
