@@ -29,6 +29,7 @@ function setup() {
     'model.cancel': vi.fn(async () => ({ cancelled: true as const })),
     'model.delete': vi.fn(async () => ({ deleted: true as const })),
     'embeddings.start': vi.fn(async () => ({ started: true })),
+    'desk.draftAll': vi.fn(async () => ({ job: null })),
     'desk.regenerate': vi.fn(async () => ({ text: 'New draft', engine: 'memory' as const, flagCount: 0 })),
   };
   return { handlers, route: createRouter(handlers, identity) };
@@ -133,6 +134,18 @@ describe('background router', () => {
     const fromOptions = await route({ type: 'embeddings.start', payload: {} }, { id: 'ext-id', url: 'chrome-extension://ext-id/options.html' });
     expect(fromOptions).toEqual({ ok: true, data: { started: true } });
     expect(handlers['embeddings.start']).toHaveBeenCalledOnce();
+  });
+
+  it('lets only extension pages start, pause or cancel Draft all, never a web page, and only with a tab id', async () => {
+    const { route, handlers } = setup();
+    const panel = { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' };
+    expect((await route({ type: 'desk.draftAll', payload: { action: 'start', tabId: 7 } }, youtubeTab)).ok).toBe(false);
+    expect((await route({ type: 'desk.draftAll', payload: { action: 'cancel' } }, youtubeTab)).ok).toBe(false);
+    expect((await route({ type: 'desk.draftAll', payload: { action: 'start' } }, panel)).ok).toBe(false);
+    expect((await route({ type: 'desk.draftAll', payload: { action: 'post-everything' } }, panel)).ok).toBe(false);
+    expect(handlers['desk.draftAll']).not.toHaveBeenCalled();
+    expect(await route({ type: 'desk.draftAll', payload: { action: 'start', tabId: 7 } }, panel)).toEqual({ ok: true, data: { job: null } });
+    expect(await route({ type: 'desk.draftAll', payload: { action: 'pause' } }, panel)).toEqual({ ok: true, data: { job: null } });
   });
 
   it('keeps extension pages from posing as a content script', async () => {
