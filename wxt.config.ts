@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './lib/sites/matches';
+import { DRAFT_HERE_COMMAND, DRAFT_HERE_DEFAULT_KEY, DRAFT_HERE_DESCRIPTION } from './lib/drafting/desk-shortcuts';
 
 /**
  * The extension pages' content security policy (side panel, options, the offscreen document and
@@ -20,12 +21,17 @@ export default defineConfig({
     name: 'Understudy',
     description:
       'Drafts replies to your audience in your own voice, on your machine. You press send.',
-    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'offscreen'],
+    // contextMenus: "Draft a reply to this" on selected text of the supported sites' pages.
+    permissions: ['storage', 'unlimitedStorage', 'sidePanel', 'offscreen', 'contextMenus'],
     host_permissions: SITE_MATCHES,
     // The isolated draft editor is framed into the supported sites' pages, and only there; a
     // dynamic URL (new every browser session) keeps other sites from probing for it.
     web_accessible_resources: [{ resources: ['editor.html'], matches: SITE_MATCHES, use_dynamic_url: true }],
     action: { default_title: 'Open Understudy drafts' },
+    // The keyboard command drafts the comment in focus (lib/drafting/desk-shortcuts.ts).
+    commands: {
+      [DRAFT_HERE_COMMAND]: { suggested_key: { default: DRAFT_HERE_DEFAULT_KEY }, description: DRAFT_HERE_DESCRIPTION },
+    },
     content_security_policy: {
       extension_pages: EXTENSION_PAGES_CSP,
     },

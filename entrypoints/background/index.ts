@@ -16,6 +16,7 @@ import { withNoteFor, withoutNoteFor } from '@/lib/drafting/disclosure-settings'
 import { createEngineServices } from '@/lib/drafting/engine-services';
 import { createDraftAll } from '@/lib/drafting/draft-all/service';
 import { createDeskRegenerate } from '@/lib/drafting/desk-regenerate';
+import { startDeskIntegration } from '@/lib/drafting/desk-integration';
 import { addFactFromFlag, loadGuardContext } from '@/lib/drafting/guard-context';
 import { embeddingModelItem } from '@/lib/llm/embedding-settings';
 import { ENGINE_IDLE_PORT, serveEngineIdlePort } from '@/lib/llm/host/idle-port';
@@ -37,11 +38,12 @@ export default defineBackground(() => {
   const draftAll = createDraftAll({ db, drafter: drafts, log });
 
   // The isolated editor: sessions opened from pages, served to the editor frames.
+  const sessions = createEditorSessions({
+    get: () => editorSessionsItem.getValue(),
+    set: (list) => editorSessionsItem.setValue(list),
+  });
   const editor = createEditorService({
-    sessions: createEditorSessions({
-      get: () => editorSessionsItem.getValue(),
-      set: (sessions) => editorSessionsItem.setValue(sessions),
-    }),
+    sessions,
     drafter: drafts,
     queue: (report) => queueWithVoice(db, report),
     inserted: (report) => insertWithVoice(db, report),
@@ -71,6 +73,8 @@ export default defineBackground(() => {
     extensionOrigin: browser.runtime.getURL('/'),
   };
   const deskRegenerate = createDeskRegenerate({ db, drafter: drafts });
+  // Open & insert, the waiting-drafts badge, the keyboard command and the context menu.
+  const desk = startDeskIntegration({ db, sessions, log });
   const route = createRouter(
     {
       'editor.open': ({ comment }, sender) => editor.open(comment, sender.tab!.id!, sender.frameId ?? 0),
@@ -100,6 +104,7 @@ export default defineBackground(() => {
       },
       'desk.draftAll': (payload) => draftAll.handle(payload),
       'desk.regenerate': ({ draftId, steer }) => deskRegenerate(draftId, steer),
+      'desk.insert': ({ draftId, confirmedFlags }) => desk.insert(draftId, confirmedFlags),
     },
     identity,
   );

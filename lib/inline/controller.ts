@@ -16,6 +16,7 @@ import { createDraftButtons } from './draft-buttons';
 import { createEditorHost, type DraftTarget } from './editor-host';
 import { fillBox } from './fill-box';
 import { createHealthMonitor } from './health-monitor';
+import { deskPageCommands } from './desk-commands';
 import { servePageCommands } from './page-commands';
 import { watchForSent, type SentWatch } from './sent-watcher';
 
@@ -107,6 +108,8 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal, options: Pa
     {
       // Draft all: what the page shows now, read as a click on each Draft reply would.
       'page.comments': () => ({ comments: active() ? readAllForDraft() : [] }),
+      // Open & insert, the keyboard command and the context menu: a Draft reply click or an Insert.
+      ...deskPageCommands({ adapter, active, open, insert: (element, text, sessionId) => commentTarget(element).insert(text, sessionId) }, signal),
     },
     signal,
   );

@@ -13,6 +13,7 @@ import { MAX_DRAFT_CHARS } from '../core/limits';
 import { modelSelectionSchema, type ModelStatus } from '../core/models';
 import type { DraftAllProgress } from '../core/draft-all';
 import { steerSchema } from '../core/steers';
+import { GUARD_FLAG_KINDS, guardFlagKindSchema } from '../core/guard';
 import type { EngineId } from '../core/draft';
 import { sessionIdSchema } from './editor-protocol';
 import { HEALTH_PROBLEMS, INVALID_SELECTOR, MAX_COUNT, PAGE_KIND_PATTERN, SELECTOR_NAME_PATTERN } from '../sites/health';
@@ -97,6 +98,14 @@ export const requestSchemas = {
    * in place of its text (lib/drafting/desk-regenerate.ts).
    */
   'desk.regenerate': z.object({ draftId: z.number().int().positive(), steer: steerSchema.optional() }).strict(),
+  /**
+   * Side panel (review desk): Open & insert — bring the tab with this draft's comment to the
+   * front (or open its permalink), fill the comment's reply box with it and mark it inserted
+   * (lib/drafting/desk-insert.ts). A flagged draft comes with the flags the creator confirmed.
+   */
+  'desk.insert': z
+    .object({ draftId: z.number().int().positive(), confirmedFlags: z.array(guardFlagKindSchema).max(GUARD_FLAG_KINDS.length).optional() })
+    .strict(),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
@@ -116,6 +125,7 @@ export interface ResponseMap {
   'embeddings.start': { started: boolean };
   'desk.draftAll': { job: DraftAllProgress | null };
   'desk.regenerate': { text: string; engine: EngineId; flagCount: number };
+  'desk.insert': { inserted: true; tabId: number };
 }
 
 export type Reply<T extends RequestType> =

@@ -33,6 +33,7 @@ export const allowedSenders: Record<RequestType, readonly SenderKind[]> = {
   'embeddings.start': ['extension'],
   'desk.draftAll': ['extension'],
   'desk.regenerate': ['extension'],
+  'desk.insert': ['extension'],
 };
 
 export interface RouterOptions {

@@ -17,6 +17,7 @@ import { healthArea, INSERT_ENDS_IN_COPY, pageKindLabel, reportArea, reportableS
 import { adapterForOrigin } from '../sites/registry';
 import { healthRecordsItem, type HealthRecords } from './health-records';
 import { dmSwitchesItem, isDmOn, isSiteOn, siteSwitchesItem, type SiteSwitches } from './switches';
+import { WAITING_BADGE_COLOR } from './waiting-badge';
 
 export const BADGE_TEXT = '!';
 const BADGE_COLOR = '#b3261e';
@@ -75,9 +76,12 @@ export function createSiteStatus(options: SiteStatusOptions) {
       browser.action.setTitle({ tabId, title: badgeTitle(report) }),
     ]).catch(() => {});
   }
+  // The tab's own "!" wins over the count of drafts waiting (waiting-badge.ts, the global
+  // badge) while its page can't be read; cleared (no text, not ''), the tab shows the count again.
   async function clearBadge(tabId: number): Promise<void> {
     await Promise.all([
-      browser.action.setBadgeText({ tabId, text: '' }),
+      browser.action.setBadgeText({ tabId }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: WAITING_BADGE_COLOR }),
       browser.action.setTitle({ tabId, title: options.defaultTitle }),
     ]).catch(() => {});
   }
