@@ -130,12 +130,48 @@ describe('the model list', () => {
     expect(alert?.textContent).toContain('could not be downloaded');
   });
 
-  it('offers no recommendation and no downloads when WebGPU is missing, but still lists the models', () => {
+  it('folds into one line saying why when WebGPU is missing, with no model rows until the creator asks', () => {
     renderList({
       status: status({ capability: { available: false, isSoftware: false, shaderF16: false, reason: 'No adapter.' }, recommendedId: null }),
     });
+    const fold = container.querySelector<HTMLElement>('[data-testid="models-collapsed"]')!;
+    expect(fold.textContent).toContain('No usable GPU here (No adapter), so no model can run and drafts come from your past replies.');
+    expect(container.querySelectorAll('[role="group"]')).toHaveLength(0);
+    expect(container.querySelectorAll('input[type="radio"]')).toHaveLength(0);
+    expect(button(fold, 'Show the models anyway')!.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('offers no recommendation and no downloads when WebGPU is missing, saying so in words, once the models are shown', () => {
+    renderList({
+      status: status({ capability: { available: false, isSoftware: false, shaderF16: false, reason: 'No adapter.' }, recommendedId: null }),
+    });
+    act(() => button(container, 'Show the models anyway')!.click());
     expect(container.textContent).toContain('None right now');
-    expect(button(row(SMALL_NAME), 'Download')!.disabled).toBe(true);
+    const download = button(row(SMALL_NAME), 'Download')!;
+    expect(download.disabled).toBe(true);
+    expect(download.hasAttribute('title')).toBe(false);
+    expect(container.textContent).toContain('Download is off: without WebGPU a model cannot run in this browser.');
+    const toggle = button(container, 'Hide the models')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    act(() => toggle.click());
+    expect(container.querySelectorAll('[role="group"]')).toHaveLength(0);
+  });
+
+  it('folds the list on a software-only GPU too, but keeps it open while a download runs', () => {
+    const software = status({ capability: { available: true, isSoftware: true, shaderF16: false, adapterName: 'SwiftShader' }, recommendedId: null });
+    renderList({ status: software });
+    expect(container.textContent).toContain('Only a software GPU here, far too slow for a model');
+    expect(container.querySelectorAll('[role="group"]')).toHaveLength(0);
+    act(() => root.unmount());
+    root = createRoot(container);
+    renderList({ status: software, download: downloading(0.4) });
+    expect(row(SMALL_NAME).querySelector('progress')).not.toBeNull();
+  });
+
+  it('shows every model at once, with no folded line, when the GPU can run one', () => {
+    renderList();
+    expect(container.querySelector('[data-testid="models-collapsed"]')).toBeNull();
+    expect(container.querySelectorAll('[role="group"]').length).toBeGreaterThanOrEqual(5);
   });
 
   it('offers the creator’s own model as a choice once saved', () => {

@@ -1,9 +1,11 @@
 /**
  * The curated models for this GPU, one radio each (plus "recommended" and the creator's own
- * model), with cache status, Download / Delete from cache, and live download progress.
+ * model), with cache status, Download / Delete from cache, and live download progress. With no
+ * usable GPU (no WebGPU, or only a software one) the list folds into one line saying why, with a
+ * button to show it anyway (to pick a model ahead of a better browser, or clear the cache).
  */
-import type { ModelSelection, ModelStatus } from '@/lib/core/models';
-import { useId } from 'react';
+import type { GpuCapability, ModelSelection, ModelStatus } from '@/lib/core/models';
+import { useId, useState } from 'react';
 import { MODEL_CATALOG, findCatalogModel, type CustomModelEntry } from '@/lib/llm/catalog';
 import type { DownloadState } from '@/lib/llm/download-state';
 import { CUSTOM_MODEL_CHOICE } from '@/lib/llm/settings';
@@ -89,7 +91,6 @@ export function ModelRow(props: ModelRowProps) {
               type="button"
               className="primary"
               disabled={!canDownload}
-              title={props.noGpu ? 'This browser has no WebGPU, so a model cannot run here.' : undefined}
               onClick={() => props.onDownload(selection)}
             >
               Download
@@ -115,11 +116,25 @@ export function ModelRow(props: ModelRowProps) {
   );
 }
 
+/** Why no model can write drafts on this machine, in one sentence; undefined when one can. */
+export function whyNoModelRuns(cap: GpuCapability): string | undefined {
+  if (!cap.available) {
+    const why = (cap.reason ?? 'WebGPU is not available in this browser').replace(/[.\s]+$/, '');
+    return `No usable GPU here (${why}), so no model can run and drafts come from your past replies.`;
+  }
+  if (cap.isSoftware) return 'Only a software GPU here, far too slow for a model, so drafts come from your past replies.';
+  return undefined;
+}
+
 export function ModelList(props: ModelListProps) {
   const radioName = useId();
+  const listId = useId();
   const { status, selected, customModel, download } = props;
   const cap = status.capability;
   const noGpu = !cap.available;
+  const unusable = whyNoModelRuns(cap);
+  // A download under way stays in view (a software GPU may still download).
+  const [expanded, setExpanded] = useState(download?.phase === 'downloading');
   const recommended = status.recommendedId ? findCatalogModel(status.recommendedId) : undefined;
   const otherRunning = (modelId: string) =>
     download?.phase === 'downloading' && download.selection.modelId !== modelId;
@@ -133,51 +148,73 @@ export function ModelList(props: ModelListProps) {
     noGpu,
   };
 
+  const fold = unusable && (
+    <div className="row models-collapsed" data-testid="models-collapsed">
+      <p>
+        <strong>Model:</strong> {unusable}
+      </p>
+      <button
+        type="button"
+        aria-expanded={expanded}
+        aria-controls={expanded ? listId : undefined}
+        onClick={() => setExpanded((open) => !open)}
+      >
+        {expanded ? 'Hide the models' : 'Show the models anyway'}
+      </button>
+    </div>
+  );
+  if (unusable && !expanded) return fold;
+
   return (
-    <fieldset className="stack models">
-      <legend>Model</legend>
-      <label className="model-choice recommended-choice">
-        <input type="radio" name={radioName} value="" checked={selected === null} onChange={() => props.onSelect(null)} />
-        <span>
-          <strong>Recommended for this device</strong>
-          <span className="muted model-details">
-            {recommended
-              ? `Currently ${recommended.displayName}.`
-              : 'None right now: this device has no GPU suited to a model, so drafts come from your past replies.'}
+    <>
+      {fold}
+      <fieldset className="stack models" id={listId}>
+        <legend>Model</legend>
+        {/* Said in words beside the list: a disabled Download button explains nothing by itself. */}
+        {noGpu && <p className="muted">Download is off: without WebGPU a model cannot run in this browser.</p>}
+        <label className="model-choice recommended-choice">
+          <input type="radio" name={radioName} value="" checked={selected === null} onChange={() => props.onSelect(null)} />
+          <span>
+            <strong>Recommended for this device</strong>
+            <span className="muted model-details">
+              {recommended
+                ? `Currently ${recommended.displayName}.`
+                : 'None right now: this device has no GPU suited to a model, so drafts come from your past replies.'}
+            </span>
           </span>
-        </span>
-      </label>
-      <ul className="model-list">
-        {modelsToShow(MODEL_CATALOG, cap, selected, status.cached).map((model) => (
-          <ModelRow
-            key={model.id}
-            {...shared}
-            name={model.displayName}
-            value={model.id}
-            checked={selected === model.id}
-            onChoose={() => props.onSelect(model.id)}
-            selection={{ modelId: model.id }}
-            details={`${formatMB(model.downloadMB)} download · needs ${formatMB(model.vramMB)} of GPU memory · ${speedLabel(model.speed)}`}
-            cached={status.cached[model.id] === true}
-            recommended={model.id === status.recommendedId}
-            problem={cap.available ? cannotRun(model, cap) : undefined}
-            otherDownloadRunning={otherRunning(model.id)}
-          />
-        ))}
-        {customModel && (
-          <ModelRow
-            {...shared}
-            name={`Your own model: ${customModel.id}`}
-            value={CUSTOM_MODEL_CHOICE}
-            checked={selected === CUSTOM_MODEL_CHOICE}
-            onChoose={() => props.onSelect(CUSTOM_MODEL_CHOICE)}
-            selection={{ modelId: customModel.id, custom: customModel }}
-            details={`Your own weights, from ${hostOf(customModel.modelUrl)}`}
-            cached={status.cached[customModel.id] === true}
-            otherDownloadRunning={otherRunning(customModel.id)}
-          />
-        )}
-      </ul>
-    </fieldset>
+        </label>
+        <ul className="model-list">
+          {modelsToShow(MODEL_CATALOG, cap, selected, status.cached).map((model) => (
+            <ModelRow
+              key={model.id}
+              {...shared}
+              name={model.displayName}
+              value={model.id}
+              checked={selected === model.id}
+              onChoose={() => props.onSelect(model.id)}
+              selection={{ modelId: model.id }}
+              details={`${formatMB(model.downloadMB)} download · needs ${formatMB(model.vramMB)} of GPU memory · ${speedLabel(model.speed)}`}
+              cached={status.cached[model.id] === true}
+              recommended={model.id === status.recommendedId}
+              problem={cap.available ? cannotRun(model, cap) : undefined}
+              otherDownloadRunning={otherRunning(model.id)}
+            />
+          ))}
+          {customModel && (
+            <ModelRow
+              {...shared}
+              name={`Your own model: ${customModel.id}`}
+              value={CUSTOM_MODEL_CHOICE}
+              checked={selected === CUSTOM_MODEL_CHOICE}
+              onChoose={() => props.onSelect(CUSTOM_MODEL_CHOICE)}
+              selection={{ modelId: customModel.id, custom: customModel }}
+              details={`Your own weights, from ${hostOf(customModel.modelUrl)}`}
+              cached={status.cached[customModel.id] === true}
+              otherDownloadRunning={otherRunning(customModel.id)}
+            />
+          )}
+        </ul>
+      </fieldset>
+    </>
   );
 }
