@@ -74,7 +74,8 @@ function DeskView() {
   function reveal(id: number) {
     const index = rows.findIndex((row) => row.type === 'draft' && row.draft.id === id);
     if (index < 0) return;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // A card already rendered only needs to come into view; one far away, its row first.
+    if (!document.getElementById(cardId(id))) virtualizer.scrollToIndex(index, { align: 'auto' });
     // The card exists once the virtualizer rendered its row.
     const focus = (tries: number) => {
       const el = document.getElementById(cardId(id));
