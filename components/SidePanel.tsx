@@ -7,6 +7,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { memoryStats } from '@/lib/memory/stats';
+import { DraftAll } from './DraftAll';
 import { ReviewDesk } from './desk/ReviewDesk';
 import { SiteHealthNotice } from './SiteHealthNotice';
 import { useLive } from './useLive';
@@ -83,6 +84,7 @@ export function SidePanel() {
             to get drafts in your voice.
           </div>
         )}
+        {tab === 'queue' && <DraftAll />}
         {tab === 'queue' ? (
           <ReviewDesk />
         ) : tab === 'today' ? (
