@@ -27,19 +27,24 @@ export interface LaunchOptions {
   headless?: boolean;
   /** More Chromium flags, e.g. `--enable-unsafe-webgpu` for a software WebGPU adapter. */
   extraArgs?: string[];
+  /** A build other than EXTENSION_PATH (the crash test's own build). */
+  extensionPath?: string;
+  /** A profile folder the caller owns and keeps (a relaunch on the same profile); a fresh one by default. */
+  userDataDir?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Session> {
-  if (!existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
-    throw new Error(`No extension build at ${EXTENSION_PATH}. Run \`npm run build\` first.`);
+  const extensionPath = options.extensionPath ?? EXTENSION_PATH;
+  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extensionPath}. Run \`npm run build\` first.`);
   }
   // Service workers' requests are routed too, so the extension's background is watched as well.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'understudy-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'understudy-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,
-    args: [...chromiumArgs(EXTENSION_PATH), ...(options.extraArgs ?? [])],
+    args: [...chromiumArgs(extensionPath), ...(options.extraArgs ?? [])],
     viewport: { width: 1280, height: 900 },
   });
   const blocked = await routeSites(context);
@@ -54,7 +59,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,10 +7,11 @@
 import type { SiteId } from '../core/sites';
 import { MAX_COMMENT_CHARS, MAX_REPLY_CHARS } from '../core/limits';
 import type { ExampleRow, UnderstudyDB } from '../memory/db';
-import { exampleTables, insertExamples, listExamples } from '../memory/examples-repo';
+import { CHUNK_SIZE, exampleTables, insertExamples, listExamples } from '../memory/examples-repo';
 import { detectLanguage } from '../memory/language';
 import { recordImportSource, type ImportSourceInput } from '../memory/sources-repo';
 import { addClaims } from './claims';
+import { CRASH_PAUSE_BUILD, pauseBetweenChunks, pauseRequested } from './crash-pause';
 import { replyHash } from './dedup';
 import type { ReplyKind } from './types';
 
@@ -147,6 +148,11 @@ export async function addRepliesAsSource(
       details: sourceDetails(rows, source.format),
     });
     for (const row of rows) row.sourceId = sourceId;
+    // The crash test's build only (crash-pause.ts): one chunk written, then the browser is killed.
+    if (CRASH_PAUSE_BUILD && pauseRequested() && rows.length > CHUNK_SIZE) {
+      await insertExamples(db, rows.slice(0, CHUNK_SIZE));
+      await pauseBetweenChunks(db);
+    }
     await insertExamples(db, rows);
     // The replies it held that memory already had: kept for it if their first source is forgotten.
     await addClaims(db, sourceId, claimed, source.now);
