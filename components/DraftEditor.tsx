@@ -24,6 +24,7 @@ import type { GuardFlag } from '@/lib/core/guard';
 import { flagKey, GuardConfirm, GuardFlags, thingsToCheck, useGuard } from './GuardFlags';
 import { engineLabel, fitLabel, metricsLabel } from '@/lib/core/labels';
 import { Answering } from './Answering';
+import { EngineNotice } from './EngineNotice';
 
 const CUSTOM = 'custom';
 
@@ -381,7 +382,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           ×
         </button>
       </header>
-      {result?.notice && <p className="notice">{result.notice}</p>}
+      <EngineNotice notice={result?.notice} />
       <div className="status" role="status" aria-live="polite">
         {shownStatus}
       </div>
