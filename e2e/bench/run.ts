@@ -8,8 +8,9 @@
  *   BENCH_SITES     comma list of site ids for the content and dm sections (default: every site)
  *   BENCH_COMMENTS  comments each fixture renders (default 2000)
  *   BENCH_EXAMPLES  examples in the memory benchmark (default 100000)
- *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory,hybrid,quality,dm (dm:
- *                   5,000-message conversations, BENCH_RUNS tabs per conversation page)
+ *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory,hybrid,quality,dm,draftall (dm:
+ *                   5,000-message conversations, BENCH_RUNS tabs per conversation page; draftall:
+ *                   Draft all over 300 comments with the built extension, at most 3 runs)
  *   BENCH_EMBED_DIMS  embedding sizes for the hybrid section (default 384,768: Arctic Embed S, M)
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -18,12 +19,13 @@ import path from 'node:path';
 import { EXTENSION_PATH, ROOT } from '../harness/launch';
 import { runContentBench } from './content-bench';
 import { runDmBench } from './dm-bench';
+import { runDraftAllBench } from './draft-all-bench';
 import { runInBrowser } from './browser-bench';
 import { runQualityBench } from './quality-bench';
 import type { Stat } from './stats';
 import { adapters } from '../../lib/sites/registry';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory,hybrid,quality,dm').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'content,bundle,prompt,memory,hybrid,quality,dm,draftall').split(','));
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const batches = Number(process.env.BENCH_BATCHES ?? 5);
 const sites = (process.env.BENCH_SITES ?? '').split(',').filter(Boolean);
@@ -71,6 +73,8 @@ async function main() {
 
   if (only.has('quality')) Object.assign(results, await runQualityBench({ examples }));
   if (only.has('dm')) Object.assign(results, await runDmBench({ runs, sites }));
+  // Each run drafts 300 comments (~10 s or more): three runs give a median.
+  if (only.has('draftall')) Object.assign(results, await runDraftAllBench({ runs: Math.min(runs, 3) }));
   if (only.has('guard') || !process.env.BENCH_ONLY) Object.assign(results, await runInBrowser('e2e/bench/guard-bench.ts', { facts: 1000, repeats: 30, keystrokes: 300 }));
 
   const rows = Object.entries(results).map(([name, s]) => {

@@ -46,3 +46,6 @@ export function replyId(parentId: string, replyIndex: number): string;
 export function threadAt(videoId: string, index: number, offset?: number): FixtureThread;
 export function plainText(text: CommentText): string;
 export const SHORTS: { id: string; title: string; comments: string; likes: string }[];
+/** The Q&A video for Draft all (qa-threads.js): 60 comments of every kind Draft all sorts. */
+export const QA_VIDEO: { id: string; title: string };
+export const QA_COMMENTS: [author: string, text: string][];

@@ -7,6 +7,10 @@
  * `{ link, href }` objects (YouTube renders timestamps and @mentions as links inside the text).
  */
 
+import { QA_COMMENTS, QA_VIDEO, qaSeed } from './qa-threads.js';
+
+export { QA_COMMENTS, QA_VIDEO };
+
 export const CHANNEL = {
   name: 'Crumb & Crust Kitchen',
   handle: '@CrumbAndCrustKitchen',
@@ -27,6 +31,7 @@ export const VIDEOS = {
  * `v` (so any URL works); after SPA navigation an unknown id gets another video's title.
  */
 export function videoTitle(videoId, { navigated = false } = {}) {
+  if (videoId === QA_VIDEO.id) return QA_VIDEO.title;
   const known = VIDEOS[videoId];
   if (known) return known;
   if (!navigated) return VIDEOS[DEFAULT_VIDEO_ID];
@@ -547,7 +552,8 @@ export function replyId(parentId, replyIndex) {
  * the video id and position only.
  */
 export function threadAt(videoId, index, offset = 0) {
-  const base = THREADS[(index + offset) % THREADS.length];
+  // The Q&A video (Draft all) has its own 60 comments.
+  const base = videoId === QA_VIDEO.id ? qaSeed(index) : THREADS[(index + offset) % THREADS.length];
   const id = threadId(videoId, index);
   return {
     id,

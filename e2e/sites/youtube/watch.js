@@ -8,7 +8,7 @@
  * never re-added), whose comments load a moment later; the arrows move to the next Short.
  * The test hooks on window.__fixture act on whichever comment list is shown.
  */
-import { DEFAULT_VIDEO_ID, SHORTS, THREADS, VIDEOS, threadOffset, videoTitle } from './fixture-data.js';
+import { DEFAULT_VIDEO_ID, QA_COMMENTS, QA_VIDEO, SHORTS, THREADS, VIDEOS, threadOffset, videoTitle } from './fixture-data.js';
 import {
   buildReel,
   buildThreads,
@@ -105,7 +105,8 @@ function resetComments(initial) {
 let loading = false;
 const io = new IntersectionObserver((entries) => {
   if (!entries.some((e) => e.isIntersecting) || loading) return;
-  if (state.lazyBatches >= MAX_LAZY_BATCHES) {
+  // The Q&A video shows its 60 comments and no more (unless ?threads= asks for more).
+  if (state.lazyBatches >= MAX_LAZY_BATCHES || (state.videoId === QA_VIDEO.id && initialThreads === null)) {
     sentinel.remove();
     return;
   }
@@ -139,6 +140,7 @@ function renderHome() {
     grid.append(item(`/watch?v=${id}`, title, 'Crumb & Crust Kitchen · 3 days ago', colours[i % colours.length])),
   );
   for (const short of SHORTS) grid.append(item(`/shorts/${short.id}`, short.title, 'Shorts', '#6b3f1d'));
+  grid.append(item(`/watch?v=${QA_VIDEO.id}`, QA_VIDEO.title, 'Crumb & Crust Kitchen · Live Q&A', '#b07a45'));
 }
 
 /** Which page a URL shows, as YouTube's router decides it. */
@@ -224,6 +226,7 @@ function render({ initial = initialThreads ?? THREADS.length } = {}) {
     return Promise.resolve(0);
   }
   state.videoId = url.searchParams.get('v') || DEFAULT_VIDEO_ID;
+  if (state.videoId === QA_VIDEO.id && initialThreads === null) initial = QA_COMMENTS.length;
   renderTitle();
   updateCount();
   return new Promise((resolve) => {
