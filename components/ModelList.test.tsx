@@ -168,6 +168,15 @@ describe('the model list', () => {
     expect(row(SMALL_NAME).querySelector('progress')).not.toBeNull();
   });
 
+  it('stays unfolded without a usable GPU when the creator picked a model themselves', () => {
+    renderList({
+      status: status({ capability: { available: false, isSoftware: false, shaderF16: false, reason: 'No adapter.' }, recommendedId: null }),
+      selected: SMALL,
+    });
+    expect(row(SMALL_NAME).querySelector<HTMLInputElement>('input[type="radio"]')!.checked).toBe(true);
+    expect(button(container, 'Hide the models')!.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('shows every model at once, with no folded line, when the GPU can run one', () => {
     renderList();
     expect(container.querySelector('[data-testid="models-collapsed"]')).toBeNull();

@@ -133,8 +133,9 @@ export function ModelList(props: ModelListProps) {
   const cap = status.capability;
   const noGpu = !cap.available;
   const unusable = whyNoModelRuns(cap);
-  // A download under way stays in view (a software GPU may still download).
-  const [expanded, setExpanded] = useState(download?.phase === 'downloading');
+  // Open from the start when the creator picked a model themselves (their choice stays in view)
+  // or a download is under way (a software GPU may still download).
+  const [expanded, setExpanded] = useState(selected !== null || download?.phase === 'downloading');
   const recommended = status.recommendedId ? findCatalogModel(status.recommendedId) : undefined;
   const otherRunning = (modelId: string) =>
     download?.phase === 'downloading' && download.selection.modelId !== modelId;
