@@ -80,6 +80,15 @@ describe('Draft all planning', () => {
     expect(authors(result.toDraft)).toEqual(['@baker']);
   });
 
+  it("sets aside a question about the creator's family, but not a commenter talking about their own", () => {
+    const result = plan([
+      comment('@nosy', 'Is your husband a baker too?'),
+      comment('@mum', 'My kids loved the loaf we made together'),
+    ]);
+    expect(result.setAside.map((s) => [s.comment.author, s.reason])).toEqual([['@nosy', 'boundary']]);
+    expect(authors(result.toDraft)).toEqual(['@mum']);
+  });
+
   it('sets nothing aside as a boundary when the creator keeps no boundaries', () => {
     const result = plan([comment('@voter', 'Who are you voting for in the election next month?')], { boundaries: [] });
     expect(result.setAside).toEqual([]);

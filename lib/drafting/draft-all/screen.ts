@@ -75,12 +75,24 @@ export function repeatedTexts(comments: readonly CommentContext[]): Set<string> 
   return new Set([...seen].filter(([, count]) => count > 1).map(([key]) => key));
 }
 
+/**
+ * A comment in the creator's person: the guard reads a draft, where "my kids" is the creator's
+ * family; in a comment it is the commenter's, and "your kids" is the creator's. Only the English
+ * pronouns are turned; the other meanings (politics, medical, address) don't depend on them.
+ */
+function asCreatorWouldSay(text: string): string {
+  return text.replace(/\b(?:my|our)\b/giu, 'their').replace(/\byour\b/giu, 'my').replace(/\byou\b/giu, 'I');
+}
+
 /** The creator's boundaries as the claim guard reads them, prepared once per job. */
 export function boundaryReader(boundaries: readonly string[]): (text: string) => boolean {
   if (boundaries.length === 0) return () => false;
   const context: GuardContext = { facts: [], links: [], offers: [], boundaries, answering: [] };
   const prepared = prepare(context);
-  return (text) => checkBoundaries({ text, folded: fold(text), language: undefined }, prepared).length > 0;
+  return (text) => {
+    const turned = asCreatorWouldSay(text);
+    return checkBoundaries({ text: turned, folded: fold(turned), language: undefined }, prepared).length > 0;
+  };
 }
 
 export interface ScreenContext {
