@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { UnderstudyDB } from '../memory/db';
 import { getDraft } from '../memory/drafts-repo';
-import { PageCommandError, sendPageCommand } from '../messaging/page-command-client';
+import { PageSilentError, sendPageCommand } from '../messaging/page-command-client';
 import { showWaitingCount } from '../site-status/waiting-badge';
 import { withNoteFor } from './disclosure-settings';
 import { insertWithVoice } from './draft-records';
@@ -39,8 +39,8 @@ export function startDeskIntegration(options: { db: UnderstudyDB; sessions: Edit
     },
     sessions,
     sendInsert: (tabId, payload) => sendPageCommand(tabId, 'page.insert', payload),
-    // sendPageCommand keeps the browser's "no receiving end" as the cause; a page's own error has none.
-    noReceiver: (error) => error instanceof PageCommandError && error.cause !== undefined,
+    // No content script yet, or one still starting (another listener answered nothing).
+    noReceiver: (error) => error instanceof PageSilentError,
     withNote: withNoteFor,
     inserted: (report) => insertWithVoice(db, report),
   });

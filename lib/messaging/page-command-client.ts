@@ -17,6 +17,11 @@ export class PageCommandError extends Error {
   override name = 'PageCommandError';
 }
 
+/** Nothing in the tab answered (yet): no content script, or one still starting on a loading page. */
+export class PageSilentError extends PageCommandError {
+  override name = 'PageSilentError';
+}
+
 export async function sendPageCommand<T extends PageCommandType>(
   tabId: number,
   type: T,
@@ -29,9 +34,9 @@ export async function sendPageCommand<T extends PageCommandType>(
   } catch (error) {
     // No content script answers: the tab shows no supported page, its site is off, or the page
     // was opened before Understudy was installed or updated.
-    throw new PageCommandError('This page is not one Understudy can read. Reload it, or switch its site on in Options.', { cause: error });
+    throw new PageSilentError('This page is not one Understudy can read. Reload it, or switch its site on in Options.', { cause: error });
   }
-  if (!reply) throw new PageCommandError('The page did not answer. Reload it and try again.');
+  if (!reply) throw new PageSilentError('The page did not answer. Reload it and try again.');
   if (!reply.ok) throw new PageCommandError(reply.error);
   const parsed = pageAnswerSchemas[type].safeParse(reply.data);
   if (!parsed.success) throw new PageCommandError('The page answered with something Understudy could not read.');
