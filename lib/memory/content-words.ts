@@ -23,7 +23,8 @@ const STOPWORDS = new Set(
     'good great best always never ever time times go going gone come comes came tell tried try ' +
     'mine long often many else after before instead keep take takes last without around everyone ' +
     'nobody everybody someone lying sure yeah wow oh maybe actually honestly literally totally kind ' +
-    'bit lot lots little next went wrong fix help problem issue happen happened going doing' +
+    'bit lot lots little next went wrong fix help problem issue happen happened going doing ' +
+    'look looks seem seems nothing reason' +
     ' ' +
     // Spanish
     'el la los las un una unos unas y o pero de del al en con por para que como es son esta estan ' +
@@ -146,6 +147,11 @@ export function wordsFoundIn(words: readonly string[], pool: ReadonlySet<string>
 export function searchVariants(text: string): string[] {
   const out = new Set<string>();
   const own = new Set<string>();
+  // "mailing list" names a newsletter: a phrase brings its whole group, like a word does.
+  for (const [phrase, head] of PHRASES) {
+    if (!text.match(phrase)) continue;
+    for (const other of GROUPS_BY_STEM.get(stem(head)) ?? []) out.add(other);
+  }
   for (const raw of text.match(WORD) ?? []) {
     const word = fold(raw);
     own.add(word);

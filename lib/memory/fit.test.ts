@@ -90,6 +90,26 @@ describe('when a well-scored past reply is still not shown as fitting', () => {
     expect(judged?.level).toBe('none');
   });
 
+  it('does not show advice given for a question as fitting a complaint', () => {
+    const hooch = past(12, 'there is grey liquid on my starter, did i kill it', "That's just hooch, it means hungry, not dead.", 9);
+    const [judged] = judgeCandidates(readComment('Thanks for nothing, my starter died'), [hooch]);
+    expect(judged?.level).not.toBe('fits');
+  });
+
+  it('does not show a reply to the parent as fitting a short reply whose intent only the parent tells', () => {
+    const cups = past(13, 'Cups please, nobody has a scale', 'I hear you! A basic scale costs less than a bag of flour.', 9);
+    const reading = readComment('Scales are like $10, just get one', 'Cups please, nobody has a scale');
+    expect(reading.borrowedIntent).toBe(true);
+    expect(judgeCandidates(reading, [cups])[0]?.level).not.toBe('fits');
+  });
+
+  it('prefers the old question that asked about nothing else over one that asked about more', () => {
+    const broad = past(14, 'Rye or white flour for starting a starter from scratch?', 'Rye for the first week, then whatever flour you bake with.', 9);
+    const plain = past(15, 'What flour do you use?', 'I bake with strong white bread flour for most loaves.', 9);
+    const [forBroad, forPlain] = judgeCandidates(readComment('Which flour do you bake with?'), [broad, plain]);
+    expect(forPlain!.strength).toBeGreaterThan(forBroad!.strength);
+  });
+
   it('still fits a paraphrase in everyday synonyms ("centre" for "middle")', () => {
     const middle = past(8, 'Why is the middle of my cake wet?', 'It needs ten more minutes in the oven.', 9);
     const [judged] = judgeCandidates(readComment('Why is my cake wet in the centre?'), [middle, oven]);

@@ -28,6 +28,8 @@ export interface CommentReading {
   words: string[];
   /** Words taken from the parent comment only: weaker evidence. */
   parentWords: string[];
+  /** The comment said too little to tell its intent, so its parent's was taken. */
+  borrowedIntent?: true;
 }
 
 /** A reply that says little on its own ("Same!", "and for how long?") borrows its parent's topic. */
@@ -39,23 +41,33 @@ export function readComment(text: string, parentText?: string): CommentReading {
   const words = contentWords(text);
   let parentWords: string[] = [];
   let kind = questionKind(text, intent);
+  let borrowedIntent: true | undefined;
   if (parentText && words.length <= FEW_WORDS) {
     const parentIntent = classifyIntent(parentText);
     parentWords = contentWords(parentText).filter((w) => !words.includes(w));
     // "Same here!" under a question asks it again; under praise it praises.
-    if (intent === 'other') {
+    if (intent === 'other' && parentIntent !== 'other') {
       intent = parentIntent;
       kind = questionKind(parentText, parentIntent);
+      borrowedIntent = true as const;
     }
   }
   const language = detectLanguage(parentWords.length > 0 ? `${text} ${parentText ?? ''}` : text);
-  return { intent, ...(kind ? { kind } : {}), ...(language ? { language } : {}), words, parentWords };
+  return {
+    intent,
+    ...(kind ? { kind } : {}),
+    ...(language ? { language } : {}),
+    words,
+    parentWords,
+    ...(borrowedIntent ? { borrowedIntent } : {}),
+  };
 }
 
 /** Which past exchanges may answer which comments, by intent. */
 const ANSWERED_BY: Record<Intent, readonly Intent[]> = {
   question: ['question', 'request', 'criticism', 'other'],
-  request: ['request', 'question'],
+  // "Cups please" is answered by the reply to "Cups please, nobody has a scale".
+  request: ['request', 'question', 'criticism'],
   criticism: ['criticism', 'question'],
   praise: ['praise', 'thanks', 'other'],
   thanks: ['thanks', 'praise', 'other'],
@@ -88,6 +100,8 @@ const SIMILARITY_STRONG = 0.6;
 const ECHO_PENALTY = 0.1;
 const ECHO_PENALTY_CAP = 0.3;
 const KIND_MISMATCH_PENALTY = 0.1;
+/** Weight of answering the same kind of question ("where" for "where"). */
+const KIND_WEIGHT = 0.1;
 const SIMILARITY_WEAK = 0.35;
 /** Share of the comment's topic words the old comment must have asked about, to fit. */
 const ASKED_AT = 0.4;
@@ -95,6 +109,8 @@ const ASKED_AT = 0.4;
 const FIT_MARGIN = 0.1;
 /** Weight of the old comment's words among the topic signals (the rest: the whole exchange). */
 const ASKED_WEIGHT = 0.3;
+/** Weight of how much of the old comment the new one takes up (its focus), around neutral. */
+const FOCUS_WEIGHT = 0.2;
 
 /** Intents read from past incoming texts, cached: the same examples come back draft after draft. */
 const incomingIntents = new Map<string, Intent>();
@@ -148,6 +164,11 @@ export function withoutCloseCalls(judged: CandidateFit[], candidates: readonly R
       ? { ...fit, level: 'partly', strength: Math.min(fit.strength, FITS_AT - 0.01), reasons: [...fit.reasons, 'another past reply answers this about as well'] }
       : fit,
   );
+}
+
+/** The comment's words and its parent's, as one pool to look the old comment's words up in. */
+function commentWords(comment: CommentReading): ReadonlySet<string> {
+  return new Set([...comment.words, ...comment.parentWords]);
 }
 
 /** Long enough, and not a number, to name a topic ("spelt", "freezer"). */
@@ -239,14 +260,32 @@ export function judgeCandidate(
     strength -= Math.min(ECHO_PENALTY_CAP, echoes.length * ECHO_PENALTY);
     if (thankful) reasons.push(echoes.length > 0 ? `your thanks to another comment (${echoes[0]})` : 'your thanks for similar words');
   } else {
-    const kind = kindMatch(comment.kind, incoming ? questionKind(incoming, pastIntent) : undefined);
+    const pastKind = incoming ? questionKind(incoming, pastIntent) : undefined;
+    const kind = kindMatch(comment.kind, pastKind);
     if (comment.kind && kind === 1) reasons.push(`answers a ${comment.kind} question`);
     if (comment.kind && kind === 0) reasons.push('answers another kind of question');
-    strength = askedCoverage * ASKED_WEIGHT + coverage * (0.6 - ASKED_WEIGHT) + kind * 0.1 + relative * 0.1 + standsOut * 0.1 + sameIntent * 0.1;
+    // The old comment asked about nothing else: "What flour do you use?" answers "Which flour do
+    // you bake with?" better than "Rye or white flour for starting a starter from scratch?".
+    // A stated problem ("no bubbles after three days, help!") describes more than it asks: its
+    // extra words are symptoms, not another question.
+    const focus =
+      incoming && asked.size > 0 && pastKind !== 'problem' ? wordsFoundIn([...asked], commentWords(comment)).length / asked.size : 0.5;
+    strength =
+      askedCoverage * ASKED_WEIGHT +
+      coverage * (0.6 - ASKED_WEIGHT) +
+      kind * KIND_WEIGHT +
+      relative * 0.1 +
+      standsOut * 0.1 +
+      sameIntent * 0.1 +
+      (focus - 0.5) * FOCUS_WEIGHT;
     if (comment.kind && kind === 0) strength -= KIND_MISMATCH_PENALTY;
     if (taken.length === 0 && meaning < 1) strength = Math.min(strength, PARTLY_AT - 0.01);
     const doubt =
       fitsDoubt(comment, example.reply, incoming, askedCoverage, kind) ??
+      // Advice for a question may soothe a complaint; it is not the answer to it.
+      (comment.intent === 'criticism' && incoming && pastIntent !== 'criticism' ? 'answers a question, not a complaint' : undefined) ??
+      // "Scales are like $10" under "Cups please": what it does is read off its parent, a guess.
+      (comment.borrowedIntent ? 'reads its intent off the comment it replies to' : undefined) ??
       // A remark that asks nothing ("my cookbook just arrived") is not plainly answered by what
       // the creator told someone who asked.
       (comment.intent === 'other' && incoming && pastIntent !== 'other' ? 'answers a question; this comment asks none' : undefined) ??

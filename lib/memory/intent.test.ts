@@ -22,6 +22,13 @@ describe('comment intent', () => {
     ['Earn $500 a day from home, DM me', 'spam'],
     ['Anyone else watching at 3am?', 'other'],
     ['🤔', 'other'],
+    ['Gerald is adorable', 'praise'],
+    ['Your videos make my day', 'praise'],
+    ['You are the reason I started baking', 'praise'],
+    ['Starter has been sitting a week and nothing is happening', 'question'],
+    ['Why do you talk so much, just get to the recipe', 'criticism'],
+    ['Why do you always add yeast?', 'question'],
+    ['That loaf looks under-fermented to me', 'criticism'],
   ])('reads "%s" as %s', (text, intent) => {
     expect(classifyIntent(text)).toBe(intent);
   });

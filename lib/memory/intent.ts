@@ -99,6 +99,12 @@ const PROBLEM = new RegExp(
   ].join('|'),
   'u',
 );
+/**
+ * Something stuck or failing, said of anything ("Starter has been sitting a week and nothing is
+ * happening"): a problem even without "my".
+ */
+const STUCK =
+  /\b(?:nothing (?:is |has )?(?:happen|chang)\w*|(?:is|isn.?t|not|won.?t|doesn.?t|didn.?t) (?:rising|rise|working|growing|bubbling|doubling)|no (?:rise|activity|bubbles|oven spring))\b/u;
 /** "…, help" or "any tips": asking for help without a question mark. */
 const PLEA = /(?:^|[,.!]\s*)(?:help|any tips|tips please|ayuda|ajuda|au secours|hilfe)\W*$/u;
 const FIRST_PERSON_SUBJECT = /\b(?:my|mine|i|i'm|im|mi|mis|meu|minha|mon|ma|mes|mein|meine|mir)\b/u;
@@ -132,6 +138,8 @@ const CRITICISM = new RegExp(
     '\\bskip to\\b',
     '\\bget to the (?:point|recipe)\\b',
     '\\bclearly (?:under|over)',
+    // "That loaf looks under-fermented": a verdict on the creator's work.
+    '^(?:that|this|your) [^.!?]*\\b(?:looks?|seems?|is) (?:\\w+ )?(?:under|over)[- ]?(?:proofed|fermented|baked|done|hydrated)\\b',
     '\\bnobody (?:has|owns)\\b',
     '\\bnot everyone (?:has|owns)\\b',
     '\\bwhy do you (?:talk|always|never)\\b',
@@ -145,6 +153,8 @@ const CRITICISM = new RegExp(
   'u',
 );
 
+/** A "why do you…" with no question mark that complains rather than asks. */
+const RHETORICAL = /^why (?:do|does|must|would) you (?:always |never |even |keep )?(?:talk|ramble|keep|need|have)\b|^why never\b/u;
 /** Asking the creator to do something, even phrased as a question. */
 const ASKS_YOU_TO =
   /^(?:can|could|would|will) you (?:please )?(?:do|make|share|post|show|film|try|cover|send|give|add|upload|link|service|translate)\b|^(?:puedes|podrias|podes|poderia|pourrais-tu|peux-tu|kannst du|konntest du) (?:hacer|compartir|fazer|mostrar|faire|montrer|machen|zeigen)\b/u;
@@ -167,6 +177,9 @@ const PRAISE = new RegExp(
     '\\bdeserves?\\b',
     '\\bbeen watching\\b',
     '\\bsaved my\\b',
+    '\\b(?:adorable|cute|wholesome|obsessed|favou?rite|helpful|so clear)\\b',
+    '\\bmakes? my (?:day|week|morning)\\b',
+    '\\b(?:the reason|why) i (?:started|bake|began|got into)\\b',
     '\\b(?:me encanta|me encantan|increible|genial|buenisim)',
     '\\b(?:adoro|incriveis|incrivel|maravilhos|otimo)',
     "\\b(?:j'adore|genial|magnifique|superbe|trop bien)",
@@ -196,6 +209,8 @@ export function classifyIntent(text: string): Intent {
   if (SARCASM.test(folded)) return 'criticism';
   if (CHATTER.test(folded)) return 'other';
   if (ASKS_YOU_TO.test(folded)) return 'request';
+  // "Why do you talk so much, just get to the recipe": a complaint in a question's clothes.
+  if (RHETORICAL.test(folded) && !/\?/u.test(raw)) return 'criticism';
   if (isQuestion(raw, folded)) {
     return REQUEST.test(folded) && !/\?\s*$/u.test(raw) ? 'request' : 'question';
   }
@@ -205,7 +220,7 @@ export function classifyIntent(text: string): Intent {
   }
   if (REQUEST.test(folded)) return CRITICISM.test(folded) ? 'criticism' : 'request';
   if (CRITICISM.test(folded)) return 'criticism';
-  if (isProblem(folded) || PLEA.test(folded)) return 'question';
+  if (isProblem(folded) || PLEA.test(folded) || STUCK.test(folded)) return 'question';
   if (THANKS.test(folded)) return 'thanks';
   if (PRAISE.test(folded)) return 'praise';
   return 'other';

@@ -26,4 +26,18 @@ describe('everyday synonyms', () => {
     expect(variants).toEqual(expect.arrayContaining(['bottom', 'burn', 'prevent']));
     expect(variants).not.toContain('stop');
   });
+
+  it('meets a craft word in its everyday paraphrase and its other spelling', () => {
+    expect(contentWords('Is a proofing basket essential?')).toEqual(contentWords('Is a banneton necessary?'));
+    expect(contentWords('celiac')).toEqual(contentWords('coeliac'));
+    expect(contentWords('levain in the refrigerator')).toEqual(contentWords('starter in the fridge'));
+  });
+
+  it('searches a group for a phrase that names it ("mailing list" finds the newsletter)', () => {
+    expect(searchVariants('Do you have a mailing list?')).toContain('newsletter');
+  });
+
+  it('does not read "live" as "lively" (where someone lives is not a starter\'s activity)', () => {
+    expect(contentWords('Where do you live?')).not.toContain(contentWords('active')[0]);
+  });
 });

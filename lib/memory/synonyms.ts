@@ -3,7 +3,7 @@
  * "purchase"), so a comment that paraphrases an old one still meets it. Everyday words first;
  * then the words of the commonest creator subjects (cooking and baking, making videos, selling
  * a book or a course), where a paraphrase swaps one for another ("a cast iron pot" for "a dutch
- * oven", "wholemeal" for "whole wheat"). A creator's rare words (a baker's "banneton", a
+ * oven", "wholemeal" for "whole wheat"). A creator's rare words (a baker's "couche", a
  * mechanic's "derailleur") have no paraphrase to meet and are never listed.
  *
  * Each group folds to its first word. English spellings (colour/color) count as synonyms. A
@@ -14,13 +14,14 @@ const GROUPS: readonly (readonly string[])[] = [
   ['middle', 'centre', 'center', 'inside'],
   ['bottom', 'base', 'underside'],
   ['start', 'begin', 'beginning'],
-  ['beginner', 'novice', 'newbie', 'newcomer'],
+  ['beginner', 'novice', 'newbie', 'newcomer', 'first timer', 'first-timer'],
   ['big', 'large', 'bigger', 'larger', 'huge'],
   ['small', 'tiny', 'smaller'],
   ['buy', 'purchase', 'order'],
   ['store', 'storage'],
   ['pattern', 'design'],
   ['recommend', 'suggest', 'advise'],
+  ['answer', 'reply', 'respond', 'response'],
   ['schedule', 'routine', 'timetable', 'plan'],
   ['clean', 'wash', 'scrub'],
   ['easy', 'easiest', 'simple', 'simplest', 'easier', 'simpler'],
@@ -47,18 +48,30 @@ const GROUPS: readonly (readonly string[])[] = [
   ['weekend', 'saturday', 'sunday'],
   ['kid', 'child', 'children', 'son', 'daughter'],
   ['song', 'music', 'track', 'tune'],
-  ['wet', 'soggy', 'damp', 'moist'],
+  ['wet', 'soggy', 'damp', 'moist', 'runny', 'sloppy', 'soupy', 'watery'],
+  ['ready', 'peak', 'peaked', 'ripe'],
+  ['active', 'bubbly', 'vigorous'],
+  ['hole', 'tunnel', 'cavern'],
+  ['sour', 'tangy', 'tang', 'tangier', 'acidic'],
+  ['allergy', 'allergic', 'intolerant', 'intolerance'],
   ['stick', 'sticky', 'tacky'],
   ['flat', 'flatten', 'spread'],
+  ['mountain bike', 'mtb'],
   // Making videos, selling a book or a course.
   ['video', 'vid', 'tutorial', 'clip', 'episode'],
-  ['book', 'cookbook', 'guidebook', 'handbook'],
+  ['book', 'cookbook', 'guidebook', 'handbook', 'hardback', 'paperback', 'hardcover'],
   ['ebook', 'e-book', 'digital version', 'pdf', 'kindle'],
   ['course', 'class', 'lesson', 'workshop'],
   ['newsletter', 'mailing list', 'email list'],
   // Cooking and baking.
   ['wholemeal', 'whole wheat', 'wholewheat', 'wholegrain', 'whole grain'],
   ['glutenfree', 'gluten free', 'gluten-free', 'gf'],
+  ['coeliac', 'celiac'],
+  ['starter', 'levain', 'leaven'],
+  ['fridge', 'refrigerator', 'refrigerate', 'cold proof', 'cold retard', 'retard'],
+  ['banneton', 'proofing basket', 'proving basket', 'brotform'],
+  ['liquid', 'hooch', 'fluid'],
+  ['gummy', 'doughy', 'underbaked', 'undercooked'],
   ['pot', 'dutch oven', 'cast iron', 'cast-iron', 'casserole', 'cocotte'],
   ['dense', 'heavy', 'brick', 'tight'],
   ['proof', 'prove', 'ferment', 'fermentation'],

@@ -25,10 +25,10 @@ describe('memory engine draft quality on held-out comments', () => {
     const scores = score(await runEval(set, profile, true));
     console.info('memory engine, sample profile, held-out:', scores);
     expect(scores.items).toBeGreaterThanOrEqual(100);
-    expect(scores.fittingShare).toBeGreaterThanOrEqual(0.62);
-    expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.8);
-    expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.83);
-    expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.12);
+    expect(scores.fittingShare).toBeGreaterThanOrEqual(0.69);
+    expect(scores.abstentionPrecision).toBeGreaterThanOrEqual(0.83);
+    expect(scores.abstentionRecall).toBeGreaterThanOrEqual(0.84);
+    expect(scores.wrongFitsShare).toBeLessThanOrEqual(0.06);
   }, 30_000);
 
   it('does as well for a terse creator who never greets', async () => {
