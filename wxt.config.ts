@@ -1,4 +1,8 @@
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { MODEL_LIBS_FOLDER } from './lib/llm/build-flags';
+import { catalogLibFiles } from './lib/llm/catalog';
+import { modelLibsIn } from './lib/llm/model-lib-files';
 import { SITE_MATCHES } from './lib/sites/matches';
 import { DRAFT_HERE_COMMAND, DRAFT_HERE_DEFAULT_KEY, DRAFT_HERE_DESCRIPTION } from './lib/drafting/desk-shortcuts';
 
@@ -12,6 +16,18 @@ import { DRAFT_HERE_COMMAND, DRAFT_HERE_DEFAULT_KEY, DRAFT_HERE_DESCRIPTION } fr
  * a server).
  */
 export const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'; connect-src 'self' https:";
+
+/**
+ * The store build (`npm run zip`): no custom models, whose library is code fetched from an
+ * address the creator types (a store package may run only the code it ships).
+ */
+const STORE_BUILD = process.env.UNDERSTUDY_STORE_BUILD === '1';
+/**
+ * The compiled WebLLM model libraries to ship (README "Install"): each catalogue model whose
+ * library is here is offered, with its library inside the package; the others are not.
+ */
+const MODEL_LIBS_DIR = process.env.MODEL_LIBS_DIR ? resolve(process.env.MODEL_LIBS_DIR) : undefined;
+const modelLibs = MODEL_LIBS_DIR ? modelLibsIn(MODEL_LIBS_DIR) : { found: [], missing: catalogLibFiles() };
 
 export default defineConfig({
   // A second build folder lets two builds (and their e2e runs) proceed side by side.
@@ -36,7 +52,20 @@ export default defineConfig({
       extension_pages: EXTENSION_PAGES_CSP,
     },
   },
+  vite: () => ({
+    // Read by lib/llm/build-flags.ts.
+    define: {
+      __UNDERSTUDY_MODEL_LIBS__: JSON.stringify(modelLibs.found),
+      __UNDERSTUDY_CUSTOM_MODELS__: JSON.stringify(!STORE_BUILD),
+    },
+  }),
   hooks: {
+    // The model libraries from MODEL_LIBS_DIR go into the package, beside the other assets.
+    'build:publicAssets': (_wxt, files) => {
+      for (const file of modelLibs.found) {
+        files.push({ absoluteSrc: join(MODEL_LIBS_DIR!, file), relativeDest: `${MODEL_LIBS_FOLDER}/${file}` });
+      }
+    },
     // `wxt dev` only: the dev server's live reload connects over http and ws to localhost.
     'build:manifestGenerated': (wxt, manifest) => {
       const devServer = wxt.server?.origin;

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { detectGpu } from '@/lib/llm/gpu';
 import { createEngineHost } from '@/lib/llm/host/engine-host';
+import { thisBuildPackaging } from '@/lib/llm/packaging';
 import { ENGINE_IDLE_PORT } from '@/lib/llm/host/idle-port';
 import { createModelWorker } from '@/lib/llm/host/model-worker';
 import { isTrustedEngineSender, type PortSenderLike } from '@/lib/llm/host/trusted-sender';
@@ -26,6 +27,7 @@ const host = createEngineHost({
   // Wakes the background, which closes this document; the port closes with it.
   onIdleUnload: () => void browser.runtime.connect({ name: ENGINE_IDLE_PORT }),
   log: (message, error) => console.warn(`[Understudy engine] ${message}`, error ?? ''),
+  packaging: thisBuildPackaging(),
 });
 
 const extensionOrigin = browser.runtime.getURL('/');

@@ -11,7 +11,13 @@ import {
   MODEL_CATALOG,
   MODEL_FAMILIES,
   recommendModel,
+  isOfferedSelection,
+  catalogLibFiles,
 } from './catalog';
+import { everyLibPackaged, noLibPackaged, TEST_LIB_BASE } from './packaging.testutil';
+
+/** Every catalogue library packaged. */
+const ALL = new Set(catalogLibFiles());
 
 const GiB = 1024 ** 3;
 
@@ -45,7 +51,7 @@ describe('model catalog', () => {
       const prebuilt = prebuiltAppConfig.model_list.find((r) => r.model_id === model.id);
       expect(prebuilt, model.id).toBeDefined();
       expect(model.record.model).toBe(prebuilt?.model);
-      expect(model.record.model_lib).toBe(prebuilt?.model_lib);
+      expect(prebuilt?.model_lib.endsWith('/' + model.libFile)).toBe(true);
       expect(model.vramMB).toBe(prebuilt?.vram_required_MB);
       expect(model.lowResource).toBe(prebuilt?.low_resource_required ?? false);
       expect(model.record.overrides).toEqual(prebuilt?.overrides);
@@ -68,7 +74,9 @@ describe('embedding models', () => {
     for (const model of EMBEDDING_CATALOG) {
       const prebuilt = prebuiltAppConfig.model_list.find((r) => r.model_id === model.id);
       expect(prebuilt, model.id).toBeDefined();
-      expect(model.record).toEqual(prebuilt);
+      const { model_lib, ...rest } = prebuilt!;
+      expect(model.record).toEqual(rest);
+      expect(model_lib.endsWith('/' + model.libFile)).toBe(true);
     }
   });
 
@@ -76,7 +84,7 @@ describe('embedding models', () => {
     for (const model of EMBEDDING_CATALOG) {
       expect(findCatalogModel(model.id)).toBeUndefined();
       expect(isKnownSelection({ modelId: model.id })).toBe(true);
-      expect(buildAppConfig().model_list.some((r) => r.model_id === model.id)).toBe(true);
+      expect(buildAppConfig(undefined, everyLibPackaged()).model_list.some((r) => r.model_id === model.id)).toBe(true);
     }
   });
 
@@ -99,28 +107,28 @@ describe('embedding models', () => {
 
 describe('recommendModel', () => {
   it('recommends the 16-bit build when the GPU supports shader-f16', () => {
-    expect(recommendModel(gpu())?.id).toBe('Qwen2.5-1.5B-Instruct-q4f16_1-MLC');
+    expect(recommendModel(gpu(), ALL)?.id).toBe('Qwen2.5-1.5B-Instruct-q4f16_1-MLC');
   });
 
   it('recommends the 32-bit build when the GPU lacks shader-f16', () => {
-    expect(recommendModel(gpu({ shaderF16: false }))?.id).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
+    expect(recommendModel(gpu({ shaderF16: false }), ALL)?.id).toBe('Qwen2.5-1.5B-Instruct-q4f32_1-MLC');
   });
 
   it('recommends nothing for a software GPU, which would take minutes per reply', () => {
-    expect(recommendModel(gpu({ isSoftware: true, adapterName: 'SwiftShader Device (Subzero)' }))).toBeNull();
+    expect(recommendModel(gpu({ isSoftware: true, adapterName: 'SwiftShader Device (Subzero)' }), ALL)).toBeNull();
   });
 
   it('recommends nothing when there is no usable adapter', () => {
-    expect(recommendModel({ available: false, reason: 'No GPU adapter', isSoftware: false, shaderF16: false })).toBeNull();
+    expect(recommendModel({ available: false, reason: 'No GPU adapter', isSoftware: false, shaderF16: false }, ALL)).toBeNull();
   });
 
   it('picks the smallest model on a GPU with small buffer limits', () => {
-    expect(recommendModel(gpu({ maxStorageBufferBindingSize: 512 * 1024 * 1024 }))?.id).toBe('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
+    expect(recommendModel(gpu({ maxStorageBufferBindingSize: 512 * 1024 * 1024 }), ALL)?.id).toBe('Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
   });
 
   it('picks a smaller model when the machine reports little memory', () => {
-    expect(recommendModel(gpu({ deviceMemoryGB: 4, shaderF16: false }))?.id).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
-    expect(recommendModel(gpu({ deviceMemoryGB: 2 }))?.family).toBe('qwen2.5-0.5b');
+    expect(recommendModel(gpu({ deviceMemoryGB: 4, shaderF16: false }), ALL)?.id).toBe('Llama-3.2-1B-Instruct-q4f32_1-MLC');
+    expect(recommendModel(gpu({ deviceMemoryGB: 2 }), ALL)?.family).toBe('qwen2.5-0.5b');
   });
 });
 
@@ -162,7 +170,7 @@ describe('custom models', () => {
 
   it('builds a WebLLM app config with the catalog records plus the custom record', () => {
     const custom = customModelSchema.parse(valid);
-    const config = buildAppConfig({ modelId: custom.id, custom });
+    const config = buildAppConfig({ modelId: custom.id, custom }, everyLibPackaged());
     expect(config.model_list).toHaveLength(MODEL_CATALOG.length + EMBEDDING_CATALOG.length + 1);
     expect(config.model_list.at(-1)).toEqual({ model: valid.modelUrl, model_id: valid.id, model_lib: valid.modelLibUrl });
     expect(isKnownSelection({ modelId: custom.id, custom })).toBe(true);
@@ -171,9 +179,53 @@ describe('custom models', () => {
   });
 
   it('does not let callers mutate the catalog through a built config', () => {
-    const config = buildAppConfig();
+    const config = buildAppConfig(undefined, everyLibPackaged());
     const first = config.model_list[0];
     if (first?.overrides) first.overrides.context_window_size = 1;
     expect(MODEL_CATALOG[0]?.record.overrides?.context_window_size).toBe(4096);
+  });
+});
+
+describe('a store build ships the model libraries it offers (issue 15)', () => {
+  it('points every model in the app config at its library inside the package, never at a web address', () => {
+    const config = buildAppConfig(undefined, everyLibPackaged());
+    expect(config.model_list).toHaveLength(MODEL_CATALOG.length + EMBEDDING_CATALOG.length);
+    for (const record of config.model_list) {
+      expect(record.model_lib.startsWith(TEST_LIB_BASE), record.model_id).toBe(true);
+      expect(record.model_lib).not.toMatch(/^https?:/);
+    }
+  });
+
+  it('leaves out a catalogue model whose library the build lacks, so it can never be fetched', () => {
+    const [first, ...rest] = catalogLibFiles();
+    const packaging = { ...everyLibPackaged(), packaged: new Set(rest) };
+    const missing = MODEL_CATALOG.find((m) => m.libFile === first)!;
+    const config = buildAppConfig({ modelId: missing.id }, packaging);
+    expect(config.model_list.some((r) => r.model_id === missing.id)).toBe(false);
+    expect(isOfferedSelection({ modelId: missing.id }, packaging)).toBe(false);
+  });
+
+  it('offers no model at all from a build without libraries, and no custom model in the store build', () => {
+    const custom = customModelSchema.parse({ id: 'mine', modelUrl: 'https://example.com/m/', modelLibUrl: 'https://example.com/m.wasm' });
+    const config = buildAppConfig({ modelId: 'mine', custom }, noLibPackaged(false));
+    expect(config.model_list).toEqual([]);
+    expect(isOfferedSelection({ modelId: 'mine', custom }, noLibPackaged(false))).toBe(false);
+    expect(isOfferedSelection({ modelId: 'mine', custom }, noLibPackaged(true))).toBe(true);
+    expect(recommendModel(gpu(), new Set())).toBeNull();
+  });
+
+  it('recommends only a model this build ships, the smallest one the GPU can run when the usual pick is missing', () => {
+    const withoutQwen15 = new Set(catalogLibFiles().filter((f) => !f.startsWith('Qwen2-1.5B')));
+    const pick = recommendModel(gpu({ shaderF16: false }), withoutQwen15);
+    expect(pick?.libFile.startsWith('Qwen2-1.5B')).toBe(false);
+    expect(pick?.needsShaderF16).toBe(false);
+    expect(recommendModel(gpu(), new Set(catalogLibFiles()))?.family).toBe('qwen2.5-1.5b');
+  });
+
+  it('names each library file as WebLLM publishes it, in the one folder the README points to', () => {
+    const published = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/';
+    for (const model of [...MODEL_CATALOG, ...EMBEDDING_CATALOG]) {
+      expect(prebuiltAppConfig.model_list.find((r) => r.model_id === model.id)?.model_lib).toBe(published + model.libFile);
+    }
   });
 });

@@ -9,6 +9,7 @@
 import { customModelWireSchema, type GpuCapability, type ModelSelection } from '../core/models';
 import type { AppConfig, ModelRecord, ModelType } from '@mlc-ai/web-llm';
 import { z } from 'zod';
+import { PACKAGED_MODEL_LIBS } from './build-flags';
 
 export type SpeedClass = 'fast' | 'balanced' | 'quality';
 export type Quantization = 'q4f16_1' | 'q4f32_1';
@@ -30,12 +31,18 @@ export interface CatalogModel {
   /** WebLLM's `low_resource_required`: runs on limited devices. */
   lowResource: boolean;
   contextWindowTokens: number;
-  /** The WebLLM model record, as in `prebuiltAppConfig`. */
-  record: ModelRecord;
+  /**
+   * The WebLLM model record, as in `prebuiltAppConfig`, without its `model_lib`: the library
+   * comes from the package (`buildAppConfig`), never from where WebLLM publishes it.
+   */
+  record: CatalogRecord;
+  /** The model library's file name: what a build must find in MODEL_LIBS_DIR to offer this model. */
+  libFile: string;
 }
 
 const HF = 'https://huggingface.co/mlc-ai/';
-const LIB = 'https://raw.githubusercontent.com/mlc-ai/binary-mlc-llm-libs/main/web-llm-models/v0_2_86/base/';
+/** A WebLLM model record before the build says where its library is. */
+export type CatalogRecord = Omit<ModelRecord, 'model_lib'>;
 const CONTEXT_WINDOW = 4096;
 
 interface FamilySpec {
@@ -118,10 +125,10 @@ function toModel(spec: FamilySpec, quantization: Quantization): CatalogModel {
     needsShaderF16: quantization === 'q4f16_1',
     lowResource: spec.lowResource,
     contextWindowTokens: CONTEXT_WINDOW,
+    libFile: `${spec.libStem}-${quantization}_cs1k-webgpu.wasm`,
     record: {
       model: HF + id,
       model_id: id,
-      model_lib: `${LIB}${spec.libStem}-${quantization}_cs1k-webgpu.wasm`,
       vram_required_MB: vramMB,
       low_resource_required: spec.lowResource,
       overrides: { context_window_size: CONTEXT_WINDOW },
@@ -162,7 +169,9 @@ export interface EmbeddingCatalogModel {
    * asymmetric retrieval this way (its model card).
    */
   queryPrefix: string;
-  record: ModelRecord;
+  record: CatalogRecord;
+  /** The model library's file name (see CatalogModel.libFile). */
+  libFile: string;
 }
 
 /** WebLLM's ModelType.embedding, as a literal: importing the enum would load the whole library. */
@@ -176,15 +185,16 @@ function embeddingModel(
   // The batch-4 builds: the embedding model sits on the GPU next to the drafting model, so its
   // memory matters more than batch-32 throughput (the -b32 builds need 1–1.4 GB more).
   const id = `${weights}-b4`;
+  const libFile = `snowflake-arctic-embed-${size}-q0f32-ctx512_cs512_batch4-webgpu.wasm`;
   return {
     id,
     ...spec,
+    libFile,
     contextTokens: 512,
     queryPrefix: 'Represent this sentence for searching relevant passages: ',
     record: {
       model: HF + weights,
       model_id: id,
-      model_lib: `${LIB}snowflake-arctic-embed-${size}-q0f32-ctx512_cs512_batch4-webgpu.wasm`,
       vram_required_MB: spec.vramMB,
       model_type: EMBEDDING_MODEL_TYPE,
     },
@@ -209,6 +219,16 @@ export function variantFor(family: string, shaderF16: boolean): CatalogModel | u
   return MODEL_CATALOG.find((m) => m.family === family && m.quantization === quantization);
 }
 
+/** Whether this build ships the model's library (build-flags.ts), so it can be offered. */
+export function isInThisBuild(model: { libFile: string }, packaged: ReadonlySet<string> = PACKAGED_MODEL_LIBS): boolean {
+  return packaged.has(model.libFile);
+}
+
+/** Every catalogue library file name, drafting and embedding models (what MODEL_LIBS_DIR may hold). */
+export function catalogLibFiles(): string[] {
+  return [...new Set([...MODEL_CATALOG, ...EMBEDDING_CATALOG].map((m) => m.libFile))];
+}
+
 const GiB = 1024 ** 3;
 
 /**
@@ -217,7 +237,7 @@ const GiB = 1024 ** 3;
  * WebLLM treats a `maxStorageBufferBindingSize` under 1 GiB as a limited device (phones,
  * small integrated GPUs); `deviceMemory` (GB of RAM, capped at 8 by browsers) is the other hint.
  */
-export function recommendModel(cap: GpuCapability): CatalogModel | null {
+export function recommendModel(cap: GpuCapability, packaged: ReadonlySet<string> = PACKAGED_MODEL_LIBS): CatalogModel | null {
   if (!cap.available || cap.isSoftware) return null;
   const limitedBuffers =
     (cap.maxStorageBufferBindingSize ?? Infinity) < GiB || (cap.maxBufferSize ?? Infinity) < GiB;
@@ -225,7 +245,10 @@ export function recommendModel(cap: GpuCapability): CatalogModel | null {
   let family = 'qwen2.5-1.5b';
   if (limitedBuffers || (ram !== undefined && ram <= 2)) family = 'qwen2.5-0.5b';
   else if (ram !== undefined && ram <= 4) family = 'llama-3.2-1b';
-  return variantFor(family, cap.shaderF16) ?? null;
+  const wanted = variantFor(family, cap.shaderF16);
+  if (wanted && isInThisBuild(wanted, packaged)) return wanted;
+  // This build lacks that library: the smallest one it has that this GPU can run, if any.
+  return MODEL_CATALOG.find((m) => isInThisBuild(m, packaged) && (cap.shaderF16 || !m.needsShaderF16)) ?? null;
 }
 
 /** The creator's own model: the wire checks, and an id that does not shadow a built-in model. */
@@ -243,21 +266,42 @@ export function customModelRecord(entry: CustomModelEntry): ModelRecord {
   return { model: entry.modelUrl, model_id: entry.id, model_lib: entry.modelLibUrl };
 }
 
+/** How a build's app config points at libraries: the package's files, and whether custom models are allowed. */
+export interface Packaging {
+  packaged: ReadonlySet<string>;
+  /** The packaged library's URL (in the extension: runtime.getURL of MODEL_LIBS_FOLDER/file). */
+  libUrl(file: string): string;
+  customAllowed: boolean;
+}
+
 /**
- * The WebLLM AppConfig for a selection: every catalog record (drafting and embedding models,
- * so both can be loaded together), plus the custom one if any.
+ * The WebLLM AppConfig for a selection: every catalogue record whose library this build ships
+ * (drafting and embedding models, so both can be loaded together), each `model_lib` pointing
+ * into the package, plus the creator's own model where the build allows custom models. A
+ * catalogue model whose library isn't packaged is left out, so WebLLM can never fetch it.
  */
-export function buildAppConfig(selection?: ModelSelection): AppConfig {
-  const model_list: ModelRecord[] = MODEL_CATALOG.map((m) => ({
-    ...m.record,
-    overrides: { ...m.record.overrides },
-  }));
-  for (const m of EMBEDDING_CATALOG) model_list.push({ ...m.record });
-  if (selection?.custom) model_list.push(customModelRecord(selection.custom));
+export function buildAppConfig(selection: ModelSelection | undefined, packaging: Packaging): AppConfig {
+  const model_list: ModelRecord[] = [];
+  for (const m of [...MODEL_CATALOG, ...EMBEDDING_CATALOG]) {
+    if (!isInThisBuild(m, packaging.packaged)) continue;
+    const overrides = m.record.overrides ? { overrides: { ...m.record.overrides } } : {};
+    model_list.push({ ...m.record, ...overrides, model_lib: packaging.libUrl(m.libFile) });
+  }
+  if (selection?.custom && packaging.customAllowed) model_list.push(customModelRecord(selection.custom));
   return { model_list };
 }
 
-/** Whether the selection names a model WebLLM can find in `buildAppConfig(selection)`. */
+/**
+ * Whether this build can load the selection: a catalogue model whose library it ships, or the
+ * creator's own model where custom models are allowed (what `buildAppConfig` puts in).
+ */
+export function isOfferedSelection(selection: ModelSelection, packaging: Pick<Packaging, 'packaged' | 'customAllowed'>): boolean {
+  if (selection.custom) return packaging.customAllowed && selection.custom.id === selection.modelId;
+  const model = findCatalogModel(selection.modelId) ?? findEmbeddingModel(selection.modelId);
+  return model !== undefined && isInThisBuild(model, packaging.packaged);
+}
+
+/** Whether the selection names a catalogue model, or is a well-formed custom one. */
 export function isKnownSelection(selection: ModelSelection): boolean {
   if (selection.custom) return selection.custom.id === selection.modelId;
   return findCatalogModel(selection.modelId) !== undefined || findEmbeddingModel(selection.modelId) !== undefined;

@@ -4,6 +4,7 @@ import { createEngineHost, type EngineHostDeps } from './host/engine-host';
 import { backgroundOver } from './host/engine-port.testutil';
 import { FakeMLCEngine } from './host/fake-mlc-engine.testutil';
 import { createModelManager, HEARTBEAT_MS } from './model-manager';
+import { everyLibPackaged } from './packaging.testutil';
 
 const EMBED = { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' };
 
@@ -87,6 +88,7 @@ describe('a model download while the background service worker is stopped and re
       deleteModelAllInfoInCache: async () => {},
       estimateStorage: async () => ({}),
       detectGpu: async () => ({ available: true, isSoftware: false, shaderF16: true }),
+      packaging: everyLibPackaged(),
     };
     return { host: createEngineHost(deps), deps, release, engines };
   }

@@ -15,6 +15,10 @@ import {
   saveEngineOrder,
   selectedModelItem,
 } from './settings';
+import { everyLibPackaged } from './packaging.testutil';
+
+/** A build that ships every catalogue library and allows custom models. */
+const ALL = everyLibPackaged(true);
 
 const gpu: GpuCapability = { available: true, isSoftware: false, shaderF16: true, deviceMemoryGB: 8 };
 const custom = { id: 'mine', modelUrl: 'https://models.example.org/mine', modelLibUrl: 'https://models.example.org/mine.wasm' };
@@ -101,15 +105,15 @@ describe('the engine order, for creators from before it existed', () => {
 
 describe('resolveModelSelection', () => {
   it('recommends a model for the GPU when the creator has not picked one', async () => {
-    expect(resolveModelSelection(await loadLlmSettings(), gpu)).toEqual({ modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' });
+    expect(resolveModelSelection(await loadLlmSettings(), gpu, ALL)).toEqual({ modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' });
   });
 
   it('uses the creator’s pick, or their custom model', async () => {
     const settings = await loadLlmSettings();
-    expect(resolveModelSelection({ ...settings, selectedModel: 'Phi-3.5-mini-instruct-q4f32_1-MLC' }, gpu)).toEqual({
+    expect(resolveModelSelection({ ...settings, selectedModel: 'Phi-3.5-mini-instruct-q4f32_1-MLC' }, gpu, ALL)).toEqual({
       modelId: 'Phi-3.5-mini-instruct-q4f32_1-MLC',
     });
-    expect(resolveModelSelection({ ...settings, selectedModel: CUSTOM_MODEL_CHOICE, customModel: custom }, gpu)).toEqual({
+    expect(resolveModelSelection({ ...settings, selectedModel: CUSTOM_MODEL_CHOICE, customModel: custom }, gpu, ALL)).toEqual({
       modelId: 'mine',
       custom,
     });
@@ -117,9 +121,9 @@ describe('resolveModelSelection', () => {
 
   it('selects no model when the creator prefers the memory engine or the GPU is unusable', async () => {
     const settings = await loadLlmSettings();
-    expect(resolveModelSelection({ ...settings, enginePreference: 'memory' }, gpu)).toBeNull();
-    expect(resolveModelSelection(settings, { ...gpu, isSoftware: true })).toBeNull();
-    expect(resolveModelSelection({ ...settings, selectedModel: CUSTOM_MODEL_CHOICE }, gpu)).toBeNull();
+    expect(resolveModelSelection({ ...settings, enginePreference: 'memory' }, gpu, ALL)).toBeNull();
+    expect(resolveModelSelection(settings, { ...gpu, isSoftware: true }, ALL)).toBeNull();
+    expect(resolveModelSelection({ ...settings, selectedModel: CUSTOM_MODEL_CHOICE }, gpu, ALL)).toBeNull();
   });
 });
 

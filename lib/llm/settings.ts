@@ -8,7 +8,8 @@ import { DEFAULT_ENGINE_ORDER, normalizeEngineOrder } from '../core/engines';
 import type { ModelSelection, GpuCapability } from '../core/models';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import { customModelSchema, findCatalogModel, recommendModel, type CustomModelEntry } from './catalog';
+import { customModelSchema, findCatalogModel, isInThisBuild, recommendModel, type CustomModelEntry, type Packaging } from './catalog';
+import { CUSTOM_MODELS_ALLOWED, PACKAGED_MODEL_LIBS } from './build-flags';
 import { generationSettingsSchema } from '../messaging/engine-protocol';
 
 /** Stored as the selected model when the creator chose their own model. */
@@ -137,12 +138,18 @@ export async function saveCustomModel(entry: unknown): Promise<CustomModelEntry>
  * Which model to load: the creator's choice when it is valid, else the recommendation for this
  * GPU; null when nothing should be loaded (memory engine chosen, or no usable GPU).
  */
-export function resolveModelSelection(settings: LlmSettings, capability?: GpuCapability): ModelSelection | null {
+export function resolveModelSelection(
+  settings: LlmSettings,
+  capability?: GpuCapability,
+  // What this build can load (build-flags.ts): a choice saved under another build falls back.
+  packaging: Pick<Packaging, 'packaged' | 'customAllowed'> = { packaged: PACKAGED_MODEL_LIBS, customAllowed: CUSTOM_MODELS_ALLOWED },
+): ModelSelection | null {
   if (settings.enginePreference === 'memory') return null;
   if (settings.selectedModel === CUSTOM_MODEL_CHOICE) {
-    return settings.customModel ? { modelId: settings.customModel.id, custom: settings.customModel } : null;
+    return settings.customModel && packaging.customAllowed ? { modelId: settings.customModel.id, custom: settings.customModel } : null;
   }
-  if (settings.selectedModel && findCatalogModel(settings.selectedModel)) return { modelId: settings.selectedModel };
-  const recommended = capability ? recommendModel(capability) : null;
+  const chosen = settings.selectedModel ? findCatalogModel(settings.selectedModel) : undefined;
+  if (chosen && isInThisBuild(chosen, packaging.packaged)) return { modelId: chosen.id };
+  const recommended = capability ? recommendModel(capability, packaging.packaged) : null;
   return recommended ? { modelId: recommended.id } : null;
 }

@@ -2,6 +2,7 @@ import { buildAppConfig } from './catalog';
 import { makeInput } from './draft-input.testutil';
 import { FakeMLCEngine, usageOf } from './host/fake-mlc-engine.testutil';
 import { classifyLoadError, createWebLLMEngine, WebLLMError, type WebLLMEngineDeps } from './webllm-engine';
+import { everyLibPackaged } from './packaging.testutil';
 
 const MODEL = 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC';
 
@@ -76,7 +77,7 @@ describe('WebLLM engine adapter', () => {
   it('gives the engine the app config of a custom model before loading it', async () => {
     const fake = new FakeMLCEngine();
     const custom = { id: 'my-model', modelUrl: 'http://localhost:8000/my-model', modelLibUrl: 'http://localhost:8000/my-model.wasm' };
-    const appConfig = buildAppConfig({ modelId: 'my-model', custom });
+    const appConfig = buildAppConfig({ modelId: 'my-model', custom }, everyLibPackaged());
     await engineWith(fake, { modelId: 'my-model', appConfig }).draft(makeInput());
     expect(fake.calls.indexOf('setAppConfig')).toBeLessThan(fake.calls.indexOf('reload:my-model'));
     expect(fake.appConfig?.model_list.map((r) => r.model_id)).toContain('my-model');

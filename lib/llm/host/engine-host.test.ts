@@ -3,6 +3,7 @@ import { toWireInput } from './offscreen-client';
 import { makeInput } from '../draft-input.testutil';
 import { createEngineHost, PAIR_TOO_BIG, type EngineHostDeps } from './engine-host';
 import { FakeMLCEngine } from './fake-mlc-engine.testutil';
+import { everyLibPackaged } from '../packaging.testutil';
 
 const MODEL = { modelId: 'Llama-3.2-1B-Instruct-q4f16_1-MLC' };
 const GENERATION = { temperature: 0.7, maxTokens: 256 };
@@ -24,6 +25,7 @@ function setup(overrides: Partial<EngineHostDeps> = {}, engineOptions: Construct
     deleteModelAllInfoInCache: vi.fn(async () => {}),
     estimateStorage: vi.fn(async () => ({ usage: 1_200_000_000, quota: 50_000_000_000 })),
     detectGpu: vi.fn(async () => ({ available: true, isSoftware: false, shaderF16: true, adapterName: 'Test GPU' })),
+    packaging: everyLibPackaged(),
     ...overrides,
   };
   const host = createEngineHost(deps);

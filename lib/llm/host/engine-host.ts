@@ -16,7 +16,7 @@ import {
   type EngineHostIn,
   type EngineHostOut,
 } from '../../messaging/engine-protocol';
-import { buildAppConfig, findCatalogModel, findEmbeddingModel, isKnownSelection, selectionLabel } from '../catalog';
+import { buildAppConfig, findCatalogModel, findEmbeddingModel, isOfferedSelection, selectionLabel, type Packaging } from '../catalog';
 import type { DraftEngine } from '../engine';
 import {
   classifyLoadError,
@@ -51,6 +51,11 @@ export interface EngineHostDeps {
    */
   onIdleUnload?: () => void;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Which model libraries this build ships and where (lib/llm/packaging.ts): a model whose
+   * library isn't in the package is refused, never fetched.
+   */
+  packaging: Packaging;
 }
 
 export type Send = (message: EngineHostOut) => void;
@@ -269,7 +274,8 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
     }
   }
 
-  const appConfigFor = (selection: ModelSelection) => buildAppConfig(selection);
+  const appConfigFor = (selection: ModelSelection) => buildAppConfig(selection, deps.packaging);
+  const offered = (selection: ModelSelection) => isOfferedSelection(selection, deps.packaging);
 
   const unknownModel = (job: Job) =>
     post(job, {
@@ -290,7 +296,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
 
   function draftJob(message: Extract<EngineHostIn, { type: 'draft.start' }>) {
     return async (job: Job) => {
-      if (!isKnownSelection(message.model) || findEmbeddingModel(message.model.modelId)) return unknownModel(job);
+      if (!offered(message.model) || findEmbeddingModel(message.model.modelId)) return unknownModel(job);
       if (await refuseWithoutGpu(job)) return;
       const companions = engine?.modelId?.includes(message.model.modelId)
         ? []
@@ -320,7 +326,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
   function embedJob(message: Extract<EngineHostIn, { type: 'embed' }>) {
     return async (job: Job) => {
       const model = findEmbeddingModel(message.model.modelId);
-      if (!model || (message.companion && !isKnownSelection(message.companion))) return unknownModel(job);
+      if (!model || (message.companion && !offered(message.companion))) return unknownModel(job);
       if (await refuseWithoutGpu(job)) return;
       const companion = message.companion;
       let companions: string[] = [];
@@ -361,7 +367,7 @@ export function createEngineHost(deps: EngineHostDeps): EngineHost {
 
   function downloadJob(selection: ModelSelection) {
     return async (job: Job) => {
-      if (!isKnownSelection(selection)) return unknownModel(job);
+      if (!offered(selection)) return unknownModel(job);
       if (await refuseWithoutGpu(job)) return;
       const signal = job.controller.signal;
       try {

@@ -9,6 +9,7 @@ import { estimateTokens } from '../token-estimate';
 import { createEngineHost } from './engine-host';
 import { FakeMLCEngine } from './fake-mlc-engine.testutil';
 import { toWireInput } from './offscreen-client';
+import { everyLibPackaged } from '../packaging.testutil';
 
 const MODEL = { modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC' };
 const GENERATION = { temperature: 0.7, maxTokens: 256 };
@@ -26,6 +27,7 @@ function hostWithFakeModel() {
     deleteModelAllInfoInCache: async () => {},
     estimateStorage: async () => ({}),
     detectGpu: async () => ({ available: true, isSoftware: false, shaderF16: true }),
+    packaging: everyLibPackaged(),
   });
   const received: EngineHostOut[] = [];
   return { engine, session: host.connect((m) => received.push(m)), received };

@@ -5,6 +5,7 @@ import { createEngineHost } from './engine-host';
 import { FakeMLCEngine, type FakeEngineOptions } from './fake-mlc-engine.testutil';
 import { FakeModelWorker } from './fake-model-worker.testutil';
 import { createModelWorker } from './model-worker';
+import { everyLibPackaged } from '../packaging.testutil';
 
 const MODEL = 'Llama-3.2-1B-Instruct-q4f16_1-MLC';
 
@@ -31,7 +32,7 @@ describe('the model worker owned by the offscreen document', () => {
     expect(workers).toHaveLength(0);
 
     const engine = await modelWorker.getEngine();
-    await modelWorker.hasModelInCache(MODEL, buildAppConfig());
+    await modelWorker.hasModelInCache(MODEL, buildAppConfig(undefined, everyLibPackaged()));
 
     expect(await modelWorker.getEngine()).toBe(engine);
     expect(workers).toHaveLength(1);
@@ -79,6 +80,7 @@ describe('the engine host over the model worker', () => {
       ...modelWorker,
       estimateStorage: async () => ({}),
       detectGpu: async () => ({ available: true, isSoftware: true, shaderF16: false }),
+      packaging: everyLibPackaged(),
     });
     const received: EngineHostOut[] = [];
     const session = host.connect((message) => received.push(message));
@@ -139,6 +141,6 @@ describe('the engine host over the model worker', () => {
     await settle(200);
 
     expect(of('c1')).toEqual([{ type: 'cache.status', requestId: 'c1', cached: false }]);
-    expect(workers[0]!.cache.calls).toEqual([`has:${MODEL}:${buildAppConfig().model_list[0]?.model_id}`]);
+    expect(workers[0]!.cache.calls).toEqual([`has:${MODEL}:${buildAppConfig(undefined, everyLibPackaged()).model_list[0]?.model_id}`]);
   });
 });

@@ -4,6 +4,7 @@ import { createEngineHost } from './engine-host';
 import { FakeMLCEngine } from './fake-mlc-engine.testutil';
 import type { PortLike } from '../../messaging/port-like';
 import { createOffscreenClient, createOffscreenDraftEngine, OFFSCREEN_PATH, type OffscreenClient, type OffscreenClientDeps } from './offscreen-client';
+import { everyLibPackaged } from '../packaging.testutil';
 
 const MODEL = { modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC' };
 const EMBED = { modelId: 'snowflake-arctic-embed-s-q0f32-MLC-b4' };
@@ -77,6 +78,7 @@ function setup(
       detectGpu,
       // What the offscreen document's idle port does: the background closes the document.
       onIdleUnload: () => void client?.closeWhenIdle(),
+      packaging: everyLibPackaged(),
     });
   const hostEnds: End[] = [];
   let documentOpen = contexts.length > 0;

@@ -4,6 +4,7 @@ import { makeInput } from '../draft-input.testutil';
 import { classifyLoadError, createWebLLMEngine, isAbortError } from '../webllm-engine';
 import { FakeMLCEngine, usageOf, type FakeEngineOptions } from './fake-mlc-engine.testutil';
 import { clientOf, FakeModelWorker } from './fake-model-worker.testutil';
+import { everyLibPackaged } from '../packaging.testutil';
 
 const MODEL = 'Llama-3.2-1B-Instruct-q4f16_1-MLC';
 const EMBEDDER = 'snowflake-arctic-embed-s-q0f32-MLC-b4';
@@ -49,7 +50,7 @@ describe('the engine client in the offscreen document, talking to the model work
 
   it('sends the app config set before a reload with that reload, so a custom model record reaches the real engine', async () => {
     const { client, engine } = setup();
-    const appConfig = buildAppConfig();
+    const appConfig = buildAppConfig(undefined, everyLibPackaged());
     client.setAppConfig(appConfig);
 
     await client.reload([MODEL, EMBEDDER]);
@@ -180,7 +181,7 @@ describe('the engine client in the offscreen document, talking to the model work
 
   it('asks the worker’s cache whether a model is stored, and deletes it there, with the app config given', async () => {
     const { client, cache } = setup();
-    const appConfig = buildAppConfig();
+    const appConfig = buildAppConfig(undefined, everyLibPackaged());
     const firstRecord = appConfig.model_list[0]?.model_id;
     cache.stored.add(MODEL);
 
@@ -194,7 +195,7 @@ describe('the engine client in the offscreen document, talking to the model work
     const { client, cache } = setup();
     cache.failWith = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
-    const error = await client.hasModelInCache(MODEL, buildAppConfig()).catch((e: unknown) => e);
+    const error = await client.hasModelInCache(MODEL, buildAppConfig(undefined, everyLibPackaged())).catch((e: unknown) => e);
 
     expect((error as Error).name).toBe('QuotaExceededError');
     expect(classifyLoadError(error).kind).toBe('storage-full');
