@@ -91,7 +91,11 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
   useEffect(() => {
     if (!command) return;
     onCommandDone?.(command.n);
-    if (command.action === 'edit') box.current?.focus();
+    if (command.action === 'edit') {
+      // The caret at the end: editing usually adds to or trims the draft's close.
+      box.current?.focus();
+      box.current?.setSelectionRange(box.current.value.length, box.current.value.length);
+    }
     else if (command.action === 'regenerate') void regenerate();
     else if (command.action === 'copy') void copy();
     else if (command.action === 'insert') void insert();
@@ -99,8 +103,9 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
     // Only a new command runs it: the handlers read the card's latest state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [command?.n]);
-  /** Copy pressed on a flagged draft: the flags the confirmation names. */
+  /** Copy or Open & insert pressed on a flagged draft: the flags the confirmation names. */
   const [confirming, setConfirming] = useState<readonly GuardFlag[] | null>(null);
+  const [confirmAction, setConfirmAction] = useState<'Copy' | 'Insert'>('Copy');
 
   // Another context (the inline editor re-queuing) may change the text; follow it unless the
   // creator is mid-edit here.
@@ -126,12 +131,20 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
     }, SAVE_DELAY_MS);
   }
 
+  /** The flags still open on the text as it stands (read here if the live query has not answered). */
+  async function openFlags(): Promise<readonly GuardFlag[]> {
+    const context = guard ?? (await loadDraftGuardContext(getDb(), draft).catch(() => undefined));
+    return context ? guardDraft(text, context).filter((f) => !accepted.has(flagKey(f))) : flags;
+  }
+
   async function copy(confirmed = false) {
     if (!confirmed) {
-      // Before the live query answered, the sheet is read here: no flagged draft is copied unasked.
-      const context = guard ?? (await loadDraftGuardContext(getDb(), draft).catch(() => undefined));
-      const open = context ? guardDraft(text, context).filter((f) => !accepted.has(flagKey(f))) : flags;
-      if (open.length > 0) return setConfirming(open);
+      // No flagged draft is copied unasked.
+      const open = await openFlags();
+      if (open.length > 0) {
+        setConfirmAction('Copy');
+        return setConfirming(open);
+      }
     }
     setConfirming(null);
     try {
@@ -194,9 +207,23 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
     }
   }
 
-  async function insert() {
+  async function insert(confirmed = false) {
     if (!OPEN_AND_INSERT_READY) return setMessage('Open & insert is not available yet: Copy the draft and paste it into the reply box.');
-    setMessage(await openAndInsert(id));
+    const open = await openFlags();
+    // As in the inline editor: a flagged draft goes into a reply box only after "Insert anyway".
+    if (!confirmed && open.length > 0) {
+      setConfirmAction('Insert');
+      return setConfirming(open);
+    }
+    setConfirming(null);
+    // The text as typed is saved first: the background inserts the stored draft.
+    if (timer.current !== undefined) {
+      window.clearTimeout(timer.current);
+      timer.current = undefined;
+      await updateDraftText(getDb(), id, text).catch(() => undefined);
+    }
+    setMessage('Opening the page…');
+    setMessage(await openAndInsert(id, open.map((f) => f.kind)));
   }
 
   async function discard() {
@@ -260,10 +287,10 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
       )}
       {confirming && (
         <GuardConfirm
-          action="Copy"
+          action={confirmAction}
           flags={confirming}
-          question="Copy it to the clipboard anyway?"
-          onConfirm={() => void copy(true)}
+          question={confirmAction === 'Insert' ? `Insert it into ${siteName(draft.site)}'s reply box anyway?` : 'Copy it to the clipboard anyway?'}
+          onConfirm={() => void (confirmAction === 'Insert' ? insert(true) : copy(true))}
           onCancel={() => setConfirming(null)}
         />
       )}

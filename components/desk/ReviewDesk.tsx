@@ -81,7 +81,11 @@ function DeskView() {
       const el = document.getElementById(cardId(id));
       if (el) {
         el.focus({ preventScroll: true });
-        el.scrollIntoView({ block: 'nearest' });
+        // Its top in view: a card taller than the list would otherwise show only its end.
+        const list = scroller.current?.getBoundingClientRect();
+        const card = el.getBoundingClientRect();
+        const fits = list !== undefined && card.top >= list.top && card.bottom <= list.bottom;
+        if (!fits) el.scrollIntoView({ block: list && card.height > list.height ? 'start' : 'nearest' });
       } else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
     };
     requestAnimationFrame(() => focus(10));

@@ -1,14 +1,20 @@
 /**
- * Open & insert from the review desk (issue 14): focus the tab with the comment (or open its
- * permalink), open its reply box and insert the draft. The background side is built separately
- * (a 'desk.insert' {draftId} request); until it is in protocol.ts, the desk hides the button and
- * the `i` key says so. WIRE HERE: set OPEN_AND_INSERT_READY and send the request below.
+ * Open & insert from the review desk (issue 14): the background ('desk.insert',
+ * lib/drafting/desk-insert.ts) brings the comment's tab to the front (or opens its permalink),
+ * fills its reply box with the draft and marks it inserted. A flagged draft goes with the flags
+ * the creator confirmed. Returns what to tell the creator.
  */
+import type { GuardFlagKind } from '@/lib/core/guard';
+import { request } from '@/lib/messaging/client';
 
-/** Whether the background answers 'desk.insert' yet. */
-export const OPEN_AND_INSERT_READY: boolean = false;
+/** Whether the background answers 'desk.insert' (it does since the desk's Open & insert landed). */
+export const OPEN_AND_INSERT_READY: boolean = true;
 
-/** Asks the background to open the draft's page and insert it; returns what to tell the creator. */
-export async function openAndInsert(_draftId: number): Promise<string> {
-  return 'Open & insert is not available yet: Copy the draft and paste it into the reply box.';
+export async function openAndInsert(draftId: number, confirmedFlags: readonly GuardFlagKind[] = []): Promise<string> {
+  try {
+    await request('desk.insert', { draftId, ...(confirmedFlags.length ? { confirmedFlags: [...new Set(confirmedFlags)] } : {}) });
+    return 'Inserted into the reply box: check it there and press send yourself.';
+  } catch (error) {
+    return `Could not insert: ${(error as Error).message}`;
+  }
 }

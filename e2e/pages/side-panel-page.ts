@@ -69,6 +69,56 @@ export class SidePanelPage {
     return this.card(author).getByRole('button', { name: 'Mark as sent' });
   }
 
+  // --- The review desk (issue 14) ---
+
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search drafts' });
+  }
+  /** A filter by its name: 'Site', 'Status', 'Comments or DMs'. */
+  filter(name: 'Site' | 'Status' | 'Comments or DMs'): Locator {
+    return this.page.getByRole('combobox', { name, exact: true });
+  }
+  get contactFilter(): Locator {
+    return this.page.getByRole('combobox', { name: 'Contact', exact: true });
+  }
+  get flaggedOnly(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Flagged only' });
+  }
+  get clearFilters(): Locator {
+    return this.page.getByRole('button', { name: 'Clear filters' });
+  }
+  /** "12 on the desk", "3 of 12 shown". */
+  get deskCount(): Locator {
+    return this.page.locator('.queue-count .count');
+  }
+  /** The desk's status line: what the last action did, with Undo after a discard. */
+  get deskStatus(): Locator {
+    return this.page.locator('.desk-status-line');
+  }
+  get undoButton(): Locator {
+    return this.deskStatus.getByRole('button', { name: 'Undo' });
+  }
+  get keysDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Keyboard keys' });
+  }
+  /** A site-and-thread heading on the desk, by its title. */
+  threadHeading(title: string): Locator {
+    return this.page.getByRole('heading', { name: title, exact: true });
+  }
+  /** The card the keys act on. */
+  get selectedCard(): Locator {
+    return this.page.locator('article[aria-current="true"]');
+  }
+  steer(author: string): Locator {
+    return this.card(author).getByRole('combobox', { name: 'Steer the next draft' });
+  }
+  regenerateButton(author: string): Locator {
+    return this.card(author).getByRole('button', { name: 'Regenerate' });
+  }
+  discardButton(author: string): Locator {
+    return this.card(author).getByRole('button', { name: 'Discard' });
+  }
+
   // --- Voice tab ---
 
   get voiceEmpty(): Locator {
