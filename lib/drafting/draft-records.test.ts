@@ -1,7 +1,8 @@
 import type { CommentContext } from '../core/draft';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UnderstudyDB } from '../memory/db';
-import { queueWithVoice, recordSentDraft, withVoiceMatch } from './draft-records';
+import { dbWithQuota } from '../memory/quota.testutil';
+import { queueWithVoice, recordSentDraft, SENT_STORAGE_FULL_MESSAGE, withVoiceMatch } from './draft-records';
 
 const comment: CommentContext = {
   site: 'youtube',
@@ -83,4 +84,37 @@ describe('what the background records about DM drafts', () => {
     expect(draft).toMatchObject({ kind: 'dm', status: 'sent' });
     expect(JSON.stringify([draft, contact, sent])).not.toContain('Elm Street');
   });
+});
+
+describe('learning a sent reply is one write', () => {
+  /** Every row of every table. */
+  async function everything(db: UnderstudyDB): Promise<Record<string, unknown[]>> {
+    const rows: Record<string, unknown[]> = {};
+    for (const table of db.tables) rows[table.name] = await table.toArray();
+    return rows;
+  }
+
+  // Refused after the draft was marked inserted: the reply itself, or the commenter, the last write.
+  for (const refused of [['examples'], ['contacts'], ['sources']]) {
+    it(`leaves the queued draft, memory and the commenter as they were when the write to ${refused.join(', ')} fails`, async () => {
+      const quota = dbWithQuota(refused);
+      await quota.db.examples.bulkAdd(['Hey! Rice flour just stops sticking 🍞 — Maya', 'Hey! Feed it twice a day 🍞 — Maya'].map((reply, i) => ({ reply, platform: 'youtube', source: 'import', createdAt: i })));
+      const draftId = await queueWithVoice(quota.db, { comment, text: 'Hey! Rice flour stops sticking 🍞', engineText: 'Hey! Rice flour stops sticking 🍞', engine: 'memory', exampleIds: [1] });
+      const before = await everything(quota.db);
+      quota.setFull(true);
+
+      const sent = { comment, text: 'Hey! Any flour that does not stick 🍞', engineText: 'Hey! Rice flour stops sticking 🍞', engine: 'memory' as const, exampleIds: [1], via: 'confirmed' as const };
+      await expect(recordSentDraft(quota.db, sent)).rejects.toThrow(SENT_STORAGE_FULL_MESSAGE);
+      expect(quota.refused).toBeGreaterThan(0);
+      // Not even the draft moved: still queued with the creator's last saved text, not "inserted".
+      expect(await everything(quota.db)).toEqual(before);
+      expect(await quota.db.drafts.get(draftId)).toMatchObject({ status: 'queued', text: 'Hey! Rice flour stops sticking 🍞' });
+
+      // With room again, the same report learns it whole.
+      quota.setFull(false);
+      expect((await recordSentDraft(quota.db, sent)).recorded).toBe(true);
+      expect(await quota.db.drafts.get(draftId)).toMatchObject({ status: 'sent', text: 'Hey! Any flour that does not stick 🍞' });
+      expect(await quota.db.contacts.get('youtube:sam')).toMatchObject({ interactions: 1 });
+    });
+  }
 });

@@ -5,7 +5,7 @@
 import type { DraftReport } from '../core/draft';
 import type { UnderstudyDB } from '../memory/db';
 import { markInserted, queueDraft } from '../memory/drafts-repo';
-import { recordSent, scoreVoice } from '../memory/learning';
+import { afterSent, scoreVoice, sentTables, writeSent, type PreparedSent, type RecordSentInput } from '../memory/learning';
 import { explainStorageFull, storageFullMessage } from '../memory/storage-error';
 import { voiceMatchShown } from '../memory/voice-match';
 import type { DraftRunner } from './draft-runner';
@@ -67,12 +67,16 @@ export async function recordSentDraft(
   return explained(SENT_STORAGE_FULL_MESSAGE, () => learnSent(db, payload, draft));
 }
 
+/**
+ * The draft marked inserted and the reply learned from it, in one transaction: a failure in
+ * either (a full disk) leaves the draft, memory and the contact as they were.
+ */
 async function learnSent(db: UnderstudyDB, payload: DraftReport, draft: DraftReport): Promise<{ draftId: number; recorded: boolean }> {
-  const draftId = await markInserted(db, draft, await writeOptions(db, draft));
+  // Read before the transaction: scoring reads the fingerprint, which may compute and cache it.
+  const options = await writeOptions(db, draft);
   const { comment } = payload;
   const dm = comment.kind === 'dm';
-  const result = await recordSent(db, {
-    draftId,
+  const input: Omit<RecordSentInput, 'draftId'> = {
     comment: comment.text,
     finalText: payload.text,
     engineText: payload.engineText,
@@ -93,7 +97,14 @@ async function learnSent(db: UnderstudyDB, payload: DraftReport, draft: DraftRep
             : {}),
         }
       : {}),
+  };
+  // The draft is written with its voice score (when memory has something to score against).
+  const prepared: PreparedSent = { sentAt: Date.now(), engineText: payload.engineText };
+  const { draftId, result } = await db.transaction('rw', [...sentTables(db), db.facts], async () => {
+    const draftId = await markInserted(db, draft, options);
+    return { draftId, result: await writeSent(db, { ...input, draftId }, prepared) };
   });
+  await afterSent(db, result);
   return { draftId, recorded: result.recorded };
 }
 

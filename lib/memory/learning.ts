@@ -46,6 +46,93 @@ export interface RecordSentResult {
   recorded: boolean;
 }
 
+/** The tables learning a sent reply writes: a transaction that calls writeSent must hold them all. */
+export function sentTables(db: UnderstudyDB) {
+  return [...exampleTables(db), db.drafts, db.contacts, db.sources];
+}
+
+/** What recordSent reads before it writes: the scores the write needs, computed outside the transaction. */
+export interface PreparedSent {
+  sentAt: number;
+  /** The engine's text, when there was one (the input's, else the draft's). */
+  engineText?: string;
+  /** The engine text's voice score, against the voice as it was before this reply joins memory. */
+  voiceScore?: number;
+}
+
+/**
+ * The reads recordSent needs before its transaction: a voice score reads the fingerprint, which
+ * may compute and cache it, and that must not happen inside an IndexedDB transaction (it would
+ * commit early). A caller that writes the draft in the same transaction builds PreparedSent
+ * itself, with the score it gives the draft.
+ */
+export async function prepareSent(db: UnderstudyDB, input: RecordSentInput): Promise<PreparedSent> {
+  const prepared: PreparedSent = { sentAt: input.sentAt ?? Date.now() };
+  const draft = input.draftId !== undefined ? await db.drafts.get(input.draftId) : undefined;
+  const engineText = input.engineText ?? draft?.engineText;
+  if (engineText !== undefined) prepared.engineText = engineText;
+  // Only a draft without a score gets one.
+  if (draft && draft.voiceScore === undefined && engineText) {
+    prepared.voiceScore = (await scoreVoice(db, engineText, input.platform, input.kind ?? 'comment')).score;
+  }
+  return prepared;
+}
+
+/**
+ * The writes of a sent reply (see recordSent), inside the caller's transaction over
+ * sentTables(db): a caller that writes the draft first (draft-records.ts) learns the reply in
+ * the same transaction, so a failure anywhere leaves nothing half-written.
+ */
+export async function writeSent(db: UnderstudyDB, input: RecordSentInput, prepared: PreparedSent): Promise<RecordSentResult> {
+  const { sentAt, engineText } = prepared;
+  const contact = typeof input.contact === 'string' ? { handle: input.contact } : input.contact;
+  const key = contact?.handle.trim() ? contactKey(input.platform, contact.handle) : undefined;
+  const kind = input.kind ?? 'comment';
+  const draft = input.draftId !== undefined ? await db.drafts.get(input.draftId) : undefined;
+  if (draft?.id !== undefined && draft.status === 'sent') {
+    const already: RecordSentResult = { draftId: draft.id, recorded: false };
+    if (draft.editDistance !== undefined) already.editDistance = draft.editDistance;
+    if (key) already.contactKey = key;
+    return already;
+  }
+  const exampleId = await addSentExample(db, {
+    incoming: input.comment,
+    reply: input.finalText,
+    platform: input.platform,
+    createdAt: sentAt,
+    kind,
+    ...(key ? { contactKey: key } : {}),
+  });
+  const recorded: RecordSentResult = { recorded: true };
+  if (exampleId !== undefined) recorded.exampleId = exampleId;
+  if (engineText !== undefined) recorded.editDistance = editDistance(engineText, input.finalText.trim());
+  if (draft?.id !== undefined) {
+    const changes: Partial<DraftRow> = { status: 'sent', text: input.finalText, sentAt, updatedAt: sentAt };
+    if (recorded.editDistance !== undefined) changes.editDistance = recorded.editDistance;
+    // The draft's own score stays; one it lacks is the engine text's score from before this reply.
+    if (draft.voiceScore === undefined && prepared.voiceScore !== undefined) changes.voiceScore = prepared.voiceScore;
+    await db.drafts.update(draft.id, changes);
+    recorded.draftId = draft.id;
+  }
+  if (contact && key) {
+    await touchContact(db, {
+      platform: input.platform,
+      handle: contact.handle,
+      ...(contact.displayName ? { displayName: contact.displayName } : {}),
+      ...(kind === 'dm' && input.conversation ? { conversation: input.conversation } : {}),
+      at: sentAt,
+    });
+    recorded.contactKey = key;
+  }
+  if (exampleId !== undefined) await noteSentReply(db, sentAt);
+  return recorded;
+}
+
+/** After a reply was learned: the loaded retrieval index takes it now (an append, no rebuild). */
+export async function afterSent(db: UnderstudyDB, result: RecordSentResult): Promise<void> {
+  if (result.exampleId !== undefined && peekIndexFor(db)) await getIndexFor(db);
+}
+
 /**
  * Remembers a sent reply: a new example, the draft marked 'sent' with its edit distance (and
  * its voice score, if it had none), the contact's interactions, and the 'sent' source count.
@@ -54,59 +141,9 @@ export interface RecordSentResult {
  * nothing the second time.
  */
 export async function recordSent(db: UnderstudyDB, input: RecordSentInput): Promise<RecordSentResult> {
-  const sentAt = input.sentAt ?? Date.now();
-  const contact = typeof input.contact === 'string' ? { handle: input.contact } : input.contact;
-  const key = contact?.handle.trim() ? contactKey(input.platform, contact.handle) : undefined;
-  const draft = input.draftId !== undefined ? await db.drafts.get(input.draftId) : undefined;
-  const engineText = input.engineText ?? draft?.engineText;
-  // Scored against the voice as it was before this reply joins memory.
-  const kind = input.kind ?? 'comment';
-  const voiceScore =
-    draft && draft.voiceScore === undefined && engineText ? (await scoreVoice(db, engineText, input.platform, kind)).score : undefined;
-
-  const result = await db.transaction('rw', [...exampleTables(db), db.drafts, db.contacts, db.sources], async () => {
-    if (draft?.id !== undefined) {
-      const current = await db.drafts.get(draft.id);
-      if (current?.status === 'sent') {
-        const already: RecordSentResult = { draftId: draft.id, recorded: false };
-        if (current.editDistance !== undefined) already.editDistance = current.editDistance;
-        if (key) already.contactKey = key;
-        return already;
-      }
-    }
-    const exampleId = await addSentExample(db, {
-      incoming: input.comment,
-      reply: input.finalText,
-      platform: input.platform,
-      createdAt: sentAt,
-      kind,
-      ...(key ? { contactKey: key } : {}),
-    });
-    const recorded: RecordSentResult = { recorded: true };
-    if (exampleId !== undefined) recorded.exampleId = exampleId;
-    if (engineText !== undefined) recorded.editDistance = editDistance(engineText, input.finalText.trim());
-    if (draft?.id !== undefined) {
-      const changes: Partial<DraftRow> = { status: 'sent', text: input.finalText, sentAt, updatedAt: sentAt };
-      if (recorded.editDistance !== undefined) changes.editDistance = recorded.editDistance;
-      if (voiceScore !== undefined) changes.voiceScore = voiceScore;
-      await db.drafts.update(draft.id, changes);
-      recorded.draftId = draft.id;
-    }
-    if (contact && key) {
-      await touchContact(db, {
-        platform: input.platform,
-        handle: contact.handle,
-        ...(contact.displayName ? { displayName: contact.displayName } : {}),
-        ...(kind === 'dm' && input.conversation ? { conversation: input.conversation } : {}),
-        at: sentAt,
-      });
-      recorded.contactKey = key;
-    }
-    if (exampleId !== undefined) await noteSentReply(db, sentAt);
-    return recorded;
-  });
-  // The loaded index takes the new example now (an append: no rebuild); none loaded, nothing to do.
-  if (result.exampleId !== undefined && peekIndexFor(db)) await getIndexFor(db);
+  const prepared = await prepareSent(db, input);
+  const result = await db.transaction('rw', sentTables(db), async () => writeSent(db, input, prepared));
+  await afterSent(db, result);
   return result;
 }
 
