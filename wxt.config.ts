@@ -44,6 +44,9 @@ export default defineConfig({
     // dynamic URL (new every browser session) keeps other sites from probing for it.
     web_accessible_resources: [{ resources: ['editor.html'], matches: SITE_MATCHES, use_dynamic_url: true }],
     action: { default_title: 'Open Understudy drafts' },
+    // The newest API used unconditionally: sidePanel.setPanelBehavior (116); the rest is older
+    // (offscreen 109, WebGPU 113). e2e/release/package-rules.ts checks this against the features.
+    minimum_chrome_version: '116',
     // The keyboard command drafts the comment in focus (lib/drafting/desk-shortcuts.ts).
     commands: {
       [DRAFT_HERE_COMMAND]: { suggested_key: { default: DRAFT_HERE_DEFAULT_KEY }, description: DRAFT_HERE_DESCRIPTION },
