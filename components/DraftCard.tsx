@@ -24,7 +24,8 @@ import { addFactFromFlag, loadDraftGuardContext } from '@/lib/drafting/guard-con
 import { guardDraft } from '@/lib/guard/guard';
 import type { DraftRow } from '@/lib/memory/db';
 import { getDb } from '@/lib/memory/db';
-import { discardDraft, setFlagCount, updateDraftText } from '@/lib/memory/drafts-repo';
+import { discardDraft, updateDraftText } from '@/lib/memory/drafts-repo';
+import { reportFlagCount } from './desk/flag-writer';
 import { recordSent } from '@/lib/memory/learning';
 import { engineLabel, fitLabel, siteName } from '@/lib/core/labels';
 import { judgeDraftFit } from '@/lib/memory/fit';
@@ -76,7 +77,7 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
   const flagCount = guard ? flags.length : undefined;
   useEffect(() => {
     if (flagCount === undefined || text !== draft.text || draft.flagCount === flagCount) return;
-    setFlagCount(getDb(), id, text, flagCount).catch(() => {});
+    reportFlagCount(id, text, flagCount);
   }, [flagCount, text, draft.text, draft.flagCount, id]);
 
   // The box grows with the draft (no cut-off long drafts); the desk's list re-measures the card.

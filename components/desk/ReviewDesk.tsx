@@ -11,7 +11,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { siteName } from '@/lib/core/labels';
 import { contactsOf, type DeskRow } from '@/lib/desk/desk-view';
-import { listDesk } from '@/lib/memory/drafts-repo';
+import { getDb } from '@/lib/memory/db';
+import { listDesk, listDeskHead } from '@/lib/memory/drafts-repo';
 import { siteLink } from '@/lib/sites/safe-link';
 import { ConversationHead } from '../ConversationGroup';
 import { DraftCard } from '../DraftCard';
@@ -38,11 +39,27 @@ export function ReviewDesk({ store: given }: { store?: StoreApi<DeskState> }) {
 function DeskFeed() {
   const drafts = useLive(listDesk);
   const setDrafts = useDesk((s) => s.setDrafts);
+  const setPartial = useDesk((s) => s.setPartial);
+  // Reading thousands of drafts takes a while: the newest few are shown first, once.
+  useEffect(() => {
+    let live = true;
+    listDeskHead(getDb(), HEAD_DRAFTS)
+      .then((head) => {
+        if (live) setPartial(head);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [setPartial]);
   useEffect(() => {
     if (drafts) setDrafts(drafts);
   }, [drafts, setDrafts]);
   return null;
 }
+
+/** How many drafts are shown while the whole desk is read. */
+const HEAD_DRAFTS = 60;
 
 function cardId(id: number): string {
   return `desk-card-${id}`;
@@ -51,6 +68,7 @@ function cardId(id: number): string {
 function DeskView() {
   const drafts = useDesk((s) => s.drafts);
   const rows = useDesk((s) => s.rows);
+  const partial = useDesk((s) => s.partial);
   const order = useDesk((s) => s.order);
   const selectedId = useDesk((s) => s.selectedId);
   const command = useDesk((s) => s.command);
@@ -109,7 +127,7 @@ function DeskView() {
       <div className="row queue-count">
         <h2>Drafts</h2>
         <span className="count" aria-live="polite">
-          {drafts ? (order.length === total ? `${total} on the desk` : `${order.length} of ${total} shown`) : ''}
+          {!drafts || partial ? '' : order.length === total ? `${total} on the desk` : `${order.length} of ${total} shown`}
         </span>
         <span className="spacer" />
         <button type="button" className="desk-keys-button" aria-label="Keyboard keys" onClick={() => setKeysOpen(true)}>
@@ -119,7 +137,7 @@ function DeskView() {
       {total > 0 && <DeskToolbar ref={search} contacts={contacts} />}
       <StatusLine />
       <div ref={scroller} className="panel desk-list">
-        {drafts && total === 0 && (
+        {drafts && !partial && total === 0 && (
           <div className="empty">
             <p><strong>No queued drafts.</strong></p>
             <p>On a comment or in a conversation, click <b>Draft reply</b>, then <b>Queue</b> to review it here.</p>

@@ -24,6 +24,8 @@ export interface DeskStatusLine {
 
 export interface DeskState {
   drafts: readonly DraftRow[] | undefined;
+  /** Only the newest drafts are in yet (the whole desk is still being read). */
+  partial: boolean;
   filters: DeskFilters;
   rows: DeskRow[];
   /** Draft ids in the order shown: what j and k walk. */
@@ -36,6 +38,8 @@ export interface DeskState {
   command: { id: number; action: CardAction; n: number } | undefined;
 
   setDrafts(drafts: readonly DraftRow[]): void;
+  /** The newest drafts, shown until the whole desk arrives (ignored once it has). */
+  setPartial(drafts: readonly DraftRow[]): void;
   setFilters(change: Partial<DeskFilters>): void;
   select(id: number | undefined): void;
   /** j (+1) and k (−1): the next or previous draft shown, staying put at either end. */
@@ -80,6 +84,7 @@ export function createDeskStore(deps: DeskStoreDeps = repoDeps): StoreApi<DeskSt
   let commands = 0;
   return createStore<DeskState>()((set, get) => ({
     drafts: undefined,
+    partial: false,
     filters: NO_FILTERS,
     rows: [],
     order: [],
@@ -91,7 +96,11 @@ export function createDeskStore(deps: DeskStoreDeps = repoDeps): StoreApi<DeskSt
     setDrafts(drafts) {
       const { order, selectedId, filters } = get();
       const next = derive(drafts, filters);
-      set({ drafts, ...next, selectedId: keptSelection(order, next.order, selectedId) });
+      set({ drafts, partial: false, ...next, selectedId: keptSelection(order, next.order, selectedId) });
+    },
+    setPartial(drafts) {
+      if (get().drafts !== undefined) return;
+      set({ drafts, partial: true, ...derive(drafts, get().filters) });
     },
     setFilters(change) {
       const filters = { ...get().filters, ...change };

@@ -6,6 +6,7 @@ import {
   listQueued,
   restoreDraft,
   setFlagCount,
+  setFlagCounts,
   markInserted,
   queueDraft,
   updateDraftText,
@@ -255,5 +256,14 @@ describe('DM drafts in the repository', () => {
     expect(await setFlagCount(db, id, 'Something older', 1)).toBe(false);
     expect(await setFlagCount(db, id, 'Thanks a lot!', 1)).toBe(true);
     expect((await getDraft(db, id))?.flagCount).toBe(1);
+  });
+
+  it('writes several flag counts at once, skipping drafts whose text changed since', async () => {
+    const db = freshDb();
+    const a = await queueDraft(db, input('c1', 'One'), 100);
+    const b = await queueDraft(db, input('c2', 'Two'), 100);
+    await setFlagCounts(db, [{ id: a, text: 'One', flagCount: 3 }, { id: b, text: 'Old text', flagCount: 1 }]);
+    expect((await getDraft(db, a))?.flagCount).toBe(3);
+    expect((await getDraft(db, b))?.flagCount).toBeUndefined();
   });
 });
