@@ -14,8 +14,8 @@
 import type { UnderstudyDB } from '../memory/db';
 import { PAUSE_MARKER, PAUSE_REQUEST } from './crash-pause-keys';
 
-export const CRASH_PAUSE_BUILD: boolean = import.meta.env.MODE === 'crash-test';
-
+// Outside a Vite build (tsx running `npm run bench`) there is no import.meta.env at all.
+export const CRASH_PAUSE_BUILD: boolean = typeof import.meta.env !== 'undefined' && import.meta.env.MODE === 'crash-test';
 
 /** Whether this import should stop between its chunk writes (test build, test asked). */
 export function pauseRequested(): boolean {
