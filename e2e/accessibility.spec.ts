@@ -69,7 +69,7 @@ test.describe('Accessibility (axe-core)', () => {
   test('Options with the sample profile imported and the Model section in view has no violations', async () => {
     await options.importFile(SAMPLE_PROFILE);
     await expect(options.success).toBeVisible();
-    await options.modelSection.scrollIntoViewIfNeeded();
+    await options.showSection('model');
     await expect(options.gpuSummary).toBeVisible();
     await expectAccessible(options.page);
   });

@@ -32,7 +32,7 @@ const test = base.extend<object, { session: Session }>({
 const DM_SITES = DM_SITE_IDS.map(siteName);
 
 test('DM switches start off, explain once what is read and kept, and stay on across a reload', async ({ session }, testInfo) => {
-  const options = await new OptionsPage(session).open();
+  const options = await new OptionsPage(session).open('sites');
   const { page } = options;
 
   for (const site of DM_SITES) {

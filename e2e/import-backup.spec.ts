@@ -65,6 +65,7 @@ test('a backup exported from Options restores every count after Delete everythin
   await expect(page.getByRole('status').filter({ hasText: 'Exported understudy-backup-' })).toBeVisible();
 
   await options.deleteEverything();
+  await options.showSection('profile');
   await expect(options.exampleCount).toHaveText('0');
   await expect(options.sources).toHaveCount(0);
 

@@ -143,6 +143,7 @@ test.describe('Importing a style profile', () => {
     await options.page.bringToFront();
     await options.deleteEverything();
     await expect(options.page.getByRole('status').filter({ hasText: 'Everything was deleted' })).toBeVisible();
+    await options.showSection('profile');
     await expect(options.exampleCount).toHaveText('0');
     await expect(options.factCount).toHaveText('0');
     await expect(options.page.getByText('No style profile imported yet.')).toBeVisible();

@@ -7,10 +7,13 @@ const SMALL_MODEL = 'Qwen2.5 0.5B (32-bit shaders)';
 const EMBEDDING_MODEL = 'Arctic Embed S (Snowflake)';
 
 test.describe('Options → Model on a browser without WebGPU', () => {
-  test('says plainly that WebGPU is unavailable and drafts come from past replies, and still lists the models', async ({ options }) => {
-    await options.open();
+  test('says plainly that WebGPU is unavailable and drafts come from past replies, folds the models into one line, and lists them on request', async ({ options }) => {
+    await options.open('model');
     await expect(options.gpuSummary).toContainText('WebGPU is unavailable here');
     await expect(options.gpuSummary).toContainText('drafts come from your past replies');
+    await expect(options.modelsFolded).toContainText('No usable GPU here');
+    await expect(options.modelRow('Qwen2.5 1.5B (32-bit shaders)')).toHaveCount(0);
+    await options.showAllModels();
 
     // The curated list still renders, with sizes, GPU memory and speed, but nothing to download into.
     const row = options.modelRow('Qwen2.5 1.5B (32-bit shaders)');
@@ -27,7 +30,8 @@ test.describe('Options → Model on a browser without WebGPU', () => {
   });
 
   test('better matching (embeddings) is optional: off by default, its models listed with their size, a choice kept after a reload', async ({ options }) => {
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     const section = options.modelSection.getByTestId('embeddings');
     await expect(section).toContainText('Better matching (embeddings)');
     await expect(section.getByRole('radio', { name: /Off: match by words only/ })).toBeChecked();
@@ -45,7 +49,8 @@ test.describe('Options → Model on a browser without WebGPU', () => {
   });
 
   test('choosing “Always use my past replies” is kept after a reload', async ({ options }) => {
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     await expect(options.engineChoice('Use an AI model when possible')).toBeChecked();
     await options.engineChoice('Always use my past replies (no model)').check();
     await options.page.reload();
@@ -54,7 +59,8 @@ test.describe('Options → Model on a browser without WebGPU', () => {
   });
 
   test('picking a model with its radio button is kept after a reload', async ({ options }) => {
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     const radio = options.modelRow(SMALL_MODEL).getByRole('radio');
     await radio.check();
     await options.page.reload();
@@ -62,7 +68,8 @@ test.describe('Options → Model on a browser without WebGPU', () => {
   });
 
   test('generation settings are saved as they change, and an out-of-range value is explained and not saved', async ({ options }) => {
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     const temperature = options.modelField('Temperature');
     await expect(temperature).toHaveValue('0.7');
     await temperature.fill('1.2');
@@ -78,7 +85,8 @@ test.describe('Options → Model on a browser without WebGPU', () => {
   });
 
   test('a custom model is checked field by field, then saved and offered in the list', async ({ options }) => {
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     await options.modelField('Model id').fill('my model!');
     await options.modelField('Model URL').fill('http://example.com/weights/');
     await options.modelField('Model library URL').fill('https://models.example.com/lib.js');
@@ -128,7 +136,8 @@ withModelHost.describe('Downloading a model from the model host', () => {
   withModelHost.skip(() => modelServerUnavailable() !== undefined, modelServerUnavailable() ?? '');
 
   withModelHost('a software-only GPU is named as such and no model is recommended for it', async ({ options }) => {
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     await expect(options.gpuSummary).toContainText('Software-only GPU (SwiftShader)');
     await expect(options.gpuSummary).toContainText('Software only');
     await expect(options.gpuSummary).toContainText('16-bit shaders (shader-f16)No');
@@ -142,7 +151,8 @@ withModelHost.describe('Downloading a model from the model host', () => {
 
   withModelHost('shows live progress with percent, size and time left, and Cancel stops the download', async ({ options, modelServer }) => {
     const slow = modelServer.hold(FAKE_SHARDS[2]!.file);
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     const row = options.modelRow(SMALL_MODEL);
     await row.getByRole('button', { name: 'Download' }).click();
 
@@ -166,7 +176,8 @@ withModelHost.describe('Downloading a model from the model host', () => {
 
   withModelHost('a model file the host cannot serve shows an error saying what to do next', async ({ options, modelServer }) => {
     modelServer.fail(FAKE_SHARDS[1]!.file, 404);
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     const row = options.modelRow(SMALL_MODEL);
     await row.getByRole('button', { name: 'Download' }).click();
 
@@ -179,7 +190,8 @@ withModelHost.describe('Downloading a model from the model host', () => {
   });
 
   withModelHost('a fully downloaded model is shown as downloaded and can be deleted from the cache', async ({ options, modelServer }) => {
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     const row = options.modelRow(SMALL_MODEL);
     await row.getByRole('button', { name: 'Download' }).click();
     // Every file arrives; the fake model library then refuses to run, as a broken model would.
@@ -198,7 +210,8 @@ withModelHost.describe('Downloading a model from the model host', () => {
 
   withModelHost('an embedding model downloads with live progress through the same machinery, is chosen, and can be deleted', async ({ options, modelServer }) => {
     const slow = modelServer.hold(FAKE_SHARDS[2]!.file);
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     const row = options.modelRow(EMBEDDING_MODEL);
     await row.getByRole('button', { name: 'Download' }).click();
     await slow.requested;
@@ -228,7 +241,8 @@ withModelHost.describe('Downloading a model from the model host', () => {
 
   withModelHost('the creator’s own model downloads from the addresses they saved', async ({ options, modelServer }) => {
     const slow = modelServer.hold(FAKE_SHARDS[0]!.file);
-    await options.open();
+    await options.open('model');
+    await options.showAllModels();
     await options.modelField('Model id').fill('Creator-Tiny-q4f32_1-MLC');
     await options.modelField('Model URL').fill('https://huggingface.co/mlc-ai/Creator-Tiny-q4f32_1-MLC/resolve/main/');
     await options.modelField('Model library URL').fill('https://raw.githubusercontent.com/creator/libs/main/creator-tiny.wasm');

@@ -138,7 +138,7 @@ test('a site switched off in Options gets no Draft reply buttons, and open tabs 
   const buttons = youtube.getByRole('button', { name: 'Draft reply' });
   await expect(buttons.first()).toBeVisible();
 
-  const options = await new OptionsPage(session).open();
+  const options = await new OptionsPage(session).open('sites');
   await expect(options.siteSwitch('YouTube')).toBeChecked();
   await expect(options.siteSwitch('Reddit')).toBeChecked();
   await options.sitesSection.scrollIntoViewIfNeeded();

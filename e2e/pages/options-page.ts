@@ -1,15 +1,35 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { OPTIONS_SECTIONS, type OptionsSectionId } from '../../components/options-sections';
 import { ROOT, type Session } from '../harness/launch';
 
 export class OptionsPage {
   page!: Page;
   constructor(private readonly session: Session) {}
 
-  async open(): Promise<this> {
+  /**
+   * Opens Options on a section (Profile & memory when none is named: import, memory counts and
+   * sources are there), by its address, as a link such as options.html#model would.
+   */
+  async open(section?: OptionsSectionId): Promise<this> {
     this.page = await this.session.context.newPage();
-    await this.page.goto(this.session.extensionUrl('options.html'));
+    await this.page.goto(this.session.extensionUrl(section ? `options.html#${section}` : 'options.html'));
     return this;
+  }
+
+  /** The nav of Options' sections. */
+  get sectionNav(): Locator {
+    return this.page.getByRole('navigation', { name: 'Options sections' });
+  }
+  sectionLink(section: OptionsSectionId): Locator {
+    const label = OPTIONS_SECTIONS.find((s) => s.id === section)!.label;
+    return this.sectionNav.getByRole('link', { name: label, exact: true });
+  }
+  /** Shows a section by clicking its link in the nav, as a creator would. */
+  async showSection(section: OptionsSectionId) {
+    const link = this.sectionLink(section);
+    if ((await link.getAttribute('aria-current')) !== 'page') await link.click();
+    await this.page.locator(`[data-section="${section}"]`).waitFor({ state: 'visible' });
   }
 
   get importInput(): Locator {
@@ -66,7 +86,9 @@ export class OptionsPage {
     if (await this.importPreview.isVisible()) await this.confirmImportButton.click();
   }
 
+  /** Delete everything, in Privacy (which stays shown, with its outcome; the counts are in Profile & memory). */
   async deleteEverything() {
+    await this.showSection('privacy');
     await this.page.getByRole('button', { name: 'Delete everything…' }).click();
     await this.page.getByRole('button', { name: 'Yes, delete everything' }).click();
   }
@@ -78,6 +100,16 @@ export class OptionsPage {
   }
   get gpuSummary(): Locator {
     return this.modelSection.getByTestId('gpu-summary');
+  }
+  /** The model list folded into one line, as it is with no usable GPU. */
+  get modelsFolded(): Locator {
+    return this.modelSection.getByTestId('models-collapsed');
+  }
+  /** Unfolds the model list where it is folded (no usable GPU); does nothing where it is not. */
+  async showAllModels() {
+    await this.modelsFolded.or(this.modelSection.getByText('Recommended for this device', { exact: true })).first().waitFor();
+    const show = this.modelsFolded.getByRole('button', { name: 'Show the models anyway' });
+    if (await show.isVisible()) await show.click();
   }
   /** A model's row in the list, by its display name, e.g. "Qwen2.5 0.5B (32-bit shaders)". */
   modelRow(name: string): Locator {
