@@ -31,6 +31,7 @@ function setup() {
     'embeddings.start': vi.fn(async () => ({ started: true })),
     'desk.draftAll': vi.fn(async () => ({ job: null })),
     'desk.regenerate': vi.fn(async () => ({ text: 'New draft', engine: 'memory' as const, flagCount: 0 })),
+    'desk.insert': vi.fn(async () => ({ inserted: true as const, tabId: 7 })),
   };
   return { handlers, route: createRouter(handlers, identity) };
 }
@@ -146,6 +147,16 @@ describe('background router', () => {
     expect(handlers['desk.draftAll']).not.toHaveBeenCalled();
     expect(await route({ type: 'desk.draftAll', payload: { action: 'start', tabId: 7 } }, panel)).toEqual({ ok: true, data: { job: null } });
     expect(await route({ type: 'desk.draftAll', payload: { action: 'pause' } }, panel)).toEqual({ ok: true, data: { job: null } });
+  });
+
+  it('lets only extension pages insert or regenerate a queued draft, never a web page', async () => {
+    const { route, handlers } = setup();
+    const panel = { id: 'ext-id', url: 'chrome-extension://ext-id/sidepanel.html' };
+    expect((await route({ type: 'desk.insert', payload: { draftId: 3 } }, youtubeTab)).ok).toBe(false);
+    expect((await route({ type: 'desk.regenerate', payload: { draftId: 3, steer: 'shorter' } }, youtubeTab)).ok).toBe(false);
+    expect(handlers['desk.insert']).not.toHaveBeenCalled();
+    expect(handlers['desk.regenerate']).not.toHaveBeenCalled();
+    expect(await route({ type: 'desk.insert', payload: { draftId: 3 } }, panel)).toEqual({ ok: true, data: { inserted: true, tabId: 7 } });
   });
 
   it('keeps extension pages from posing as a content script', async () => {
