@@ -12,7 +12,7 @@ import type { EnginePreference } from '@/lib/llm/settings';
 import type { EmbeddingProgress } from '@/lib/memory/embedding-job';
 import { countExamples } from '@/lib/memory/examples-repo';
 import { request } from '@/lib/messaging/client';
-import { formatMB } from './ModelFormat';
+import { formatMB, notInThisBuild } from './ModelFormat';
 import { ModelRow } from './ModelList';
 import { useLive } from './useLive';
 import { useStorageItem } from './useStorageItem';
@@ -153,6 +153,7 @@ export function ModelEmbeddings(props: ModelEmbeddingsProps) {
             recommended={model.id === RECOMMENDED_EMBEDDING_ID}
             recommendedLabel="Recommended: small and quick"
             noGpu={!cap.available}
+            problem={notInThisBuild(model)}
             otherDownloadRunning={otherRunning(model.id)}
             download={download}
             onDownload={(selection) => {

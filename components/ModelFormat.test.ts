@@ -58,3 +58,12 @@ describe('which models the list offers', () => {
     expect(cannotRun(f16, gpu(true))).toBeUndefined();
   });
 });
+
+describe('a model whose library this build lacks', () => {
+  it('is named as not included, with the reason, and a packaged one is not', async () => {
+    const { notInThisBuild } = await import('./ModelFormat');
+    const model = { libFile: 'Qwen2-0.5B-Instruct-q4f16_1_cs1k-webgpu.wasm' };
+    expect(notInThisBuild(model, new Set())).toMatch(/Not included in this version of Understudy: .*never downloads code/);
+    expect(notInThisBuild(model, new Set([model.libFile]))).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 /** Numbers on the Model settings, in words a creator reads at a glance. */
 import type { GpuCapability } from '@/lib/core/models';
-import type { CatalogModel, SpeedClass } from '@/lib/llm/catalog';
+import { isInThisBuild, type CatalogModel, type SpeedClass } from '@/lib/llm/catalog';
+import { PACKAGED_MODEL_LIBS } from '@/lib/llm/build-flags';
 
 const KB = 1024;
 const MB = KB * 1024;
@@ -61,6 +62,15 @@ export function modelsToShow(
 }
 
 /** Why this GPU cannot run a model build, or undefined when it can. */
+/**
+ * A catalogue model this build can't offer: its library (compiled code) isn't in the package, and
+ * Understudy never downloads code (lib/llm/build-flags.ts).
+ */
+export function notInThisBuild(model: { libFile: string }, packaged: ReadonlySet<string> = PACKAGED_MODEL_LIBS): string | undefined {
+  if (isInThisBuild(model, packaged)) return undefined;
+  return 'Not included in this version of Understudy: its model library (code) isn’t in the package, and Understudy never downloads code. Builds from source can add it (README → Install).';
+}
+
 export function cannotRun(model: CatalogModel, capability: GpuCapability): string | undefined {
   if (model.needsShaderF16 && !capability.shaderF16) {
     return 'Needs 16-bit GPU shaders (shader-f16), which this GPU does not offer: pick the 32-bit build.';

@@ -9,8 +9,9 @@ import { useId, useState } from 'react';
 import { MODEL_CATALOG, findCatalogModel, type CustomModelEntry } from '@/lib/llm/catalog';
 import type { DownloadState } from '@/lib/llm/download-state';
 import { CUSTOM_MODEL_CHOICE } from '@/lib/llm/settings';
+import { CUSTOM_MODELS_ALLOWED } from '@/lib/llm/build-flags';
 import { ModelDownloadProgress } from './ModelDownloadProgress';
-import { cannotRun, formatMB, modelsToShow, speedLabel } from './ModelFormat';
+import { cannotRun, formatMB, modelsToShow, notInThisBuild, speedLabel } from './ModelFormat';
 
 export interface ModelListProps {
   status: ModelStatus;
@@ -197,11 +198,11 @@ export function ModelList(props: ModelListProps) {
               details={`${formatMB(model.downloadMB)} download · needs ${formatMB(model.vramMB)} of GPU memory · ${speedLabel(model.speed)}`}
               cached={status.cached[model.id] === true}
               recommended={model.id === status.recommendedId}
-              problem={cap.available ? cannotRun(model, cap) : undefined}
+              problem={notInThisBuild(model) ?? (cap.available ? cannotRun(model, cap) : undefined)}
               otherDownloadRunning={otherRunning(model.id)}
             />
           ))}
-          {customModel && (
+          {customModel && CUSTOM_MODELS_ALLOWED && (
             <ModelRow
               {...shared}
               name={`Your own model: ${customModel.id}`}

@@ -22,6 +22,7 @@ import {
 } from '@/lib/llm/settings';
 import { request } from '@/lib/messaging/client';
 import { ModelCustomForm } from './ModelCustomForm';
+import { CUSTOM_MODELS_ALLOWED } from '@/lib/llm/build-flags';
 import { ModelEmbeddings } from './ModelEmbeddings';
 import { ModelEngineOrder } from './ModelEngineOrder';
 import { formatBytes } from './ModelFormat';
@@ -180,7 +181,15 @@ export function ModelSettings() {
           {actionError}
         </div>
       )}
-      <ModelCustomForm saved={custom ?? null} />
+      {/* A store build runs only the code it ships; a creator's own model brings its own. */}
+      {CUSTOM_MODELS_ALLOWED ? (
+        <ModelCustomForm saved={custom ?? null} />
+      ) : (
+        <p className="muted">
+          Your own model: not in this version of Understudy, because a model brings its own code and a store
+          package may run only the code it ships. Builds from source offer it (README → Install).
+        </p>
+      )}
       <ModelGeneration />
     </section>
   );
