@@ -8,6 +8,8 @@
  * there after a look at another section.
  */
 import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+import { PRIVACY_SUMMARY } from '@/lib/core/privacy';
 import { DeleteEverything } from './DeleteEverything';
 import { DisclosureSettings } from './DisclosureSettings';
 import { ImportProfile } from './ImportProfile';
@@ -70,6 +72,16 @@ export function OptionsPage() {
     model: <ModelSettings />,
     privacy: (
       <>
+        <section className="card stack" aria-labelledby="privacy-summary-title">
+          <h2 id="privacy-summary-title">Your data</h2>
+          <p>{PRIVACY_SUMMARY}</p>
+          <p>
+            <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer">
+              Privacy in full
+            </a>
+            : what is stored, for how long, what leaves your computer (model downloads only) and how to delete it.
+          </p>
+        </section>
         <DisclosureSettings />
         <DeleteEverything onDeleted={() => setWipes((n) => n + 1)} />
       </>

@@ -114,6 +114,15 @@ test('Options opens the section its address names, switches by the nav with Back
   await options.sectionLink('privacy').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Delete everything…' })).toBeVisible();
+  // The privacy statement in full, an extension page of its own (the same text as PRIVACY.md).
+  const [privacy] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.getByRole('link', { name: 'Privacy in full' }).click(),
+  ]);
+  await expect(privacy.getByRole('heading', { level: 1, name: 'Understudy privacy' })).toBeVisible();
+  await expect(privacy.getByRole('heading', { name: 'What leaves your computer' })).toBeVisible();
+  await expect(privacy.getByText(/huggingface\.co/)).toBeVisible();
+  await privacy.close();
   await options.showSection('profile');
   await expect(options.importInput).toBeAttached();
   await expect(page.getByText('Import style profile', { exact: true })).toBeVisible();
