@@ -9,13 +9,12 @@ import {
   commitImport,
   describeImportError,
   describeOutcome,
-  openSelection,
-  prepareImport,
   type ChosenFile,
   type ImportFilters,
   type PreparedImport,
-  type Selection,
 } from '@/lib/imports/import-flow';
+import { inlineRunner, workerRunner, type ImportRunner } from '@/lib/imports/import-runner';
+import { describeTimeLeft, estimateMsLeft } from '@/lib/imports/time-left';
 import { ImportFormatError } from '@/lib/imports/types';
 import { getDb } from '@/lib/memory/db';
 import { IMPORT_CONSENT_TEXT } from '@/lib/memory/sources-repo';
@@ -32,39 +31,60 @@ function errorOutcome(fileName: string, error: unknown): Outcome {
 
 type Phase =
   | { step: 'idle' }
-  | { step: 'reading'; name: string; progress: string }
-  | { step: 'preview'; prepared: PreparedImport; filters: ImportFilters; committing: boolean };
+  | { step: 'reading'; name: string; progress: string; fraction: number; timeLeft: string }
+  | { step: 'preview'; prepared: PreparedImport; files: readonly ChosenFile[]; filters: ImportFilters; committing: boolean };
 
 function isAbort(error: unknown): boolean {
   return (error as { name?: string })?.name === 'AbortError';
 }
 
-export function ImportProfile() {
+/**
+ * The import worker in the product; the page itself where there are no Workers (unit tests).
+ * The literal `new Worker(new URL(…))` is what the bundler looks for to build the worker.
+ */
+function defaultRunner(): ImportRunner {
+  if (typeof Worker === 'undefined') return inlineRunner(getDb);
+  return workerRunner(() => new Worker(new URL('../lib/imports/import.worker.ts', import.meta.url), { type: 'module' }));
+}
+
+function toChosen(files: readonly (File | ChosenFile)[]): ChosenFile[] {
+  return files.map((f) => (f instanceof Blob ? { file: f } : f));
+}
+
+export function ImportProfile({ runner }: { runner?: ImportRunner } = {}) {
   const inputId = useId();
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [outcome, setOutcome] = useState<Outcome>();
   const [dragging, setDragging] = useState(false);
   const abort = useRef<AbortController | undefined>(undefined);
+  const run = useRef<ImportRunner | undefined>(runner);
   const busy = phase.step === 'reading' || (phase.step === 'preview' && phase.committing);
 
-  async function read(name: string, open: (signal: AbortSignal, progress: (text: string) => void) => Promise<Selection>, creator?: string) {
+  async function read(name: string, files: readonly ChosenFile[], creator?: string) {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     setOutcome(undefined);
-    setPhase({ step: 'reading', name, progress: `Reading ${name}…` });
-    const progress = (text: string) => {
-      if (!controller.signal.aborted) setPhase({ step: 'reading', name, progress: text });
+    const started = performance.now();
+    let fraction = 0;
+    const show = (progress: string) => {
+      if (controller.signal.aborted) return;
+      const timeLeft = describeTimeLeft(estimateMsLeft(performance.now() - started, fraction));
+      setPhase({ step: 'reading', name, progress, fraction, timeLeft });
     };
+    show(`Reading ${name}…`);
     try {
-      const selection = await open(controller.signal, progress);
-      const prepared = await prepareImport(getDb(), selection, {
+      run.current ??= defaultRunner();
+      const prepared = await run.current(files, {
         signal: controller.signal,
-        onProgress: progress,
+        onProgress: (text, done) => {
+          if (done !== undefined) fraction = Math.max(fraction, done);
+          show(text);
+        },
         ...(creator ? { creator } : {}),
       });
       if (controller.signal.aborted) throw new DOMException('Import cancelled', 'AbortError');
-      setPhase({ step: 'preview', prepared, filters: {}, committing: false });
+      setPhase({ step: 'preview', prepared, files, filters: {}, committing: false });
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) {
         setPhase({ step: 'idle' });
@@ -83,7 +103,7 @@ export function ImportProfile() {
     const first = files[0]!;
     const name = (first instanceof Blob ? first : first.file).name;
     const label = files.length > 1 ? `${name} and ${files.length - 1} more` : name;
-    void read(label, (signal, onProgress) => openSelection(files, { signal, onProgress }));
+    void read(label, toChosen(files));
   }
 
   async function confirm() {
@@ -158,9 +178,19 @@ export function ImportProfile() {
         </div>
       </div>
       {phase.step === 'reading' && (
-        <div className="row">
-          <span className="muted" aria-live="polite" data-testid="import-progress">{phase.progress}</span>
-          <button type="button" onClick={cancel}>Cancel</button>
+        <div className="stack import-progress">
+          <progress
+            style={{ width: '100%' }}
+            max={1}
+            value={phase.fraction}
+            aria-label={`Reading ${phase.name}`}
+            aria-valuetext={`${Math.floor(phase.fraction * 100)}%, ${phase.timeLeft.replace(/…$/, '')}`}
+          />
+          <div className="row">
+            <span className="muted" aria-live="polite" data-testid="import-progress">{phase.progress}</span>
+            <span className="muted" data-testid="import-time-left">{phase.timeLeft}</span>
+            <button type="button" onClick={cancel}>Cancel</button>
+          </div>
         </div>
       )}
       {phase.step === 'preview' && (
@@ -171,10 +201,7 @@ export function ImportProfile() {
           busy={phase.committing}
           onImport={() => void confirm()}
           onCancel={cancel}
-          onCreator={(creator) => {
-            const selection = phase.prepared.selection;
-            void read(selection.name, async () => selection, creator);
-          }}
+          onCreator={(creator) => void read(phase.prepared.selection.name, phase.files, creator)}
         />
       )}
       {outcome?.kind === 'success' && <div className="banner success" role="status">{outcome.message}</div>}

@@ -14,8 +14,9 @@
  *    or a cancel leaves memory exactly as it was. Duplicates are checked again inside it, since
  *    memory may have changed while the preview was open.
  *
- * Runs on the page's thread for now: parsing yields at every await, and progress is reported in
- * words (onProgress). Moving parse into a worker changes only who calls prepareImport.
+ * Steps 1–2 run in the import worker (import.worker.ts via import-runner.ts), off the Options
+ * page's thread; progress is reported in words and as a fraction of the work (onProgress), from
+ * which the page estimates the time left.
  */
 import { SITE_NAMES, type SiteId } from '../core/sites';
 import type { UnderstudyDB } from '../memory/db';
@@ -55,14 +56,26 @@ export interface Selection {
   files: ImportFile[];
   /** The browser File behind each loose (not zipped) file. */
   loose: Map<ImportFile, File>;
+  /** The share of the whole import's work already done by opening it (reading its zips). */
+  progressDone?: number;
 }
+
+/**
+ * How the work of an import is shared out for the progress bar: streaming a zip is most of it,
+ * then the importer's parse (measured by the bytes of text it has asked for), then the check
+ * against memory. Rough on purpose: the bar must only move forward and end at the end.
+ */
+export const PROGRESS_SHARE = { openZips: 0.5, parsedBy: 0.95 } as const;
 
 export interface FlowOptions {
   signal?: AbortSignal;
   /** MAX_TEXT_FILE_BYTES unless a test needs a small one. */
   maxTextBytes?: number;
-  /** A sentence on what is happening now ("Reading twitter.zip: 40 of 120 MB…"). */
-  onProgress?: (text: string) => void;
+  /**
+   * A sentence on what is happening now ("Reading twitter.zip: 40 of 120 MB…") and, when known,
+   * the share of the import's work done so far (0–1, never going back).
+   */
+  onProgress?: (text: string, fraction?: number) => void;
 }
 
 export interface PrepareOptions extends FlowOptions {
@@ -72,7 +85,8 @@ export interface PrepareOptions extends FlowOptions {
 
 /** What an import would add: computed without writing anything. */
 export interface PreparedImport {
-  selection: Selection;
+  /** What was read: its name for every message (the files themselves stay where they were read). */
+  selection: Pick<Selection, 'name'>;
   /** Importer id, or 'profile'. */
   format: string;
   /** How the creator knows the format: "X archive", "Understudy style profile". */
@@ -155,8 +169,8 @@ export interface CommitSummary {
   backup?: RestorePlan;
 }
 
-function report(options: FlowOptions, text: string) {
-  options.onProgress?.(text);
+function report(options: FlowOptions, text: string, fraction?: number) {
+  options.onProgress?.(text, fraction);
 }
 
 function throwIfAborted(signal?: AbortSignal) {
@@ -202,20 +216,26 @@ export async function openSelection(chosen: readonly (File | ChosenFile)[], opti
   const items: ChosenFile[] = chosen.map((c) => (c instanceof Blob ? { file: c } : c));
   if (items.length === 0) throw new ImportFormatError('', 'No file was chosen.');
   const selection: Selection = { name: selectionName(items), files: [], loose: new Map() };
+  const zipBytes = items.reduce((n, { file }) => n + file.size, 0);
+  let zipBytesBefore = 0;
+  let openedZip = false;
   for (const { file, path } of items) {
     throwIfAborted(options.signal);
     const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
     if (looksLikeZip(head)) {
       let lastShown = -1;
       const total = megabytes(file.size);
-      report(options, `Reading ${file.name}…`);
+      openedZip = true;
+      const before = zipBytesBefore;
+      const share = (read: number) => (PROGRESS_SHARE.openZips * (before + read)) / Math.max(1, zipBytes);
+      report(options, `Reading ${file.name}…`, share(0));
       const entries = await readZip(
         file.name,
         counted(file, (read) => {
           const percent = Math.floor((read / Math.max(1, file.size)) * 100);
           if (percent === lastShown) return;
           lastShown = percent;
-          report(options, `Reading ${file.name}: ${megabytes(read)} of ${total} MB (${percent}%)…`);
+          report(options, `Reading ${file.name}: ${megabytes(read)} of ${total} MB (${percent}%)…`, share(read));
         }),
         { wanted: (p) => TEXT_LIKE.test(p), ...(options.signal ? { signal: options.signal } : {}) },
       );
@@ -226,6 +246,7 @@ export async function openSelection(chosen: readonly (File | ChosenFile)[], opti
         );
       }
       selection.files.push(...entries);
+      zipBytesBefore += file.size;
       continue;
     }
     const limit = options.maxTextBytes ?? MAX_TEXT_FILE_BYTES;
@@ -245,7 +266,27 @@ export async function openSelection(chosen: readonly (File | ChosenFile)[], opti
     selection.files.push(importFile);
     selection.loose.set(importFile, file);
   }
+  if (openedZip) selection.progressDone = PROGRESS_SHARE.openZips;
   return selection;
+}
+
+/**
+ * The selection's files, each reporting when an importer asks for its text: the parse's
+ * progress, by the bytes of text asked for so far, without any importer knowing about it.
+ */
+function withParseProgress(selection: Selection, options: FlowOptions): ImportFile[] {
+  if (!options.onProgress) return selection.files;
+  const start = selection.progressDone ?? 0;
+  const total = Math.max(1, selection.files.reduce((n, f) => n + f.size, 0));
+  let asked = 0;
+  return selection.files.map((file) => ({
+    ...file,
+    text: () => {
+      report(options, `Reading ${file.path} (${megabytes(file.size)} MB)…`, start + ((PROGRESS_SHARE.parsedBy - start) * asked) / total);
+      asked += file.size;
+      return file.text();
+    },
+  }));
 }
 
 const PROFILE_HEAD = new RegExp(`"format"\\s*:\\s*"${PROFILE_FORMAT.replace(/\./g, '\\.')}"`);
@@ -339,9 +380,9 @@ export async function prepareImport(
   if (profile) {
     result = { format: 'profile', replies: [], skipped: {}, warnings: [] };
   } else {
-    report(options, `Reading your replies from the ${importer!.label}…`);
+    report(options, `Reading your replies from the ${importer!.label}…`, selection.progressDone ?? 0);
     try {
-      result = await importer!.parse(selection.files, {
+      result = await importer!.parse(withParseProgress(selection, options), {
         ...(options.creator ? { creator: options.creator } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
@@ -352,7 +393,7 @@ export async function prepareImport(
   }
   throwIfAborted(options.signal);
 
-  report(options, 'Checking for replies already in memory…');
+  report(options, 'Checking for replies already in memory…', PROGRESS_SHARE.parsedBy);
   const raw: ReplyInput[] = profile ? toReplyInputs(profile) : result.replies.map(fromImported);
   const skipped = { ...result.skipped };
   const clean: ReplyInput[] = [];
