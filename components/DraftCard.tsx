@@ -324,7 +324,7 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
             custom={customSteer}
             memoryDraft={memoryDraft}
             disabled={regenerating}
-            showWhy={selected}
+            showWhy
             onChange={setSteer}
             onCustomChange={setCustomSteer}
             onSubmitCustom={() => void regenerate()}

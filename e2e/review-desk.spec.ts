@@ -93,7 +93,7 @@ test('the desk lists every draft by site and thread, newest first, and filters a
   const { page } = panel;
   await seed(page, DRAFTS);
 
-  await expect(panel.deskCount).toHaveText('5 on the desk');
+  await expect(panel.deskCount).toHaveText('4 waiting');
   // Groups by their newest draft: the DM conversation, the X post, then the YouTube video.
   // (The list is virtualized: only the cards near the screen exist.)
   await expect.poll(async () => (await labels(panel)).slice(0, 3)).toEqual([
@@ -137,13 +137,13 @@ test('the desk lists every draft by site and thread, newest first, and filters a
   await panel.searchBox.fill('no such words anywhere');
   await expect(page.getByText('No drafts match.')).toBeVisible();
   await panel.searchBox.fill('');
-  await expect(panel.deskCount).toHaveText('5 on the desk');
+  await expect(panel.deskCount).toHaveText('4 waiting');
 });
 
 test('a draft is edited in place, regenerated with a steer, discarded and brought back', async ({ session }) => {
   const panel = await new SidePanelPage(session).open();
   const { page } = panel;
-  await expect(panel.deskCount).toHaveText('5 on the desk');
+  await expect(panel.deskCount).toHaveText('4 waiting');
 
   // Edited: saved as typed, then listed as edited.
   await panel.draftBox('@ana').fill('When it doubles in 4–8 hours. Trust the rise, not the clock.');
@@ -175,7 +175,7 @@ test('a draft is edited in place, regenerated with a steer, discarded and brough
 test('every action has a key: j/k move with focus shown, e edits, Escape leaves, x discards, u undoes, / searches, ? lists the keys', async ({ session }, testInfo) => {
   const panel = await new SidePanelPage(session).open();
   const { page } = panel;
-  await expect(panel.deskCount).toHaveText('5 on the desk');
+  await expect(panel.deskCount).toHaveText('4 waiting');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
 
   await page.keyboard.press('j');
@@ -230,7 +230,7 @@ test('the desk fits a 320 px panel and follows a dark system theme', async ({ se
   const panel = await new SidePanelPage(session).open();
   const { page } = panel;
   await page.setViewportSize({ width: 320, height: 800 });
-  await expect(panel.deskCount).toHaveText('5 on the desk');
+  await expect(panel.deskCount).toHaveText('4 waiting');
   // Nothing wider than the panel: no sideways scrolling.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await page.screenshot({ path: testInfo.outputPath('desk-320.png') });

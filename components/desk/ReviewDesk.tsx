@@ -10,11 +10,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { siteName } from '@/lib/core/labels';
-import { contactsOf, type DeskRow } from '@/lib/desk/desk-view';
-import { getDb } from '@/lib/memory/db';
+import { contactsOf, draftsOfRow, type DeskRow } from '@/lib/desk/desk-view';
+import { getDb, type DraftRow } from '@/lib/memory/db';
 import { listDesk, listDeskHead } from '@/lib/memory/drafts-repo';
 import { siteLink } from '@/lib/sites/safe-link';
-import { ConversationHead } from '../ConversationGroup';
+import { ConversationHead, conversationTitle } from '../ConversationGroup';
 import { DraftCard } from '../DraftCard';
 import { useLive } from '../useLive';
 import { createDeskStore, DeskStoreContext, UNDO_SHOWN_MS, useDesk, type DeskState } from './desk-store';
@@ -71,10 +71,6 @@ function DeskView() {
   const partial = useDesk((s) => s.partial);
   const order = useDesk((s) => s.order);
   const selectedId = useDesk((s) => s.selectedId);
-  const command = useDesk((s) => s.command);
-  const select = useDesk((s) => s.select);
-  const done = useDesk((s) => s.done);
-  const discard = useDesk((s) => s.discard);
   const [keysOpen, setKeysOpen] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -90,7 +86,7 @@ function DeskView() {
 
   /** Brings the selected card on screen and gives it focus (its ring shows the selection). */
   function reveal(id: number) {
-    const index = rows.findIndex((row) => row.type === 'draft' && row.draft.id === id);
+    const index = rows.findIndex((row) => draftsOfRow(row).some((draft) => draft.id === id));
     if (index < 0) return;
     // A card already rendered only needs to come into view; one far away, its row first.
     if (!document.getElementById(cardId(id))) virtualizer.scrollToIndex(index, { align: 'auto' });
@@ -122,12 +118,14 @@ function DeskView() {
   useDeskKeys({ openKeys: () => setKeysOpen(true), focusSearch: () => search.current?.focus(), keysOpen });
 
   const total = drafts?.length ?? 0;
+  // Waiting: queued, not yet inserted or sent (what the toolbar badge counts too).
+  const waiting = useMemo(() => (drafts ?? []).filter((d) => d.status === 'queued').length, [drafts]);
   return (
     <div role="tabpanel" id="panel-queue" aria-labelledby="tab-queue" className="queue-panel desk">
       <div className="row queue-count">
         <h2>Drafts</h2>
         <span className="count" aria-live="polite">
-          {!drafts || partial ? '' : order.length === total ? `${total} on the desk` : `${order.length} of ${total} shown`}
+          {!drafts || partial ? '' : order.length === total ? `${waiting} waiting` : `${order.length} of ${total} shown`}
         </span>
         <span className="spacer" />
         <button type="button" className="desk-keys-button" aria-label="Keyboard keys" onClick={() => setKeysOpen(true)}>
@@ -136,7 +134,7 @@ function DeskView() {
       </div>
       {total > 0 && <DeskToolbar ref={search} contacts={contacts} />}
       <StatusLine />
-      <div ref={scroller} className="panel desk-list">
+      <div ref={scroller} className="panel desk-list" tabIndex={0} role="region" aria-label="Drafts on the desk">
         {drafts && !partial && total === 0 && (
           <div className="empty">
             <p><strong>No queued drafts.</strong></p>
@@ -159,14 +157,7 @@ function DeskView() {
                   {row.type === 'group' ? (
                     <GroupHead row={row} />
                   ) : (
-                    <DraftCard
-                      draft={row.draft}
-                      selected={row.draft.id === selectedId}
-                      onSelect={select}
-                      command={command && command.id === row.draft.id ? command : undefined}
-                      onCommandDone={done}
-                      onDiscard={(id) => void discard(id)}
-                    />
+                    <RowCards row={row} />
                   )}
                 </li>
               );
@@ -176,6 +167,34 @@ function DeskView() {
       </div>
       {keysOpen && <KeysDialog onClose={() => setKeysOpen(false)} />}
     </div>
+  );
+}
+
+/** A draft's card, or a DM conversation's heading and cards in one region. */
+function RowCards({ row }: { row: Exclude<DeskRow, { type: 'group' }> }) {
+  const selectedId = useDesk((s) => s.selectedId);
+  const command = useDesk((s) => s.command);
+  const select = useDesk((s) => s.select);
+  const done = useDesk((s) => s.done);
+  const discard = useDesk((s) => s.discard);
+  const card = (draft: DraftRow) => (
+    <DraftCard
+      key={draft.id ?? draft.commentId}
+      draft={draft}
+      selected={draft.id === selectedId}
+      onSelect={select}
+      command={command && command.id === draft.id ? command : undefined}
+      onCommandDone={done}
+      onDiscard={(id) => void discard(id)}
+    />
+  );
+  if (row.type === 'draft') return card(row.draft);
+  const newest = row.drafts[0]!;
+  return (
+    <section className="conversation-group stack" aria-label={`Direct messages with ${conversationTitle(newest)}`}>
+      <ConversationHead newest={newest} count={row.drafts.length} />
+      {row.drafts.map(card)}
+    </section>
   );
 }
 

@@ -65,10 +65,10 @@ describe('the review desk list', () => {
     const newer = draft({ threadTitle: 'Rye bread', createdAt: 9 });
     const dm2 = draft({ site: 'x', kind: 'dm', author: 'fay', conversation: { id: 'conv1', group: false, messages: [], answering: [] }, createdAt: 3 });
     const rows = deskRows([old, dm1, other, newer, dm2]);
-    expect(rows.map((r) => (r.type === 'group' ? `# ${r.title} (${r.count})` : r.draft.id))).toEqual([
+    expect(rows.map((r) => (r.type === 'group' ? `# ${r.title} (${r.count})` : r.type === 'draft' ? r.draft.id : `DM ${r.drafts.map((d) => d.id).join(',')}`))).toEqual([
       '# Rye bread (2)', newer.id, old.id,
       '# Sourdough 101 (1)', other.id,
-      '# fay (2)', dm1.id, dm2.id,
+      `DM ${dm1.id},${dm2.id}`,
     ]);
     expect(draftOrder(rows)).toEqual([newer.id, old.id, other.id, dm1.id, dm2.id]);
   });

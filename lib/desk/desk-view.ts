@@ -117,7 +117,13 @@ export type DeskRow =
       /** The group's newest draft, for its link back (the thread, the conversation). */
       first: DraftRow;
     }
-  | { type: 'draft'; key: string; draft: DraftRow; groupKey: string };
+  | { type: 'draft'; key: string; draft: DraftRow; groupKey: string }
+  /**
+   * A DM conversation: its heading and drafts in one row (one region, as ConversationGroup
+   * shows it). Conversations hold a few drafts; a thread can hold hundreds, so threads stay
+   * one row per draft for the virtualizer.
+   */
+  | { type: 'conversation'; key: string; drafts: DraftRow[] };
 
 /**
  * The rows shown: groups ordered by their newest draft, each heading followed by its drafts,
@@ -136,6 +142,10 @@ export function deskRows(drafts: readonly DraftRow[]): DeskRow[] {
   for (const [key, list] of groups) {
     const first = list[0]!;
     const dm = isDm(first);
+    if (dm) {
+      rows.push({ type: 'conversation', key, drafts: list });
+      continue;
+    }
     rows.push({
       type: 'group',
       key,
@@ -152,7 +162,12 @@ export function deskRows(drafts: readonly DraftRow[]): DeskRow[] {
 
 /** The draft ids in the order rows show them (what j and k walk). */
 export function draftOrder(rows: readonly DeskRow[]): number[] {
-  return rows.flatMap((row) => (row.type === 'draft' && row.draft.id !== undefined ? [row.draft.id] : []));
+  return rows.flatMap((row) => draftsOfRow(row).flatMap((draft) => (draft.id !== undefined ? [draft.id] : [])));
+}
+
+/** The drafts a row shows. */
+export function draftsOfRow(row: DeskRow): DraftRow[] {
+  return row.type === 'draft' ? [row.draft] : row.type === 'conversation' ? row.drafts : [];
 }
 
 /** The authors on the desk, for the contact filter, most drafts first. */
