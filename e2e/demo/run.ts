@@ -15,6 +15,15 @@ import type { Session } from '../harness/launch';
 import { DM_ONE_TO_ONE } from '../sites/shared/chat-kit.js';
 
 const OUT = path.join(ROOT, 'demo-output');
+/** Store listing screenshots: the Chrome Web Store takes 1280×800 (issue 15). */
+const STORE = path.join(OUT, 'store');
+const STORE_SIZE = { width: 1280, height: 800 };
+
+/** A 1280×800 screenshot of the page as it stands, for the store listing. */
+async function storeShot(page: import('playwright-core').Page, name: string) {
+  await page.setViewportSize(STORE_SIZE);
+  await page.screenshot({ path: path.join(STORE, name) });
+}
 const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
 
 const INSERT_COMMENT = 'Can I do the 72 hours with a 100% whole wheat dough';
@@ -46,6 +55,7 @@ async function otherSite(session: Session, spec: ConformancePage, shot: string, 
  */
 async function directMessage(session: Session, options: OptionsPage, step: (line: string) => void) {
   await options.page.bringToFront();
+  await options.showSection('sites');
   await options.page.getByRole('switch', { name: 'Direct messages on Instagram' }).or(options.page.getByRole('checkbox', { name: 'Direct messages on Instagram' })).click();
   const explain = options.page.getByRole('dialog');
   await explain.getByRole('button', { name: 'Turn on' }).click();
@@ -63,10 +73,11 @@ async function directMessage(session: Session, options: OptionsPage, step: (line
   await editor.getByRole('status').filter({ hasText: 'Inserted' }).waitFor();
   step(`${spec.name}: one "Draft reply" beside the message box; answering “${answering}” with “${draft.slice(0, 80)}${draft.length > 80 ? '…' : ''}”, inserted into the message box (not sent).`);
   await page.screenshot({ path: path.join(OUT, '08-instagram-dm.png') });
+  await storeShot(page, '4-direct-messages.png');
 }
 
 async function main() {
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(STORE, { recursive: true });
   const log: string[] = [];
   const step = (line: string) => {
     log.push(`- ${line}`);
@@ -91,8 +102,10 @@ async function main() {
     const draft = await youtube.draftBox(editor).inputValue();
     const engine = (await editor.locator('.engine').textContent())?.trim();
     step(`Draft reply on “…${INSERT_COMMENT}…” (${engine}):\n\n  > ${draft.replace(/\n/g, '\n  > ')}\n`);
+    await youtube.page.setViewportSize(STORE_SIZE);
     await editor.owner().scrollIntoViewIfNeeded();
     await youtube.page.screenshot({ path: path.join(OUT, '03-draft.png') });
+    await storeShot(youtube.page, '1-draft-in-your-voice.png');
 
     await editor.getByRole('button', { name: 'Insert' }).click();
     await editor.getByRole('status').filter({ hasText: 'Inserted' }).waitFor();
@@ -102,6 +115,7 @@ async function main() {
     step(`Insert filled YouTube's reply box; its Reply button is ${enabled ? 'enabled' : 'still disabled'}. Understudy did not press it.`);
     await thread.locator('ytd-commentbox').scrollIntoViewIfNeeded();
     await youtube.page.screenshot({ path: path.join(OUT, '04-inserted.png') });
+    await storeShot(youtube.page, '2-inserted-you-press-send.png');
 
     const second = await youtube.openDraft(QUEUE_COMMENT);
     await second.getByRole('status').filter({ hasText: 'Draft ready' }).waitFor();
@@ -122,6 +136,10 @@ async function main() {
     await panel.cards.first().waitFor();
     step(`Side panel lists ${await panel.cards.count()} queued draft(s).`);
     await panel.page.screenshot({ path: path.join(OUT, '05-side-panel.png') });
+    await storeShot(panel.page, '3-review-desk.png');
+    await options.page.bringToFront();
+    await options.showSection('model');
+    await storeShot(options.page, '5-on-your-machine.png');
 
     step(
       session.blocked.length === 0
@@ -130,7 +148,7 @@ async function main() {
     );
     writeFileSync(
       path.join(OUT, 'summary.md'),
-      `# Understudy demo\n\n${log.join('\n')}\n\nScreenshots: 01-options.png, 02-comments.png, 03-draft.png, 04-inserted.png, 05-side-panel.png, 06-x.png, 07-instagram.png, 08-instagram-dm.png\n`,
+      `# Understudy demo\n\n${log.join('\n')}\n\nScreenshots: 01-options.png, 02-comments.png, 03-draft.png, 04-inserted.png, 05-side-panel.png, 06-x.png, 07-instagram.png, 08-instagram-dm.png\n\nStore listing (1280×800): store/1-draft-in-your-voice.png, store/2-inserted-you-press-send.png, store/3-review-desk.png, store/4-direct-messages.png, store/5-on-your-machine.png\n`,
     );
     console.log(`demo: screenshots and summary.md written to ${OUT}`);
 
