@@ -5,6 +5,7 @@ import { catalogLibFiles } from './lib/llm/catalog';
 import { modelLibsIn } from './lib/llm/model-lib-files';
 import { SITE_MATCHES } from './lib/sites/matches';
 import { DRAFT_HERE_COMMAND, DRAFT_HERE_DEFAULT_KEY, DRAFT_HERE_DESCRIPTION } from './lib/drafting/desk-shortcuts';
+import { adaptManifestForFirefox } from './lib/release/firefox-manifest';
 
 /**
  * The extension pages' content security policy (side panel, options, the offscreen document and
@@ -33,6 +34,8 @@ export default defineConfig({
   // A second build folder lets two builds (and their e2e runs) proceed side by side.
   outDir: process.env.UNDERSTUDY_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // WXT checks these before the hook below adds both (lib/release/firefox-manifest.ts).
+  suppressWarnings: { firefoxId: true, firefoxDataCollection: true },
   manifest: {
     name: 'Understudy',
     description:
@@ -69,8 +72,10 @@ export default defineConfig({
         files.push({ absoluteSrc: join(MODEL_LIBS_DIR!, file), relativeDest: `${MODEL_LIBS_FOLDER}/${file}` });
       }
     },
-    // `wxt dev` only: the dev server's live reload connects over http and ws to localhost.
     'build:manifestGenerated': (wxt, manifest) => {
+      // `npm run build:firefox`: the add-on id and what Firefox lacks (lib/release/firefox-manifest.ts).
+      if (wxt.config.browser === 'firefox') adaptManifestForFirefox(manifest);
+      // `wxt dev` only: the dev server's live reload connects over http and ws to localhost.
       const devServer = wxt.server?.origin;
       const csp = manifest.content_security_policy;
       if (wxt.config.command !== 'serve' || !devServer || typeof csp !== 'object') return;

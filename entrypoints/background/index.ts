@@ -21,17 +21,25 @@ import { addFactFromFlag, loadGuardContext } from '@/lib/drafting/guard-context'
 import { embeddingModelItem } from '@/lib/llm/embedding-settings';
 import { ENGINE_IDLE_PORT, serveEngineIdlePort } from '@/lib/llm/host/idle-port';
 import { createOffscreenClient } from '@/lib/llm/host/offscreen-client';
+import { createInBackgroundClient, hasOffscreenDocuments } from '@/lib/llm/host/in-background-host';
+import { createPageEngineHost } from '@/lib/llm/host/page-engine-host';
+import { wireToolbarToDesk, type ToolbarApis } from '@/lib/desk/toolbar-opens-desk';
 import { createSiteStatus } from '@/lib/site-status/service';
 import { dmSwitchesItem, siteSwitchesItem } from '@/lib/site-status/switches';
 import { engineOrderItem, enginePreferenceItem, idleUnloadMinutesItem } from '@/lib/llm/settings';
 
-interface SidePanelApi {
-  setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
-}
-
 export default defineBackground(() => {
   const db = getDb();
-  const client = createOffscreenClient();
+  // The engine host: an offscreen document (Chrome), or this page itself where there are none (Firefox).
+  const client = hasOffscreenDocuments(browser)
+    ? createOffscreenClient()
+    : createInBackgroundClient({
+        startHost: (onIdleUnload) =>
+          createPageEngineHost({
+            spawn: () => new Worker(new URL('../../lib/llm/host/webllm.worker.ts', import.meta.url), { type: 'module' }),
+            onIdleUnload,
+          }),
+      });
   const log = (message: string, error?: unknown) => console.warn(`[Understudy] ${message}`, error ?? '');
   const { drafts, models, embeddings, kickEmbeddings, embeddingChoiceChanged } = createEngineServices({ db, client, log });
   // Draft all from the side panel; a job the worker's stop interrupted is picked up here.
@@ -143,7 +151,7 @@ export default defineBackground(() => {
   enginePreferenceItem.watch(() => void embeddingChoiceChanged());
   engineOrderItem.watch(() => void embeddingChoiceChanged());
 
-  // The toolbar button opens the side panel (Chrome); the API is absent on other browsers.
-  const sidePanel = (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome?.sidePanel;
-  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  // The toolbar button opens the side panel (Chrome) or the sidebar (Firefox).
+  const chromeSidePanel = (globalThis as { chrome?: Pick<ToolbarApis, 'sidePanel'> }).chrome?.sidePanel;
+  wireToolbarToDesk({ ...(browser as ToolbarApis), sidePanel: chromeSidePanel });
 });
