@@ -62,6 +62,7 @@ export function ImportProfile({ runner }: { runner?: ImportRunner } = {}) {
 
   async function read(name: string, files: readonly ChosenFile[], creator?: string) {
     abort.current?.abort();
+    if (phase.step === 'preview') phase.prepared.worker?.release();
     const controller = new AbortController();
     abort.current = controller;
     setOutcome(undefined);
@@ -111,6 +112,10 @@ export function ImportProfile({ runner }: { runner?: ImportRunner } = {}) {
     const { prepared, filters } = phase;
     setPhase({ ...phase, committing: true });
     try {
+      if (prepared.worker) {
+        const languages = await prepared.worker.languages();
+        prepared.replies.forEach((reply, i) => (reply.language = languages[i] ?? ''));
+      }
       const summary = await commitImport(getDb(), prepared, { filters, consentText: IMPORT_CONSENT_TEXT });
       setPhase({ step: 'idle' });
       setOutcome({ kind: 'success', message: describeOutcome(summary) });
@@ -126,6 +131,7 @@ export function ImportProfile({ runner }: { runner?: ImportRunner } = {}) {
       return;
     }
     if (phase.step === 'preview') {
+      phase.prepared.worker?.release();
       setPhase({ step: 'idle' });
       setOutcome({ kind: 'success', message: `Nothing was imported from ${phase.prepared.selection.name}.` });
     }

@@ -11,7 +11,9 @@
  *   BENCH_ONLY      comma list of sections: content,bundle,prompt,memory,hybrid,quality,dm,draftall (dm:
  *                   5,000-message conversations, BENCH_RUNS tabs per conversation page; draftall:
  *                   Draft all over 300 comments with the built extension, at most 3 runs)
- *                   desk: the side panel with 10,000 drafts, also run when BENCH_ONLY is unset)
+ *                   desk: the side panel with 10,000 drafts, also run when BENCH_ONLY is unset;
+ *                   import: X archive and Instagram exports generated at issue 12's sizes, with the
+ *                   built extension, at most 3 runs, also run when BENCH_ONLY is unset)
  *   BENCH_EMBED_DIMS  embedding sizes for the hybrid section (default 384,768: Arctic Embed S, M)
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { runContentBench } from './content-bench';
 import { runDmBench } from './dm-bench';
 import { runDeskBench } from './desk-bench';
 import { runDraftAllBench } from './draft-all-bench';
+import { runImportBench } from './import-bench';
 import { runInBrowser } from './browser-bench';
 import { runQualityBench } from './quality-bench';
 import type { Stat } from './stats';
@@ -78,6 +81,7 @@ async function main() {
   // Each run drafts 300 comments (~10 s or more): three runs give a median.
   if (only.has('draftall')) Object.assign(results, await runDraftAllBench({ runs: Math.min(runs, 3) }));
   if (only.has('desk') || !process.env.BENCH_ONLY) Object.assign(results, await runDeskBench({ runs: Math.min(runs, 5) }));
+  if (only.has('import') || !process.env.BENCH_ONLY) Object.assign(results, await runImportBench({ runs: Math.min(runs, 3) }));
   if (only.has('guard') || !process.env.BENCH_ONLY) Object.assign(results, await runInBrowser('e2e/bench/guard-bench.ts', { facts: 1000, repeats: 30, keystrokes: 300 }));
 
   const rows = Object.entries(results).map(([name, s]) => {

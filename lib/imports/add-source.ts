@@ -24,6 +24,11 @@ export interface ReplyInput {
   /** When it was written (epoch ms); undated replies take the import's time. */
   date?: number;
   topic?: string;
+  /**
+   * Its language, when already detected off the page (the import worker does it while the
+   * preview is open); '' for "none to tell". Detected on the spot when absent.
+   */
+  language?: string;
 }
 
 export interface NewSource {
@@ -99,7 +104,7 @@ export function toExampleRow(input: ReplyInput, now: number): ExampleRow {
   if (input.platform) row.platform = input.platform;
   if (input.topic) row.topic = input.topic;
   if (input.kind) row.kind = input.kind;
-  const language = detectLanguage(input.reply);
+  const language = input.language ?? detectLanguage(input.reply);
   if (language) row.language = language;
   return row;
 }

@@ -104,6 +104,11 @@ export interface PreparedImport {
   needsCreator?: { candidates: string[] };
   creator?: string;
   importer?: Importer;
+  /**
+   * Set when prepared in the import worker: each reply's language, detected there while the
+   * preview is open (the costly part of a commit), and the worker's release when the preview closes.
+   */
+  worker?: { languages(): Promise<string[]>; release(): void };
 }
 
 /** The preview's filters; every field optional, an empty object keeps everything. */

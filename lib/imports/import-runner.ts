@@ -11,7 +11,7 @@ import type { UnderstudyDB } from '../memory/db';
 import type { ReplyInput } from './add-source';
 import { openSelection, prepareImport, type ChosenFile, type PreparedImport } from './import-flow';
 import { fromWorkerError } from './import-worker';
-import type { FromImportWorker, PrepareRequest } from './import-worker-protocol';
+import type { FromImportWorker, ToImportWorker } from './import-worker-protocol';
 
 export interface PrepareCall {
   creator?: string;
@@ -23,7 +23,7 @@ export type ImportRunner = (files: readonly ChosenFile[], call: PrepareCall) => 
 
 /** The part of a Worker used here. */
 export interface WorkerLike {
-  postMessage(message: PrepareRequest): void;
+  postMessage(message: ToImportWorker): void;
   addEventListener(type: 'message', listener: (event: { data: FromImportWorker }) => void): void;
   addEventListener(type: 'error', listener: (event: { message?: string; preventDefault?(): void }) => void): void;
   terminate(): void;
@@ -43,13 +43,17 @@ export function inlineRunner(db: () => UnderstudyDB): ImportRunner {
   };
 }
 
-/** Prepares in a fresh worker, ended when the import is prepared, fails or is cancelled. */
+/**
+ * Prepares in a fresh worker. It ends when the import fails or is cancelled; once prepared it
+ * stays to detect the replies' languages for the commit, until `worker.release()`.
+ */
 export function workerRunner(spawn: () => WorkerLike): ImportRunner {
   return (files, call) =>
     new Promise<PreparedImport>((resolve, reject) => {
       if (call.signal.aborted) return reject(cancelled());
       const worker = spawn();
       const replies: ReplyInput[] = [];
+      let languages: { resolve(list: string[]): void; reject(error: Error): void } | undefined;
       const end = () => {
         call.signal.removeEventListener('abort', onAbort);
         worker.terminate();
@@ -67,9 +71,23 @@ export function workerRunner(spawn: () => WorkerLike): ImportRunner {
           case 'replies':
             for (const reply of data.replies) replies.push(reply);
             break;
-          case 'prepared':
-            end();
-            resolve({ ...data.prepared, replies });
+          case 'prepared': {
+            call.signal.removeEventListener('abort', onAbort);
+            let asked: Promise<string[]> | undefined;
+            const worker$ = {
+              languages: () =>
+                (asked ??= new Promise<string[]>((ok, fail) => {
+                  languages = { resolve: ok, reject: fail };
+                  worker.postMessage({ type: 'languages' });
+                })),
+              release: () => worker.terminate(),
+            };
+            resolve({ ...data.prepared, replies, worker: worker$ });
+            break;
+          }
+          case 'languages':
+            languages?.resolve(data.languages);
+            worker.terminate();
             break;
           case 'failed':
             end();
@@ -80,6 +98,7 @@ export function workerRunner(spawn: () => WorkerLike): ImportRunner {
       worker.addEventListener('error', (event) => {
         event.preventDefault?.();
         end();
+        languages?.reject(new Error(`The import stopped: ${event.message || 'its worker ended.'} Your memory is unchanged.`));
         reject(new Error(`The import stopped: ${event.message || 'its worker could not start.'} Your memory is unchanged.`));
       });
       worker.postMessage({ type: 'prepare', files: [...files], ...(call.creator ? { creator: call.creator } : {}) });

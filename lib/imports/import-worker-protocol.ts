@@ -7,6 +7,13 @@
 import type { ReplyInput } from './add-source';
 import type { ChosenFile, PreparedImport } from './import-flow';
 
+/** After a prepare: the language of each reply, in order, for the page's commit. */
+export interface LanguagesRequest {
+  type: 'languages';
+}
+
+export type ToImportWorker = PrepareRequest | LanguagesRequest;
+
 export interface PrepareRequest {
   type: 'prepare';
   files: ChosenFile[];
@@ -31,4 +38,6 @@ export type FromImportWorker =
   | { type: 'replies'; replies: ReplyInput[] }
   /** The end of a prepare: everything but the replies, which came before in chunks. */
   | { type: 'prepared'; prepared: Omit<PreparedImport, 'replies' | 'importer'> }
-  | { type: 'failed'; error: WorkerError };
+  | { type: 'failed'; error: WorkerError }
+  /** Each reply's language ('' for none), in the order the replies were sent. */
+  | { type: 'languages'; languages: string[] };

@@ -4,7 +4,8 @@ import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../memory/fresh-db.testutil';
 import { openSelection, prepareImport } from './import-flow';
-import { fromWorkerError, handlePrepare, toWorkerError } from './import-worker';
+import type { ReplyInput } from './add-source';
+import { detectLanguages, fromWorkerError, handlePrepare, toWorkerError } from './import-worker';
 import { REPLY_CHUNK, type FromImportWorker } from './import-worker-protocol';
 import { inlineRunner, workerRunner, type WorkerLike } from './import-runner';
 import { ImportFormatError } from './types';
@@ -85,11 +86,14 @@ describe('the import worker', () => {
 function fakeWorker(db = freshDb()) {
   const listeners: { message: ((e: { data: FromImportWorker }) => void)[] } = { message: [] };
   const state = { terminated: false };
+  let prepared: Promise<ReplyInput[]> = Promise.resolve([]);
+  const send = (data: FromImportWorker) => {
+    if (!state.terminated) for (const l of listeners.message) l({ data });
+  };
   const worker: WorkerLike = {
     postMessage(request) {
-      void handlePrepare(db, request, (data) => {
-        if (!state.terminated) for (const l of listeners.message) l({ data });
-      });
+      if (request.type === 'prepare') prepared = handlePrepare(db, request, send);
+      else void prepared.then((replies) => send({ type: 'languages', languages: detectLanguages(replies) }));
     },
     addEventListener(type: 'message' | 'error', listener: never) {
       if (type === 'message') listeners.message.push(listener);
@@ -110,8 +114,20 @@ describe('preparing through the worker', () => {
     const inline = await inlineRunner(() => freshDb())([{ file: xArchiveZip() }], call);
     expect(viaWorker.replies).toEqual(inline.replies);
     expect(viaWorker.duplicates).toEqual(inline.duplicates);
-    expect(state.terminated).toBe(true);
     expect(progress.length).toBeGreaterThan(0);
+    // The worker stays for the languages the commit needs, then ends.
+    expect(state.terminated).toBe(false);
+    const languages = await viaWorker.worker!.languages();
+    expect(languages).toHaveLength(viaWorker.replies.length);
+    expect(languages).toContain('en');
+    expect(state.terminated).toBe(true);
+  });
+
+  it('ends the worker when the creator closes the preview without importing', async () => {
+    const { worker, state } = fakeWorker();
+    const prepared = await workerRunner(() => worker)([{ file: xArchiveZip() }], { signal: new AbortController().signal, onProgress: () => {} });
+    prepared.worker!.release();
+    expect(state.terminated).toBe(true);
   });
 
   it('Cancel ends the worker at once and reports the import as cancelled', async () => {

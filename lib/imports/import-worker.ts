@@ -6,6 +6,8 @@
  * page redraws a few times a second however many chunks stream by.
  */
 import type { UnderstudyDB } from '../memory/db';
+import { detectLanguage } from '../memory/language';
+import type { ReplyInput } from './add-source';
 import { openSelection, prepareImport } from './import-flow';
 import { REPLY_CHUNK, type FromImportWorker, type PrepareRequest, type WorkerError } from './import-worker-protocol';
 import { ImportFormatError } from './types';
@@ -30,12 +32,21 @@ export function fromWorkerError(error: WorkerError): Error {
   return out;
 }
 
+/**
+ * Each reply's language, detected while the creator reads the preview: it is most of what a
+ * commit costs (an n-gram detector over every reply), and here it costs the page nothing.
+ */
+export function detectLanguages(replies: readonly ReplyInput[]): string[] {
+  return replies.map((r) => detectLanguage(r.reply) ?? '');
+}
+
+/** Prepares, posts the result, and returns the replies sent (for the languages asked for next). */
 export async function handlePrepare(
   db: UnderstudyDB,
   request: PrepareRequest,
   post: (message: FromImportWorker) => void,
   now: () => number = () => performance.now(),
-): Promise<void> {
+): Promise<ReplyInput[]> {
   let last = -Infinity;
   let highest = 0;
   let posted = 0;
@@ -55,7 +66,9 @@ export async function handlePrepare(
       post({ type: 'replies', replies: replies.slice(at, at + REPLY_CHUNK) });
     }
     post({ type: 'prepared', prepared: { ...rest, selection: { name: selection.name } } });
+    return replies;
   } catch (error) {
     post({ type: 'failed', error: toWorkerError(error) });
+    return [];
   }
 }

@@ -5,15 +5,23 @@
  * components/ImportProfile.tsx through import-runner.ts.
  */
 import { getDb } from '../memory/db';
-import { handlePrepare } from './import-worker';
-import type { FromImportWorker, PrepareRequest } from './import-worker-protocol';
+import type { ReplyInput } from './add-source';
+import { detectLanguages, handlePrepare } from './import-worker';
+import type { FromImportWorker, ToImportWorker } from './import-worker-protocol';
 
 const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<PrepareRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<ToImportWorker>) => void) | null;
   postMessage(message: FromImportWorker): void;
 };
 
+/** Detected as soon as the preview is sent, while the creator reads it. */
+let languages: Promise<string[]> | undefined;
+
 scope.onmessage = (event) => {
-  if (event.data?.type !== 'prepare') return;
-  void handlePrepare(getDb(), event.data, (message) => scope.postMessage(message));
+  if (event.data?.type === 'prepare') {
+    const prepared: Promise<ReplyInput[]> = handlePrepare(getDb(), event.data, (message) => scope.postMessage(message));
+    languages = prepared.then(detectLanguages);
+  } else if (event.data?.type === 'languages' && languages) {
+    void languages.then((list) => scope.postMessage({ type: 'languages', languages: list }));
+  }
 };

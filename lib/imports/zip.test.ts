@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { looksLikeZip, readZip } from './zip';
+import { isEncrypted, looksLikeZip, readZip } from './zip';
 
 const wantText = (path: string) => /\.(js|json|csv|html)$/.test(path);
 
@@ -25,5 +25,24 @@ describe('readZip', () => {
   it('refuses bytes that are not a zip archive, naming the file', async () => {
     expect(looksLikeZip(strToU8('{"not":"zip"}'))).toBe(false);
     await expect(readZip('notes.zip', strToU8('PK\u0003\u0004 truncated'), { wanted: () => true })).rejects.toThrow(/notes\.zip/);
+  });
+
+  it('refuses a download cut short with what to do, instead of waiting for the rest forever', async () => {
+    const text = JSON.stringify(Array.from({ length: 3000 }, (_, i) => ({ text: `reply ${i} ${i * 7919}` })));
+    const zip = zipSync({ 'data/tweets.js': strToU8(`window.YTD.tweets.part0 = ${text}`), 'data/account.js': strToU8('[]') });
+    const cut = zip.subarray(0, Math.floor(zip.byteLength * 0.4));
+    await expect(readZip('twitter.zip', new Blob([cut]), { wanted: () => true })).rejects.toThrow(
+      'twitter.zip ends in the middle of data/tweets.js: the download was cut short. Download your export again',
+    );
+    await expect(readZip('twitter.zip', cut, { wanted: () => true })).rejects.toThrow(/cut short/);
+  });
+
+  it('refuses a password-protected zip and says to choose the download as the platform sent it', async () => {
+    const zip = zipSync({ 'data/tweets.js': strToU8('window.YTD.tweets.part0 = []') });
+    zip[6] = zip[6]! | 1;
+    expect(isEncrypted(zip)).toBe(true);
+    await expect(readZip('locked.zip', new Blob([zip]), { wanted: () => true })).rejects.toThrow(
+      "locked.zip is protected by a password, so Understudy can't open it. Platforms send their downloads without one",
+    );
   });
 });

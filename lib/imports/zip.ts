@@ -33,6 +33,8 @@ export async function readZip(name: string, source: Blob | Uint8Array, options: 
   let entries = 0;
   let failure: Error | undefined;
   const pending: Promise<void>[] = [];
+  /** Entries begun but not ended: after the archive's last byte, these were cut short. */
+  const unfinished = new Map<string, () => void>();
 
   const unzip = new Unzip((entry: UnzipFile) => {
     const path = entry.name;
@@ -40,11 +42,16 @@ export async function readZip(name: string, source: Blob | Uint8Array, options: 
     if (path.endsWith('/') || path.startsWith('__MACOSX/') || path.includes('/__MACOSX/') || !options.wanted(path)) return;
     const chunks: Uint8Array[] = [];
     pending.push(
-      new Promise<void>((resolve) => {
+      new Promise<void>((settle) => {
+        const resolve = () => {
+          unfinished.delete(path);
+          settle();
+        };
+        unfinished.set(path, resolve);
         entry.ondata = (error, chunk, final) => {
           if (failure) return resolve();
           if (error) {
-            failure = new ImportFormatError(name, `${name}: ${path} could not be read (the archive is damaged or encrypted: export it again without a password).`);
+            failure = new ImportFormatError(name, `${name}: ${path} could not be read: the archive is damaged or protected by a password. Download your export again and choose the zip as the platform sent it, without adding a password.`);
             return resolve();
           }
           expanded += chunk.byteLength;
@@ -62,7 +69,8 @@ export async function readZip(name: string, source: Blob | Uint8Array, options: 
         try {
           entry.start();
         } catch {
-          failure = new ImportFormatError(name, `${name}: ${path} uses a compression Understudy can't read, or is encrypted. Export it again without a password.`);
+          // Compression method 99 is AES encryption: a password-protected zip.
+          failure = entry.compression === 99 ? passwordProtected(name) : new ImportFormatError(name, `${name}: ${path} uses a compression Understudy can't read. Download your export again and choose the zip as the platform sent it.`);
           resolve();
         }
       }),
@@ -70,15 +78,33 @@ export async function readZip(name: string, source: Blob | Uint8Array, options: 
   });
   unzip.register(UnzipInflate);
 
+  // Inflating is synchronous here: once the last byte is pushed, an entry still open never ends.
+  const endOfArchive = () => {
+    const [path] = unfinished.keys();
+    if (path === undefined) return;
+    failure ??= truncated(name, path);
+    for (const resolve of [...unfinished.values()]) resolve();
+  };
+  let first = true;
   const push = (chunk: Uint8Array, final: boolean) => {
+    if (first && chunk.byteLength >= 8) {
+      first = false;
+      if (isEncrypted(chunk)) failure ??= passwordProtected(name);
+    }
+    if (failure) return;
     try {
       unzip.push(chunk, final);
     } catch (error) {
-      failure ??= new ImportFormatError(name, `${name} is not a readable zip archive (${(error as Error).message}).`);
+      const [open] = unfinished.keys();
+      failure ??=
+        final && open !== undefined
+          ? truncated(name, open)
+          : new ImportFormatError(name, `${name} is not a readable zip archive (${(error as Error).message}). Download your export again and choose the zip as the platform sent it.`);
     }
   };
   if (source instanceof Uint8Array) {
     push(source, true);
+    endOfArchive();
   } else {
     const reader = source.stream().getReader();
     for (;;) {
@@ -86,11 +112,13 @@ export async function readZip(name: string, source: Blob | Uint8Array, options: 
       const { done, value } = await reader.read();
       if (done) {
         push(new Uint8Array(0), true);
+        endOfArchive();
         break;
       }
       push(value, false);
       if (failure) {
         await reader.cancel();
+        for (const resolve of [...unfinished.values()]) resolve();
         break;
       }
     }
@@ -99,6 +127,27 @@ export async function readZip(name: string, source: Blob | Uint8Array, options: 
   if (failure) throw failure;
   if (entries === 0) throw new ImportFormatError(name, `${name} is not a readable zip archive: no files were found in it (is the download complete?).`);
   return out;
+}
+
+/** The first entry's "encrypted" flag (general purpose bit 0 of its local header). */
+export function isEncrypted(head: Uint8Array): boolean {
+  return looksLikeZip(head) && head.byteLength >= 8 && (head[6]! & 1) === 1;
+}
+
+/** A zip someone protected with a password: platforms never do, so it was re-zipped. */
+export function passwordProtected(name: string): ImportFormatError {
+  return new ImportFormatError(
+    name,
+    `${name} is protected by a password, so Understudy can't open it. Platforms send their downloads without one: choose the zip exactly as it was downloaded, or unzip it yourself and choose its folder.`,
+  );
+}
+
+/** A download cut short: the archive ends inside one of its files. */
+export function truncated(name: string, path: string): ImportFormatError {
+  return new ImportFormatError(
+    name,
+    `${name} ends in the middle of ${path}: the download was cut short. Download your export again, wait until it has finished, then choose the new file.`,
+  );
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
