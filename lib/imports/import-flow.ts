@@ -27,6 +27,7 @@ import { PROFILE_FORMAT, type StyleProfile } from '../profile/schema';
 import { addRepliesAsSource, cleanReply, dedupe, memoryHashes, type ReplyInput } from './add-source';
 import { isQuotaError, storageFullMessage } from '../memory/storage-error';
 import { fileFromBlob } from './files';
+import { refusalHint } from './hints';
 import { detectImporter, IMPORTERS } from './registry';
 import { ImportFormatError, type ImportFile, type Importer, type ImportResult } from './types';
 import { looksLikeZip, readZip } from './zip';
@@ -372,9 +373,10 @@ export async function prepareImport(
       if (single && (/\.json$/i.test(single.path) || head === '' || head.startsWith('{') || head.startsWith('['))) {
         profile = await parseProfile(selection, single);
       } else {
+        const hint = await refusalHint(selection.files);
         throw new ImportFormatError(
           selection.name,
-          `${selection.name} is not an export Understudy reads. It reads: ${supportedFormats()}.`,
+          hint ? `${selection.name} is not an export Understudy reads. ${hint}` : `${selection.name} is not an export Understudy reads. It reads: ${supportedFormats()}.`,
         );
       }
     }
