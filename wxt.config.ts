@@ -6,6 +6,7 @@ import { modelLibsIn } from './lib/llm/model-lib-files';
 import { SITE_MATCHES } from './lib/sites/matches';
 import { DRAFT_HERE_COMMAND, DRAFT_HERE_DEFAULT_KEY, DRAFT_HERE_DESCRIPTION } from './lib/drafting/desk-shortcuts';
 import { adaptManifestForFirefox } from './lib/release/firefox-manifest';
+import { workerOptionsForSplitWasm } from './lib/release/split-inline-wasm';
 
 /**
  * The extension pages' content security policy (side panel, options, the offscreen document and
@@ -58,12 +59,14 @@ export default defineConfig({
       extension_pages: EXTENSION_PAGES_CSP,
     },
   },
-  vite: () => ({
+  vite: (env) => ({
     // Read by lib/llm/build-flags.ts.
     define: {
       __UNDERSTUDY_MODEL_LIBS__: JSON.stringify(modelLibs.found),
       __UNDERSTUDY_CUSTOM_MODELS__: JSON.stringify(!STORE_BUILD),
     },
+    // Firefox's add-on linter parses no script of 5 MB or more (lib/release/split-inline-wasm.ts).
+    ...(env.browser === 'firefox' ? { worker: workerOptionsForSplitWasm() } : {}),
   }),
   hooks: {
     // The model libraries from MODEL_LIBS_DIR go into the package, beside the other assets.
