@@ -59,6 +59,9 @@ export default defineConfig({
       extension_pages: EXTENSION_PAGES_CSP,
     },
   },
+  // The sources zip Firefox's store asks for (`npm run zip:firefox`): the repository without
+  // what .gitignore keeps out of it (local test, bench and demo output).
+  zip: { excludeSources: ['demo-output/**', 'bench-output/**', 'test-results/**', 'test-results-*/**', '**/*.log'] },
   vite: (env) => ({
     // Read by lib/llm/build-flags.ts.
     define: {
