@@ -16,6 +16,7 @@ import {
 import { inlineRunner, workerRunner, type ImportRunner } from '@/lib/imports/import-runner';
 import { describeTimeLeft, estimateMsLeft } from '@/lib/imports/time-left';
 import { ImportFormatError } from '@/lib/imports/types';
+import { checkBackupSettings, restoreBackupSettings } from '@/lib/drafting/backup-settings';
 import { getDb } from '@/lib/memory/db';
 import { IMPORT_CONSENT_TEXT } from '@/lib/memory/sources-repo';
 import { droppedFiles } from './DroppedFiles';
@@ -85,6 +86,14 @@ export function ImportProfile({ runner }: { runner?: ImportRunner } = {}) {
         ...(creator ? { creator } : {}),
       });
       if (controller.signal.aborted) throw new DOMException('Import cancelled', 'AbortError');
+      // A backup's settings are checked before the preview: a bad one refuses the whole file.
+      const settings = prepared.backup?.file.settings;
+      if (settings) {
+        const check = checkBackupSettings(settings);
+        if (!check.ok) {
+          throw new ImportFormatError(name, `${name} holds ${check.problems.length === 1 ? 'a setting' : 'settings'} Understudy can't use: ${check.problems.join(' ')} Nothing was restored.`, check.problems);
+        }
+      }
       setPhase({ step: 'preview', prepared, files, filters: {}, committing: false });
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) {
@@ -117,6 +126,11 @@ export function ImportProfile({ runner }: { runner?: ImportRunner } = {}) {
         prepared.replies.forEach((reply, i) => (reply.language = languages[i] ?? ''));
       }
       const summary = await commitImport(getDb(), prepared, { filters, consentText: IMPORT_CONSENT_TEXT });
+      const settings = prepared.backup?.file.settings;
+      if (settings) {
+        const check = checkBackupSettings(settings);
+        if (check.ok) await restoreBackupSettings(check.values);
+      }
       setPhase({ step: 'idle' });
       setOutcome({ kind: 'success', message: describeOutcome(summary) });
     } catch (error) {

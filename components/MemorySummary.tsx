@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { getDb } from '@/lib/memory/db';
 import { memoryStats } from '@/lib/memory/stats';
 import { BACKUP_NOTICE, backupFileName, exportBackup, serializeBackup } from '@/lib/profile/backup';
+import { readBackupSettings } from '@/lib/drafting/backup-settings';
 import { exportProfile, profileFileName, serializeProfile } from '@/lib/profile/export';
 import { saveFile } from './save-file';
 import { useLive } from './useLive';
@@ -22,7 +23,7 @@ export function MemorySummary() {
 
   async function backup() {
     try {
-      const file = await exportBackup(getDb());
+      const file = await exportBackup(getDb(), Date.now(), await readBackupSettings());
       setMessage(`Exported ${saveFile(serializeBackup(file), backupFileName())}: everything in memory, your notes on contacts included.`);
     } catch (error) {
       setMessage(`Could not export the backup: ${(error as Error).message}`);

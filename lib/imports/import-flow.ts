@@ -152,6 +152,8 @@ export interface ImportPreview {
   allYears?: { from: number; to: number };
   profile?: { name: string; facts: number; boundaries: number; links: number; offers: number };
   backup?: RestorePlan;
+  /** The settings a backup holds, by name. */
+  backupSettings?: Record<string, unknown>;
   needsCreator?: { candidates: string[] };
 }
 
@@ -517,6 +519,7 @@ export function previewImport(prepared: PreparedImport, filters: ImportFilters =
     preview.profile = { name: p.name, facts: p.facts.length, boundaries: p.boundaries.length, links: p.links.length, offers: p.offers.length };
   }
   if (prepared.backup) preview.backup = prepared.backup.plan;
+  if (prepared.backup?.file.settings) preview.backupSettings = prepared.backup.file.settings;
   if (prepared.needsCreator) preview.needsCreator = prepared.needsCreator;
   return preview;
 }
@@ -553,7 +556,7 @@ function listWords(items: readonly string[]): string {
  * answered) from X, 2019–2026." then the per-platform split, duplicates and what was left out.
  */
 export function describePreview(preview: ImportPreview): string[] {
-  if (preview.backup) return describeBackup(preview.backup);
+  if (preview.backup) return describeBackup(preview.backup, preview.backupSettings);
   const lines: string[] = [];
   if (preview.profile) {
     const p = preview.profile;
@@ -606,9 +609,12 @@ function backupCounts(counts: RestorePlan['adds'] & { notes?: number }): string 
 }
 
 /** The preview of a backup, per table, and what importing it does to the memory there is now. */
-export function describeBackup(plan: RestorePlan): string[] {
+export function describeBackup(plan: RestorePlan, settings?: Record<string, unknown>): string[] {
   const file = plan.inFile;
   const lines = [`A backup of Understudy's memory: ${file.profile ? 'a profile, ' : ''}${backupCounts(file)}.`];
+  if (settings && Object.keys(settings).length) {
+    lines.push('It holds your settings too (site and DM switches, disclosure note, engine order, model): importing puts them back.');
+  }
   if (plan.mode === 'restore') {
     lines.push('Memory here is empty: importing restores everything as it was.');
   } else {

@@ -142,6 +142,11 @@ export const backupSchema = z
     drafts: z.array(draftRowSchema),
     /** Replies each source held that an earlier source brought (claims.ts), as content hashes. */
     claims: z.array(z.strictObject({ sourceId: id, hashes: z.array(z.number().int()) })).default([]),
+    /**
+     * The creator's settings by name (lib/drafting/backup-settings.ts checks and restores each:
+     * they belong to layers above this one). Absent in backups made before settings were kept.
+     */
+    settings: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((backup, ctx) => {
     const unique = (table: 'facts' | 'examples' | 'contacts' | 'sources' | 'drafts', keyOf: (row: never) => unknown) => {
@@ -172,6 +177,7 @@ export interface BackupFile {
   sources: SourceRow[];
   drafts: DraftRow[];
   claims: { sourceId: number; hashes: number[] }[];
+  settings?: Record<string, unknown>;
 }
 
 /** The tables a backup reads and a restore writes (the vectors are not among them). */
@@ -180,7 +186,7 @@ function backupTables(db: UnderstudyDB) {
 }
 
 /** Everything in memory but the vectors and derived indexes, read in one transaction. */
-export async function exportBackup(db: UnderstudyDB, now = Date.now()): Promise<BackupFile> {
+export async function exportBackup(db: UnderstudyDB, now = Date.now(), settings?: Record<string, unknown>): Promise<BackupFile> {
   return db.transaction('r', backupTables(db), async () => {
     const [profile, facts, examples, contacts, sources, drafts, claims] = await Promise.all([
       db.profile.get(PROFILE_KEY),
@@ -203,6 +209,7 @@ export async function exportBackup(db: UnderstudyDB, now = Date.now()): Promise<
       sources,
       drafts,
       claims: [...claims].map(([sourceId, hashes]) => ({ sourceId, hashes })),
+      ...(settings ? { settings } : {}),
     };
   });
 }
