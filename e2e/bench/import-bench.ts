@@ -62,8 +62,9 @@ async function importOnce(file: string, commit: boolean): Promise<Probe> {
   const session = await launchWithExtension();
   try {
     const page: Page = await session.context.newPage();
-    await page.addInitScript(probe);
+    // Init scripts don't reach extension pages: the probe goes in once the page is up.
     await page.goto(session.extensionUrl('options.html'));
+    await page.evaluate(probe);
     const input = page.getByLabel('Import style profile');
     await input.waitFor({ state: 'attached' });
     await input.setInputFiles(file);

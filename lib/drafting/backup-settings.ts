@@ -30,7 +30,6 @@ import { disclosureItem } from './disclosure-settings';
 const switches = z.partialRecord(siteIdSchema, z.boolean());
 
 /** Each setting a backup carries: its name in the file, its storage item, and what a value must be. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const SETTINGS: Record<string, { item: WxtStorageItem<any, any>; schema: z.ZodType }> = {
   siteSwitches: { item: siteSwitchesItem, schema: switches },
   dmSwitches: { item: dmSwitchesItem, schema: switches },
