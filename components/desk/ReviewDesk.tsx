@@ -35,19 +35,27 @@ export function ReviewDesk({ store: given }: { store?: StoreApi<DeskState> }) {
   );
 }
 
-/** The live query: every change to the drafts table, from any context, reaches the store. */
+/**
+ * The live query: every change to the drafts table, from any context, reaches the store. Reading
+ * thousands of drafts takes a while, and IndexedDB hands them over on this thread: the newest few
+ * are read and shown first, and only after they are painted does the whole desk's read start, so
+ * it can't hold up the first cards.
+ */
 function DeskFeed() {
-  const drafts = useLive(listDesk);
+  const [headShown, setHeadShown] = useState(false);
+  const drafts = useLive((db) => (headShown ? listDesk(db) : Promise.resolve(undefined)), [headShown]);
   const setDrafts = useDesk((s) => s.setDrafts);
   const setPartial = useDesk((s) => s.setPartial);
-  // Reading thousands of drafts takes a while: the newest few are shown first, once.
   useEffect(() => {
     let live = true;
+    // After the next paint (a frame, then a task): the head's cards are on screen by then.
+    const afterPaint = () => requestAnimationFrame(() => setTimeout(() => live && setHeadShown(true), 0));
     listDeskHead(getDb(), HEAD_DRAFTS)
       .then((head) => {
         if (live) setPartial(head);
       })
-      .catch(() => {});
+      .catch(() => {})
+      .finally(afterPaint);
     return () => {
       live = false;
     };
