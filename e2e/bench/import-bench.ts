@@ -33,28 +33,27 @@ export interface ImportBenchOptions {
   runs: number;
 }
 
-/** In the page before a file is chosen: marks the change event, the preview, the outcome, long tasks and the heap. */
-function probe() {
-  const w = window as unknown as Record<string, unknown> & { importProbe: { changed?: number; preview?: number; committed?: number; clicked?: number; longest: number; heap: number } };
-  const p = (w.importProbe = { longest: 0, heap: 0 } as typeof w.importProbe);
-  const memory = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
-  setInterval(() => (p.heap = Math.max(p.heap, memory())), 50);
-  document.addEventListener('change', (e) => {
-    if ((e.target as HTMLInputElement).type === 'file') p.changed = performance.now();
-  }, true);
+/**
+ * In the page before a file is chosen: marks the change event, the preview, the outcome, long
+ * tasks and the heap. Plain JavaScript text: tsx would wrap named functions in a helper the page lacks.
+ */
+const PROBE = `(() => {
+  const p = (window.importProbe = { longest: 0, heap: 0 });
+  setInterval(() => { p.heap = Math.max(p.heap, performance.memory ? performance.memory.usedJSHeapSize : 0); }, 50);
+  document.addEventListener('change', (e) => { if (e.target.type === 'file') p.changed = performance.now(); }, true);
   document.addEventListener('click', (e) => {
-    if ((e.target as HTMLElement).closest('button')?.textContent === 'Import') p.clicked = performance.now();
+    const button = e.target.closest && e.target.closest('button');
+    if (button && button.textContent === 'Import') p.clicked = performance.now();
   }, true);
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (p.changed !== undefined && p.preview === undefined) p.longest = Math.max(p.longest, entry.duration);
-    }
+    for (const entry of list.getEntries()) if (p.changed !== undefined && p.preview === undefined) p.longest = Math.max(p.longest, entry.duration);
   }).observe({ type: 'longtask' });
   new MutationObserver(() => {
     if (p.changed !== undefined && p.preview === undefined && [...document.querySelectorAll('h3')].some((h) => h.textContent === 'Import preview')) p.preview = performance.now();
-    if (p.clicked !== undefined && p.committed === undefined && document.querySelector('[role="status"]')?.textContent?.startsWith('Imported')) p.committed = performance.now();
+    const status = document.querySelector('[role="status"]');
+    if (p.clicked !== undefined && p.committed === undefined && status && status.textContent.startsWith('Imported')) p.committed = performance.now();
   }).observe(document, { childList: true, subtree: true, characterData: true });
-}
+})();`;
 
 type Probe = { changed: number; preview: number; committed?: number; clicked?: number; longest: number; heap: number };
 
@@ -64,7 +63,7 @@ async function importOnce(file: string, commit: boolean): Promise<Probe> {
     const page: Page = await session.context.newPage();
     // Init scripts don't reach extension pages: the probe goes in once the page is up.
     await page.goto(session.extensionUrl('options.html'));
-    await page.evaluate(probe);
+    await page.evaluate(PROBE);
     const input = page.getByLabel('Import style profile');
     await input.waitFor({ state: 'attached' });
     await input.setInputFiles(file);
