@@ -62,6 +62,8 @@ export default defineBackground(() => {
     addFact: (text) => addFactFromFlag(db, text),
   });
   browser.tabs.onRemoved.addListener((tabId) => void editor.closeTab(tabId));
+  // The browser starts again (it closed or crashed with editors open): their drafts go to the queue.
+  browser.runtime.onStartup.addListener(() => void editor.recover().catch((e: unknown) => log('Could not recover open drafts', e)));
 
   // Per-site on/off, and tabs whose page Understudy can't read (toolbar badge, side panel).
   const manifest = browser.runtime.getManifest();

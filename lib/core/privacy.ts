@@ -28,7 +28,7 @@ export const PRIVACY_SECTIONS: readonly PrivacySection[] = [
   {
     heading: 'Settings and temporary state',
     paragraphs: [
-      'In the extension’s own storage: which sites and direct messages you switched on, your model and engine choices, your AI-assisted note, and the progress of a Draft all job. Open drafts and which pages Understudy could not read are kept only until the browser closes.',
+      'In the extension’s own storage: which sites and direct messages you switched on, your model and engine choices, your AI-assisted note, and the progress of a Draft all job. A draft still open in an editor when the browser closes (or crashes) is kept there and goes to your queue when the browser starts again. Which pages Understudy could not read is kept only until the browser closes.',
       'Models you download are kept in the browser’s cache for extensions.',
     ],
   },

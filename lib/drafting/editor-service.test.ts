@@ -203,6 +203,31 @@ describe('editor service', () => {
     expect(s.queued.map((r) => r.text)).toEqual(['Closing the tab now']);
   });
 
+  it('after the browser closed or crashed with editors open, their drafts go to the queue at the next start — not one already inserted', async () => {
+    const s = setup();
+    const { frame } = await attached(s);
+    await frame.send({ type: 'draft', requestId: 'r1' });
+    const other = await attached(s);
+    await other.frame.send({ type: 'draft', requestId: 'r2' });
+    await other.frame.send({ type: 'insert', text: 'Already in the box' });
+    expect(s.queued).toEqual([]);
+
+    // The next browser start: a new worker over what was stored.
+    const queued: DraftReport[] = [];
+    const sessions = createEditorSessions({ get: async () => s.stored(), set: async () => {} });
+    const restarted = createEditorService({
+      sessions,
+      drafter: { draft: async () => DRAFT },
+      queue: async (report) => queued.push(report),
+      inserted: async () => 1,
+      sent: async () => ({ recorded: true }),
+      insertInPage: async () => ({ ok: true as const }),
+    });
+    expect(await restarted.recover()).toEqual({ queued: 1 });
+    expect(queued.map((r) => r.text)).toEqual([DRAFT.text]);
+    expect(await sessions.takeAll()).toEqual([]);
+  });
+
   it('inserts through the session’s own tab and frame, and records it only when the page accepted it', async () => {
     const s = setup({ insert: { ok: false, reason: "Couldn't find YouTube's reply box." } });
     const { frame } = await attached(s);

@@ -337,6 +337,22 @@ export function createEditorService(deps: EditorServiceDeps) {
       return { updated: next !== undefined };
     },
 
+    /**
+     * The browser started again after it closed or crashed with editors open: what each editor
+     * held goes to the queue, as when its comment left the page (a draft already inserted or
+     * sent is in memory as such). Their tabs are gone, so every session goes.
+     */
+    async recover(): Promise<{ queued: number }> {
+      let queued = 0;
+      for (const session of await sessions.takeAll()) {
+        const text = session.text?.trim() ?? '';
+        if (session.sent || session.inserted !== undefined || text.length === 0) continue;
+        await deps.queue(reportOf(session, text));
+        queued += 1;
+      }
+      return { queued };
+    },
+
     /** The tab closed: edits still waiting are written to the queue, then its sessions go. */
     async closeTab(tabId: number): Promise<void> {
       const ofTab = [...pendingSaves].filter(([, pending]) => pending.tabId === tabId).map(([id]) => id);

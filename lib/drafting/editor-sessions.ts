@@ -6,8 +6,9 @@
  * background service worker restarts, and so the background, not the page, decides what a
  * reply seen on the page may teach.
  *
- * Kept in session storage (cleared when the browser closes; the extension's own contexts only):
- * the service worker may stop at any moment between two clicks.
+ * Kept in the extension's local storage (its own contexts only): the service worker may stop at
+ * any moment between two clicks, and the browser may close or crash with an editor open, whose
+ * draft then goes to the queue when the browser starts again (editor-service.ts recover).
  */
 import type { CommentContext, DraftResult } from '../core/draft';
 import { MAX_EDITOR_SESSIONS } from '../core/limits';
@@ -109,6 +110,14 @@ export function createEditorSessions(storage: SessionStorageLike, now: () => num
     async close(id: string): Promise<void> {
       const map = await all();
       if (map.delete(id)) await persist(map);
+    },
+    /** Every session, and none kept: after a browser restart, no tab they belonged to exists. */
+    async takeAll(): Promise<EditorSession[]> {
+      const map = await all();
+      const taken = [...map.values()];
+      map.clear();
+      if (taken.length > 0) await persist(map);
+      return taken;
     },
     /** The tab closed: its sessions go (an edited draft is already in the queue). */
     async closeTab(tabId: number): Promise<void> {

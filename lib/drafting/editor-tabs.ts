@@ -8,7 +8,9 @@ import { storage } from 'wxt/utils/storage';
 import type { InsertOutcome } from '../messaging/editor-protocol';
 import type { EditorSession } from './editor-sessions';
 
-export const editorSessionsItem = storage.defineItem<EditorSession[]>('session:editor.sessions');
+// Local, not session, storage: an editor open when the browser closed or crashed is recovered
+// into the queue at the next start (editor-service.ts recover).
+export const editorSessionsItem = storage.defineItem<EditorSession[]>('local:editor.sessions');
 
 export async function insertInTab(session: EditorSession, text: string): Promise<InsertOutcome> {
   try {
