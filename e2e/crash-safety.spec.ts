@@ -32,6 +32,9 @@ const CRASH_BUILD = path.join(OUT_DIR, 'chrome-mv3-crash-test');
 const IMPORTED = 6_000;
 const COMMENT = 'Can I do the 72 hours with a 100% whole wheat dough';
 const AUTHOR = '@LiamBakesBread';
+/** A second draft, left as the engine wrote it: recovered into the queue at the next start. */
+const UNEDITED_COMMENT = 'Is the rice flour on the banneton necessary?';
+const UNEDITED_AUTHOR = '@kofi.bakes';
 const EDITED = 'Whole wheat works, just shorten the cold proof to 48 hours. Edited by hand before the crash.';
 
 /** A CSV of replies memory holds none of: one import, many chunks. */
@@ -111,11 +114,12 @@ test('the production build holds no test pause; the crash-test build does', ({ c
   }
 });
 
-test('killed mid-import, memory is as before or after the import, never between, and the open draft is back in the queue', async ({ crashBuild }, testInfo) => {
+test('killed mid-import, memory is as before or after the import, never between, and the open drafts are back in the queue', async ({ crashBuild }, testInfo) => {
   test.setTimeout(180_000);
   const profileDir = mkdtempSync(path.join(tmpdir(), 'understudy-crash-'));
   let session: Session | undefined = await launchWithExtension({ extensionPath: crashBuild, userDataDir: profileDir });
   let before: { replies: number; sources: string[] };
+  let unedited = '';
 
   try {
     const options = await new OptionsPage(session).open();
@@ -130,6 +134,11 @@ test('killed mid-import, memory is as before or after the import, never between,
       await expect(editor.getByRole('status')).toContainText('Draft ready', { timeout: 20_000 });
       await youtube.draftBox(editor).fill(EDITED);
       await expect(editor.getByText('Your edits are saved in the queue.')).toBeVisible();
+      // A second editor, its draft untouched: only the editor holds it when the browser dies.
+      const second = await youtube.openDraft(UNEDITED_COMMENT);
+      await expect(second.getByRole('status')).toContainText('Draft ready', { timeout: 20_000 });
+      unedited = await youtube.draftBox(second).inputValue();
+      expect(unedited.length).toBeGreaterThan(0);
     });
 
     await test.step('an import stops between two chunk writes', async () => {
@@ -166,6 +175,8 @@ test('killed mid-import, memory is as before or after the import, never between,
 
     const panel = await new SidePanelPage(relaunched).open();
     await expect(panel.draftBox(AUTHOR)).toHaveValue(EDITED);
+    // The untouched draft too: the browser's start put what its editor held into the queue.
+    await expect(panel.draftBox(UNEDITED_AUTHOR)).toHaveValue(unedited);
     await panel.page.screenshot({ path: testInfo.outputPath('queue-after-kill.png') });
     expect(relaunched.blocked).toEqual([]);
   } finally {

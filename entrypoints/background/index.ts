@@ -62,8 +62,12 @@ export default defineBackground(() => {
     addFact: (text) => addFactFromFlag(db, text),
   });
   browser.tabs.onRemoved.addListener((tabId) => void editor.closeTab(tabId));
-  // The browser starts again (it closed or crashed with editors open): their drafts go to the queue.
-  browser.runtime.onStartup.addListener(() => void editor.recover().catch((e: unknown) => log('Could not recover open drafts', e)));
+  // The browser starts again (it closed or crashed with editors open), or the extension was
+  // updated under open editors (their frames died with it; an unpacked extension loaded from the
+  // command line is installed anew at each start): their drafts go to the queue.
+  const recoverOpenDrafts = () => void editor.recover().catch((e: unknown) => log('Could not recover open drafts', e));
+  browser.runtime.onStartup.addListener(recoverOpenDrafts);
+  browser.runtime.onInstalled.addListener(recoverOpenDrafts);
 
   // Per-site on/off, and tabs whose page Understudy can't read (toolbar badge, side panel).
   const manifest = browser.runtime.getManifest();
