@@ -10,7 +10,11 @@ import { explainStorageFull, storageFullMessage } from '../memory/storage-error'
 import { voiceMatchShown } from '../memory/voice-match';
 import type { DraftRunner } from './draft-runner';
 
-type DraftPayload = DraftReport;
+/**
+ * A draft to write, with the claim guard's flag count where the caller has it (the review desk's
+ * "Flagged only" filter reads it without re-guarding every draft).
+ */
+type DraftPayload = DraftReport & { flagCount?: number };
 
 /** What the editor shows when a full disk refused to save a draft (queued or inserted). */
 export const DRAFT_STORAGE_FULL_MESSAGE = storageFullMessage('this draft', 'press Queue again');
@@ -38,7 +42,11 @@ async function voiceScoreOf(db: UnderstudyDB, payload: DraftPayload): Promise<nu
 }
 
 async function writeOptions(db: UnderstudyDB, payload: DraftPayload) {
-  return { voiceScore: await voiceScoreOf(db, payload), ...(payload.factIds ? { factIds: payload.factIds } : {}) };
+  return {
+    voiceScore: await voiceScoreOf(db, payload),
+    ...(payload.factIds ? { factIds: payload.factIds } : {}),
+    ...(payload.flagCount !== undefined ? { flagCount: payload.flagCount } : {}),
+  };
 }
 
 export async function queueWithVoice(db: UnderstudyDB, payload: DraftPayload): Promise<number> {

@@ -58,7 +58,7 @@ function setup(comments: CommentContext[], opts: { replies?: Record<string, Repl
     store,
     readPage: async () => ({ pageUrl: PAGE, comments }),
     drafter,
-    queue: (report) => queueDraft(db, report),
+    queue: (report, flagCount) => queueDraft(db, report, flagCount === undefined ? {} : { flagCount }),
     ...(opts.now ? { now: opts.now } : {}),
   });
   return { db, store, drafter, runner, job: () => store.value as DraftAllJob | null };
@@ -95,6 +95,22 @@ describe('Draft all runner', () => {
     expect(row).toMatchObject({ status: 'skipped', setAside: 'no-fit' });
     expect(setAsideLabel(row!)).toBe('Needs you: None of your past replies answers this');
     expect(job()).toMatchObject({ status: 'done', drafted: 0, setAside: 1 });
+  });
+
+  it('keeps the claim guard’s flag count with each queued draft, so the desk’s Flagged only finds it unopened', async () => {
+    const flagged: DraftResult = {
+      text: 'Yes, $5 with code LOAF5!',
+      engine: 'memory',
+      exampleIds: [],
+      fit: { level: 'fits', reasons: [] },
+      flags: [{ kind: 'price', start: 5, end: 7, text: '$5', reason: 'A price not on your offers' }],
+    };
+    const clean: DraftResult = { text: 'Thank you!', engine: 'memory', exampleIds: [], fit: { level: 'fits', reasons: [] }, flags: [] };
+    const { db, runner } = setup([comment('@buyer', 'Is the course $5?'), comment('@fan', 'Lovely loaf')], { replies: { '@buyer': flagged, '@fan': clean } });
+    await runner.start(7);
+    await runner.settled();
+    const rows = await db.drafts.orderBy('id').toArray();
+    expect(rows.map((r) => [r.author, r.flagCount])).toEqual([['@buyer', 1], ['@fan', 0]]);
   });
 
   it('goes on after an engine error on one comment, and says which comment failed and why', async () => {

@@ -43,8 +43,11 @@ export interface DraftAllDeps {
   /** The tab's comments as its page answers (page-reader.ts); throws a message for the creator. */
   readPage(tabId: number): Promise<{ pageUrl: string; comments: CommentContext[] }>;
   drafter: DraftRunner;
-  /** Puts a draft in the review queue (the editor's Queue does the same). */
-  queue(report: DraftReport): Promise<unknown>;
+  /**
+   * Puts a draft in the review queue (the editor's Queue does the same), with the claim guard's
+   * flag count for the desk's "Flagged only" filter.
+   */
+  queue(report: DraftReport, flagCount?: number): Promise<unknown>;
   now?: () => number;
   log?: (message: string, error?: unknown) => void;
 }
@@ -144,7 +147,7 @@ export function createDraftAllRunner(deps: DraftAllDeps): DraftAllRunner {
       await setAside(comment, 'no-fit');
       return 'set-aside';
     }
-    await deps.queue(reportOf(comment, result));
+    await deps.queue(reportOf(comment, result), result.flags?.length);
     return 'drafted';
   }
 

@@ -24,7 +24,7 @@ export function createDraftAll(deps: { db: UnderstudyDB; drafter: DraftRunner; l
     store: draftAllJobItem,
     readPage: readPageComments,
     drafter: deps.drafter,
-    queue: (report) => queueWithVoice(deps.db, report),
+    queue: (report, flagCount) => queueWithVoice(deps.db, { ...report, ...(flagCount !== undefined ? { flagCount } : {}) }),
     log,
   });
   void runner.resumeAfterRestart().catch((error: unknown) => log('Could not pick up Draft all', error));
