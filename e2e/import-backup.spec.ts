@@ -43,7 +43,7 @@ async function count(locator: import('@playwright/test').Locator): Promise<numbe
   return Number(await locator.textContent());
 }
 
-test('a backup exported from Options restores every count after Delete everything, and Forget takes a source’s replies away', async ({ session }, testInfo) => {
+test('a backup exported from Options restores every count and its settings after Delete everything, and Forget takes a source’s replies away', async ({ session }, testInfo) => {
   const options = await new OptionsPage(session).open();
   const { page } = options;
 
@@ -58,6 +58,12 @@ test('a backup exported from Options restores every count after Delete everythin
   expect(examples).toBeGreaterThan(0);
   expect(facts).toBeGreaterThan(0);
 
+  // A setting the backup carries: Reddit switched off.
+  await options.showSection('sites');
+  await options.siteSwitch('Reddit').click();
+  await expect(options.siteSwitch('Reddit')).not.toBeChecked();
+  await options.showSection('profile');
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export backup' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^understudy-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const saved = testInfo.outputPath(download.suggestedFilename());
@@ -65,6 +71,10 @@ test('a backup exported from Options restores every count after Delete everythin
   await expect(page.getByRole('status').filter({ hasText: 'Exported understudy-backup-' })).toBeVisible();
 
   await options.deleteEverything();
+  // The creator changes the setting after the backup; restoring puts the backup's back.
+  await options.showSection('sites');
+  await options.siteSwitch('Reddit').click();
+  await expect(options.siteSwitch('Reddit')).toBeChecked();
   await options.showSection('profile');
   await expect(options.exampleCount).toHaveText('0');
   await expect(options.sources).toHaveCount(0);
@@ -80,6 +90,9 @@ test('a backup exported from Options restores every count after Delete everythin
   await expect(options.exampleCount).toHaveText(String(examples));
   await expect(options.factCount).toHaveText(String(facts));
   await expect(options.sources).toHaveCount(2);
+  await options.showSection('sites');
+  await expect(options.siteSwitch('Reddit')).not.toBeChecked();
+  await options.showSection('profile');
 
   const archive = options.sources.filter({ hasText: 'twitter-archive.zip' });
   const fromArchive = Number((await archive.textContent())!.match(/([\d,]+) repl(?:y|ies)/)![1]!.replace(/,/g, ''));
