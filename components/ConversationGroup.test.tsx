@@ -119,7 +119,7 @@ describe('the queue with DM drafts', () => {
     expect(byText(commentCard, '.badge', 'DM')).toBeUndefined();
     expect(byText(commentCard, '.badge', 'YouTube')).toBeDefined();
     expect(byText(commentCard, 'a', 'Open comment')).toBeDefined();
-    expect(view.container.querySelector('.count')?.textContent).toBe('2 waiting');
+    await until(() => expect(view.container.querySelector('.count')?.textContent).toBe('2 waiting'));
   });
 
   it('names a group chat by its title and says it is a group', () => {
