@@ -249,3 +249,32 @@ describe('the claim guard in the draft editor', () => {
   });
 });
 
+
+describe('closing the draft editor with Escape', () => {
+  async function open() {
+    const fake = fakeClient();
+    const closed = vi.fn();
+    view.render(<DraftEditor client={fake.client} onClose={closed} copy={async () => true} />);
+    fake.emit({ type: 'session', session: { comment, inserted: false, sent: false } });
+    const draft = fake.sent.find((m) => m.type === 'draft') as { requestId: string };
+    fake.emit({ type: 'done', requestId: draft.requestId, result: { text: 'Rye works.', engine: 'memory', exampleIds: [1] } });
+    await until(() => expect(draftBox().value).toBe('Rye works.'));
+    return { fake, closed };
+  }
+  const escape = () => act(() => draftBox().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+
+  it('queues an edited draft with its edited text, then closes the editor', async () => {
+    const { fake, closed } = await open();
+    await type('Rye works, ferment it a little shorter.');
+    escape();
+    expect(fake.sent.at(-1)).toEqual({ type: 'queue', text: 'Rye works, ferment it a little shorter.' });
+    expect(closed).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes an untouched draft without adding it to the queue', async () => {
+    const { fake, closed } = await open();
+    escape();
+    expect(fake.sent.some((m) => m.type === 'queue')).toBe(false);
+    expect(closed).toHaveBeenCalledTimes(1);
+  });
+});

@@ -314,6 +314,16 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
     client.send({ type: 'insert', text, ...(overridden.length ? { overridden } : {}) });
   }
 
+  /**
+   * Escape or ×: an edited draft goes to the queue now, not after the pause in typing the
+   * background waits for, so closing on the last keystroke loses nothing. An untouched draft
+   * needs no entry: Draft reply writes it again.
+   */
+  function close() {
+    if (edited.current && !finished && text.trim()) client.send({ type: 'queue', text });
+    onClose();
+  }
+
   function queue() {
     setError('');
     if (!text.trim()) return setError('The draft is empty: there is nothing to queue.');
@@ -378,7 +388,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
           </span>
         )}
         <span className="spacer" />
-        <button type="button" className="close" aria-label="Close draft" onClick={onClose}>
+        <button type="button" className="close" aria-label="Close draft" onClick={close}>
           ×
         </button>
       </header>
@@ -405,7 +415,7 @@ export function DraftEditor({ client, onClose, copy }: DraftEditorProps) {
         aria-invalid={over > 0}
         onChange={(event) => onEdit(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
+          if (event.key === 'Escape') close();
         }}
       />
       {limit !== undefined && (

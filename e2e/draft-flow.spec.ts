@@ -76,6 +76,24 @@ test.describe('Drafting a reply on a YouTube watch page', () => {
     await expect(sidePanel.page.getByText('No queued drafts.')).toBeVisible();
   });
 
+  test('Escape in the Draft box after an edit closes the editor, queues the edit and gives focus back to Draft reply', async ({ youtube, sidePanel }) => {
+    await youtube.open();
+    const editor = await youtube.openDraft(STARTER);
+    await expect(editor.getByRole('status')).toContainText('Draft ready');
+    await youtube.draftBox(editor).fill('Edited, then closed with Escape');
+    await youtube.draftBox(editor).press('Escape');
+
+    const button = youtube.comment(STARTER).getByRole('button', { name: 'Draft reply' }).first();
+    await expect(button).toHaveAttribute('aria-expanded', 'false');
+    await expect(button).toBeFocused();
+
+    await sidePanel.open();
+    const author = (await youtube.comment(STARTER).locator('#author-text').textContent())!.trim();
+    await expect(sidePanel.draftBox(author)).toHaveValue('Edited, then closed with Escape');
+    await sidePanel.card(author).getByRole('button', { name: 'Discard' }).click();
+    await expect(sidePanel.card(author)).toHaveCount(0);
+  });
+
   test('Regenerate writes a different draft for the same comment', async ({ youtube }) => {
     await youtube.open();
     const editor = await youtube.openDraft('The jiggle test explanation is the best');

@@ -82,7 +82,11 @@ export function createEditorHost(signal: AbortSignal) {
     }
     if (signal.aborted || !element.isConnected) return;
     const editor: OpenEditor = { sessionId, element, button, target, context, frame: undefined! };
-    editor.frame = createEditorFrame(sessionId, context.author, () => close(editor));
+    editor.frame = createEditorFrame(sessionId, context.author, () => {
+      close(editor);
+      // The creator closed it (Escape or ×): the keyboard goes back where they opened it from.
+      if (button.isConnected) button.focus();
+    });
     byElement.set(element, editor);
     bySession.set(sessionId, editor);
     button.setAttribute('aria-expanded', 'true');
