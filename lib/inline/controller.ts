@@ -107,12 +107,20 @@ export function startPage(adapter: SiteAdapter, signal: AbortSignal, options: Pa
   servePageCommands(
     {
       // Draft all: what the page shows now, read as a click on each Draft reply would.
-      'page.comments': () => ({ comments: active() ? readAllForDraft() : [] }),
+      'page.comments': () => ({ comments: pageForDraft(conversations?.readAllForDraft() ?? [], active() ? readAllForDraft() : []) }),
       // Open & insert, the keyboard command and the context menu: a Draft reply click or an Insert.
       ...deskPageCommands({ adapter, active, open, insert: (element, text, sessionId) => commentTarget(element).insert(text, sessionId) }, signal),
     },
     signal,
   );
+
+  /**
+   * Draft all's page: the open conversations first (the creator is looking at them), then the
+   * comments, MAX_PAGE_COMMENTS in all.
+   */
+  function pageForDraft(conversationsNow: CommentContext[], comments: CommentContext[]): CommentContext[] {
+    return [...conversationsNow, ...comments].slice(0, MAX_PAGE_COMMENTS);
+  }
 
   /** Every comment on the page now, first MAX_PAGE_COMMENTS in page order, once each. */
   function readAllForDraft(): CommentContext[] {

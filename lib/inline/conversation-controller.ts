@@ -176,5 +176,21 @@ export function startConversations(
   return {
     /** After in-app navigation (another conversation, or leaving the inbox). */
     rescan: schedule,
+    /**
+     * Draft all: each open conversation waiting for an answer, read as its Draft reply click
+     * reads it (one a conversation, however many panes show it). None off a DM page.
+     */
+    readAllForDraft(): CommentContext[] {
+      if (!active()) return [];
+      const seen = new Set<string>();
+      const read: CommentContext[] = [];
+      for (const pane of adapter.panes(document)) {
+        const context = readForDraft(pane);
+        if (!context || seen.has(context.commentId)) continue;
+        seen.add(context.commentId);
+        read.push(context);
+      }
+      return read;
+    },
   };
 }

@@ -107,4 +107,29 @@ describe('Draft all planning', () => {
     expect(authors(result.toDraft)).toEqual(['@new']);
     expect(result.leftAlone).toBe(3);
   });
+
+  it('drafts an open conversation waiting for an answer like a comment, and leaves one the creator answered last alone', () => {
+    const dm = (id: string, author: string, text: string, last: 'them' | 'me') =>
+      comment(author, text, {
+        commentId: `dm:${id}`,
+        kind: 'dm',
+        conversation: {
+          id,
+          group: false,
+          answering: [0],
+          messages: [
+            { from: 'them', sender: author, text },
+            ...(last === 'me' ? [{ from: 'me' as const, sender: 'You', text: 'Thank you!' }] : []),
+          ],
+        },
+      });
+    const result = plan([
+      comment('@fan', 'Love this video so much'),
+      dm('c-1', 'Grain Nerd', 'Do you sell the banneton you use?', 'them'),
+      dm('c-2', 'Loaf Fan', 'Do you ship to Canada?', 'me'),
+    ]);
+    expect(authors(result.toDraft)).toEqual(['Grain Nerd', '@fan']);
+    expect(result.toDraft[0]!.commentId).toBe('dm:c-1');
+    expect(result.leftAlone).toBe(1);
+  });
 });

@@ -47,7 +47,7 @@ export function planDraftAll(input: PlanInput): DraftAllPlan {
   const setAside: DraftAllPlan['setAside'] = [];
   let leftAlone = 0;
   input.comments.forEach((comment, at) => {
-    if (input.drafted.has(comment.commentId) || isOwn(comment) || answered.has(comment.commentId)) {
+    if (input.drafted.has(comment.commentId) || isOwn(comment) || answered.has(comment.commentId) || answeredLast(comment)) {
       leftAlone += 1;
       return;
     }
@@ -61,4 +61,12 @@ export function planDraftAll(input: PlanInput): DraftAllPlan {
   });
   ranked.sort((a, b) => a.rank - b.rank || a.at - b.at);
   return { toDraft: ranked.map((r) => r.comment), setAside, leftAlone };
+}
+
+/**
+ * A conversation whose latest message is the creator's is answered: Draft reply on it drafts a
+ * follow-up when asked, Draft all doesn't.
+ */
+function answeredLast(comment: CommentContext): boolean {
+  return comment.kind === 'dm' && comment.conversation?.messages.at(-1)?.from === 'me';
 }
