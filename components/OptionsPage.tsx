@@ -16,6 +16,7 @@ import { ImportProfile } from './ImportProfile';
 import { ImportSources } from './ImportSources';
 import { MemorySummary } from './MemorySummary';
 import { ModelSettings } from './ModelSettings';
+import { ProfileEditor } from './ProfileEditor';
 import { OPTIONS_SECTIONS, sectionFromHash, type OptionsSectionId } from './options-sections';
 import { SiteSwitches } from './SiteSwitches';
 import './options.css';
@@ -65,6 +66,7 @@ export function OptionsPage() {
       <>
         <ImportProfile key={`import-${wipes}`} />
         <MemorySummary key={`memory-${wipes}`} />
+        <ProfileEditor key={`profile-${wipes}`} />
         <ImportSources />
       </>
     ),
