@@ -56,6 +56,14 @@ describe('the “Open comment” link on a queued draft', () => {
   });
 });
 
+describe('a comment Draft all set aside', () => {
+  it('says why on its card, in words', () => {
+    const base = draftWithPermalink('https://www.youtube.com/watch?v=abc&lc=Ugx1');
+    view.render(<DraftCard draft={{ ...base, status: 'skipped', setAside: 'spam', text: '', engineText: '', commentText: 'Free followers at spam.example' }} />);
+    expect(view.container.querySelector('.set-aside-reason')?.textContent).toBe('Skipped: Looks like spam');
+  });
+});
+
 describe('whether a queued draft answers its comment', () => {
   const base = draftWithPermalink('https://www.youtube.com/watch?v=abc&lc=Ugx1');
 

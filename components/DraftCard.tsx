@@ -15,6 +15,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DESK_STATUS_LABELS } from '@/lib/core/desk';
+import { setAsideLabel } from '@/lib/core/draft-all';
 import { deskStatusOf } from '@/lib/desk/desk-view';
 import { request } from '@/lib/messaging/client';
 import { chosenSteer, SteerPicker } from './desk/SteerPicker';
@@ -71,6 +72,7 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
   const { flags } = useGuard(text, guard, accepted);
   const deskStatus = deskStatusOf(draft);
+  const setAside = setAsideLabel(draft);
   const memoryDraft = draft.engine === 'memory';
 
   // The guard's count goes on the row for the desk's "flagged" filter (only for the saved text).
@@ -271,6 +273,8 @@ export function DraftCard({ draft, selected = false, onSelect, command, onComman
           </>
         )}
       </div>
+      {/* Why Draft all didn't draft it, as text (a set-aside draft may be empty). */}
+      {setAside && <p className="set-aside-reason">{setAside}</p>}
       <div className="quote">{draft.commentText}</div>
       <label className="visually-hidden" htmlFor={`draft-${id}`}>
         Draft reply to {draft.author}
