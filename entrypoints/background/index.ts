@@ -27,6 +27,7 @@ import { wireToolbarToDesk, type ToolbarApis } from '@/lib/desk/toolbar-opens-de
 import { createSiteStatus } from '@/lib/site-status/service';
 import { dmSwitchesItem, siteSwitchesItem } from '@/lib/site-status/switches';
 import { engineOrderItem, enginePreferenceItem, idleUnloadMinutesItem } from '@/lib/llm/settings';
+import { openWelcomeOnInstall } from './welcome';
 
 export default defineBackground(() => {
   const db = getDb();
@@ -68,6 +69,7 @@ export default defineBackground(() => {
   const recoverOpenDrafts = () => void editor.recover().catch((e: unknown) => log('Could not recover open drafts', e));
   browser.runtime.onStartup.addListener(recoverOpenDrafts);
   browser.runtime.onInstalled.addListener(recoverOpenDrafts);
+  browser.runtime.onInstalled.addListener(openWelcomeOnInstall);
 
   // Per-site on/off, and tabs whose page Understudy can't read (toolbar badge, side panel).
   const manifest = browser.runtime.getManifest();
