@@ -46,6 +46,20 @@ describe('the notice above a draft', () => {
     await until(() => expect(notice()).not.toBeNull());
   });
 
+  it('keeps saying on every draft that none of the creator’s past replies answers it, without the repeated reason', async () => {
+    view.render(<EngineNotice notice={NO_WEBGPU} />);
+    await until(() => expect(notice()).not.toBeNull());
+    view.unmount();
+    view = mount();
+    view.render(<EngineNotice notice={`None of your past replies answers this. ${NO_WEBGPU}`} />);
+    await until(() => expect(view.container.textContent).toBe('None of your past replies answers this.'));
+    view.unmount();
+    view = mount();
+    const partly = `${NO_WEBGPU} Your closest past reply only partly answers this — check it before sending.`;
+    view.render(<EngineNotice notice={partly} />);
+    await until(() => expect(view.container.textContent).toBe('Your closest past reply only partly answers this — check it before sending.'));
+  });
+
   it('shows every other reason on every draft', () => {
     const other = 'No AI model is chosen. Pick one in Options → Model. So this draft comes from your past replies.';
     view.render(<EngineNotice notice={other} />);

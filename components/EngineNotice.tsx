@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { claimNoWebgpuNotice, isNoWebgpuNotice } from '@/lib/drafting/webgpu-notice';
+import { draftNotices } from '@/lib/llm/memory-engine';
 
 export function EngineNotice({ notice }: { notice: string | undefined }) {
   const noWebgpu = notice !== undefined && isNoWebgpuNotice(notice);
@@ -27,7 +28,12 @@ export function EngineNotice({ notice }: { notice: string | undefined }) {
 
   if (!notice) return null;
   if (!noWebgpu) return <p className="notice">{notice}</p>;
-  if (!showNoWebgpu) return null;
+  // The reason is said once a session; what the notice says about this draft (nothing of yours
+  // fits, or only partly) stays on every draft.
+  if (!showNoWebgpu) {
+    const aboutThisDraft = draftNotices(notice);
+    return aboutThisDraft.length > 0 ? <p className="notice">{aboutThisDraft.join(' ')}</p> : null;
+  }
   return (
     <p className="notice" data-testid="no-webgpu-notice">
       {notice}{' '}

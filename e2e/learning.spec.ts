@@ -54,6 +54,7 @@ test.describe('Learning from what the creator sends', () => {
   });
 
   test('the AI-assisted note goes into the reply where the creator turned it on, and is not learned as their words', async ({ youtube, options }) => {
+    await options.showSection('privacy');
     await options.page.getByRole('switch', { name: 'AI-assisted note on YouTube' }).check();
     const note = await options.page.getByLabel('Your note').inputValue();
     expect(note.length).toBeGreaterThan(0);

@@ -38,7 +38,19 @@ export const MEMORY_NOTICE = 'Written from your past replies — no AI model is 
 export const NONE_FITS_NOTICE = 'None of your past replies answers this.';
 /** Every candidate was a DM reply that can't be reused here (a comment, or it names someone or carries a detail). */
 const PRIVATE_ONLY_REASON = 'your only close replies were private messages, which are never reused here';
-const PARTLY_NOTICE = 'Your closest past reply only partly answers this — check it before sending.';
+export const PARTLY_NOTICE = 'Your closest past reply only partly answers this — check it before sending.';
+const STEER_NOTICE = /The memory engine can't apply '.*?' — it reuses your own replies\./;
+
+/**
+ * What a memory-engine notice says about this draft itself (nothing fits, it only partly fits, a
+ * steer it can't follow), without why no model wrote it: the editor keeps these on every draft
+ * when it shows that reason only once a session (components/EngineNotice.tsx).
+ */
+export function draftNotices(notice: string): string[] {
+  const found = [NONE_FITS_NOTICE, PARTLY_NOTICE].filter((text) => notice.includes(text));
+  const steer = STEER_NOTICE.exec(notice);
+  return steer ? [...found, steer[0]] : found;
+}
 /** A past reply posted on the same platform this recently counts as sent before. */
 const SENT_RECENTLY_MS = 30 * 24 * 60 * 60 * 1000;
 /** Edits this small (a share of the length) leave a reply "nearly identical". */
