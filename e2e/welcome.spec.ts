@@ -15,7 +15,7 @@ const test = base.extend<object, { session: Session }>({
   session: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const session = await launchWithExtension();
+      const session = await launchWithExtension({ keepWelcome: true });
       await use(session);
       await session.close();
     },

@@ -31,6 +31,24 @@ export interface LaunchOptions {
   extensionPath?: string;
   /** A profile folder the caller owns and keeps (a relaunch on the same profile); a fresh one by default. */
   userDataDir?: string;
+  /**
+   * Keep the welcome tab the extension opens on install. By default it is closed as soon as it
+   * opens, so it can't take the front (the "active tab") from a test's own pages halfway in.
+   */
+  keepWelcome?: boolean;
+}
+
+/** How long a fresh profile's welcome tab may take to open (a relaunched profile opens none). */
+const WELCOME_WAIT_MS = 5_000;
+
+async function closeWelcomeTab(context: BrowserContext, extensionId: string): Promise<void> {
+  const welcome = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + WELCOME_WAIT_MS;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((p) => p.url().startsWith(welcome));
+    if (page) return page.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Session> {
@@ -51,6 +69,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  if (!options.keepWelcome) await closeWelcomeTab(context, extensionId);
   return {
     context,
     extensionId,
