@@ -9,6 +9,7 @@
  */
 import { test as base, expect } from '@playwright/test';
 import type { FrameLocator, Page } from 'playwright-core';
+import { editorSessions } from './harness/editor-sessions';
 import { launchWithExtension, type Session } from './harness/launch';
 import { OptionsPage } from './pages/options-page';
 import { SAMPLE_PROFILE } from './fixtures';
@@ -82,12 +83,7 @@ async function postedCount(page: Page): Promise<number> {
 
 /** The comment text of the newest editor session the background holds. */
 async function newestSessionText(session: Session): Promise<string | undefined> {
-  return session.serviceWorker.evaluate(async () => {
-    type SessionArea = { get(key: string): Promise<Record<string, unknown>> };
-    const area = (globalThis as unknown as { chrome: { storage: { session: SessionArea } } }).chrome.storage.session;
-    const all = (await area.get('editor.sessions'))['editor.sessions'] as { comment: { text: string }; createdAt?: number }[] | undefined;
-    return all?.[all.length - 1]?.comment.text;
-  });
+  return (await editorSessions(session)).at(-1)?.comment.text;
 }
 
 for (const site of SITE_FIXTURES) {

@@ -10,6 +10,7 @@
  */
 import { test as base, expect } from '@playwright/test';
 import type { FrameLocator, Page } from 'playwright-core';
+import { editorSessions } from './harness/editor-sessions';
 import { launchWithExtension, type Session } from './harness/launch';
 import { OptionsPage } from './pages/options-page';
 import { clickUntilExpanded } from './pages/draft-button';
@@ -57,13 +58,8 @@ async function setDms(session: Session, site: SiteId, on: boolean): Promise<void
 
 /** The comment (here: what a DM draft answers) and author of the newest editor session. */
 async function newestSession(session: Session): Promise<{ text: string; author: string } | undefined> {
-  return session.serviceWorker.evaluate(async () => {
-    type SessionArea = { get(key: string): Promise<Record<string, unknown>> };
-    const area = (globalThis as unknown as { chrome: { storage: { session: SessionArea } } }).chrome.storage.session;
-    const all = (await area.get('editor.sessions'))['editor.sessions'] as { comment: { text: string; author: string } }[] | undefined;
-    const last = all?.[all.length - 1];
-    return last ? { text: last.comment.text, author: last.comment.author } : undefined;
-  });
+  const last = (await editorSessions(session)).at(-1);
+  return last ? { text: last.comment.text, author: last.comment.author } : undefined;
 }
 
 type ChatApi = ChatFixtureWindow['__fixture'];

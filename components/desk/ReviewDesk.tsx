@@ -102,6 +102,11 @@ function DeskView() {
     const focus = (tries: number) => {
       const el = document.getElementById(cardId(id));
       if (el) {
+        // A click inside a card selects it and focuses what was clicked (a button, or the field
+        // it opens, such as a private note): that focus stays. Only a card, or nothing, hands
+        // focus on to the newly selected card.
+        const now = document.activeElement;
+        if (now && now !== document.body && !now.classList.contains('draft-card')) return;
         el.focus({ preventScroll: true });
         // Its top in view: a card taller than the list would otherwise show only its end.
         const list = scroller.current?.getBoundingClientRect();

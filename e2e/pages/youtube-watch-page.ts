@@ -1,3 +1,4 @@
+import { editorSessions } from '../harness/editor-sessions';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { Session } from '../harness/launch';
 import { clickUntilExpanded } from './draft-button';
@@ -33,12 +34,7 @@ export class YouTubeWatchPage {
   }
   /** Editor sessions the background holds for open editors. */
   async editorSessionCount(): Promise<number> {
-    return this.session.serviceWorker.evaluate(async () => {
-      type SessionArea = { get(key: string): Promise<Record<string, unknown>> };
-      const area = (globalThis as unknown as { chrome: { storage: { session: SessionArea } } }).chrome.storage.session;
-      const all = await area.get('editor.sessions');
-      return ((all['editor.sessions'] as unknown[] | undefined) ?? []).length;
-    });
+    return (await editorSessions(this.session)).length;
   }
 
   get comments(): Locator {
