@@ -11,6 +11,7 @@ import { test as base, expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import type { DraftRow } from '../lib/memory/db';
 import { expectNoSeriousViolations } from './harness/axe';
+import { seedDrafts } from './harness/seed-drafts';
 import { launchWithExtension, type Session } from './harness/launch';
 import { importSampleProfile } from './fixtures';
 import { OptionsPage } from './pages/options-page';
@@ -28,24 +29,6 @@ const test = base.extend<object, { session: Session }>({
   ],
 });
 
-async function seed(page: Page, drafts: Omit<DraftRow, 'id'>[]) {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('understudy');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['drafts'], 'readwrite');
-      tx.objectStore('drafts').clear();
-      for (const row of rows) tx.objectStore('drafts').add(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, drafts);
-  await page.reload();
-}
 
 const NOW = Date.UTC(2026, 10, 1);
 const WATCH = 'https://www.youtube.com/watch?v=rye';
@@ -91,7 +74,9 @@ test('the desk lists every draft by site and thread, newest first, and filters a
   await importSampleProfile(new OptionsPage(session));
   const panel = await new SidePanelPage(session).open();
   const { page } = panel;
-  await seed(page, DRAFTS);
+  await seedDrafts(page, DRAFTS, { replace: true });
+  // A raw write wakes no live query: the panel reads the seeded desk on load.
+  await page.reload();
 
   await expect(panel.deskCount).toHaveText('4 waiting');
   // Groups by their newest draft: the DM conversation, the X post, then the YouTube video.

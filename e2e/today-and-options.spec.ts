@@ -9,6 +9,7 @@
 import { test as base, expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import type { DraftRow } from '../lib/memory/db';
+import { seedDrafts } from './harness/seed-drafts';
 import { launchWithExtension, type Session } from './harness/launch';
 import { OptionsPage } from './pages/options-page';
 import { SidePanelPage } from './pages/side-panel-page';
@@ -26,21 +27,8 @@ const test = base.extend<object, { session: Session }>({
 });
 
 /** Writes drafts straight into the database, as sending them would have left them, then reloads (a raw write wakes no live query). */
-async function seedDrafts(page: Page, rows: Omit<DraftRow, 'id'>[]) {
-  await page.evaluate(async (drafts) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('understudy');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('drafts', 'readwrite');
-      for (const row of drafts) tx.objectStore('drafts').add(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, rows);
+async function seedAndReload(page: Page, rows: Omit<DraftRow, 'id'>[]) {
+  await seedDrafts(page, rows);
   await page.reload();
 }
 
@@ -68,7 +56,7 @@ test('Today shows replies sent today, the share sent unchanged, the median time 
   const panel = await new SidePanelPage(session).open();
   const { page } = panel;
   const now = Date.now();
-  await seedDrafts(page, [
+  await seedAndReload(page, [
     draft({ sentAt: now - 60_000, editDistance: 0, createdAt: now - 5 * 60_000 }),
     draft({ sentAt: now - 120_000, editDistance: 0, createdAt: now - 12 * 60_000 }),
     draft({ sentAt: now - 180_000, editDistance: 9, createdAt: now - 9 * 60_000, text: 'Thanks, truly!' }),

@@ -15,6 +15,7 @@
  *   long-task observer saw (the budget is on the worst, not the median: one long task is a
  *   dropped frame).
  */
+import { seedDrafts } from '../harness/seed-drafts';
 import { expect } from '@playwright/test';
 import type { Page } from 'playwright-core';
 import { SITE_IDS } from '../../lib/core/sites';
@@ -66,22 +67,6 @@ function drafts(now: number): Omit<DraftRow, 'id'>[] {
   });
 }
 
-async function seed(page: Page, rows: Omit<DraftRow, 'id'>[]) {
-  await page.evaluate(async (all) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('understudy');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['drafts'], 'readwrite');
-      for (const row of all) tx.objectStore('drafts').add(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, rows);
-}
 
 /** Installed before the panel's own scripts: when the first card appears, and every long task. */
 function probe() {
@@ -131,7 +116,7 @@ export async function runDeskBench(options: DeskBenchOptions): Promise<Record<st
     await page.setViewportSize({ width: 420, height: 900 });
     await page.goto(session.extensionUrl('sidepanel.html'));
     await expect(page.getByText('No queued drafts.')).toBeVisible({ timeout: 30_000 });
-    await seed(page, drafts(Date.now()));
+    await seedDrafts(page, drafts(Date.now()));
     await page.addInitScript(probe);
 
     for (let run = 0; run < options.runs; run++) {
